@@ -1,0 +1,66 @@
+# make run | make test | make dev — see README.md and ../shared/CONTRACT.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+SHARED ?= ../shared
+
+# The contract settings, also accepted as make variables (empty = the default).
+export REPORTS_LANDING_DIR
+export REPORTS_WAREHOUSE_PATH
+DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export DAGSTER_HOME
+
+.PHONY: run test dev eval bench lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Stamps: reinstall when the lock changes. --inexact keeps uv itself in the venv.
+$(VENV)/.installed: uv.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact
+	touch $@
+
+$(VENV)/.installed-test: uv.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact --extra test
+	touch $@ $(VENV)/.installed
+
+$(DAGSTER_HOME)/dagster.yaml:
+	mkdir -p $(DAGSTER_HOME)
+	cp orchestration/dagster.yaml $@
+
+run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse
+
+test: $(VENV)/.installed-test
+	$(BIN)/pytest
+
+dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster dev -m orchestration.definitions
+
+# Extraction accuracy on the shared seed reports (for everyone who changes a rule).
+eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	REPORTS_LANDING_DIR=$(SHARED)/corpus/seeds REPORTS_WAREHOUSE_PATH=warehouse/seeds.duckdb \
+		$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse >/dev/null 2>&1 \
+		|| { echo "pipeline failed"; exit 1; }
+	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/gold --warehouse warehouse/seeds.duckdb
+
+# Benchmark: N synthetic reports (BENCH_N=10000 for the full size).
+BENCH_N ?= 2000
+bench: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/python -m bench.run --count $(BENCH_N)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/data_docs .dagster_home bench/out

@@ -1,0 +1,262 @@
+"""The pipeline's assets, one stage each:
+
+landing_files → report_documents → report_facts → validated_facts → warehouse tables.
+
+Each asset returns its Polars frame (kept by Dagster's IO manager) with row counts and a
+preview as metadata. Only the warehouse multi-asset writes DuckDB, in the
+`duckdb_warehouse` pool of one.
+"""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from orchestration.resources import LandingFolder, Warehouse
+from transforms import PARSER_VERSION
+from transforms.batch import map_documents
+from transforms.report import read_document, read_facts
+from transforms.schema import FACT_SCHEMA, METADATA_SCHEMA, facts_frame
+from warehouse import settings
+from warehouse.changes import FAILURE_SCHEMA, build_changes
+from warehouse.landing import plan_changes, scan_folder
+from warehouse.load import load_run
+from warehouse.snapshot import reading
+from warehouse.state import loaded_documents, previous_files
+
+WAREHOUSE_POOL = "duckdb_warehouse"
+WAREHOUSE_TABLES = [
+    "landing_file",
+    "dim_document",
+    "dim_period",
+    "dim_admin_unit",
+    "dim_unit",
+    "dim_indicator",
+    "fact_indicator_value",
+    "fact_extra_target",
+    "validation_failure",
+    "v_facts",
+    "v_documents",
+]
+
+DOCUMENT_RECORD_SCHEMA = {
+    "document_id": pl.String,
+    "path": pl.String,
+    "status": pl.String,
+    "error_reason": pl.String,
+    "error": pl.String,
+    "text": pl.String,
+    "source_format": pl.String,
+    "source_encoding": pl.String,
+    **METADATA_SCHEMA,
+}
+
+
+class RefreshConfig(dg.Config):
+    full_refresh: bool = False  # parse every file again, even unchanged ones
+
+
+def _preview(frame: pl.DataFrame, columns: list[str], rows: int = 5) -> dg.MetadataValue:
+    shown = frame.select([c for c in columns if c in frame.columns]).head(rows)
+    return dg.MetadataValue.md(shown.to_pandas().to_markdown(index=False) if shown.height else "(none)")
+
+
+@dg.asset(group_name="ingest", kinds={"filesystem", "polars"})
+def landing_files(
+    context: dg.AssetExecutionContext, config: RefreshConfig, landing: LandingFolder, warehouse: Warehouse
+) -> dg.MaterializeResult:
+    """Every file in the landing folder with its content hash, compared with what the
+    warehouse last loaded: new, changed, unchanged or removed, and whether to parse it."""
+    folder = Path(landing.path)
+    if not folder.is_dir():
+        raise dg.Failure(f"landing folder {folder} does not exist (set REPORTS_LANDING_DIR)")
+    scanned, skipped = scan_folder(folder)
+    for note in skipped:
+        context.log.warning(f"skipped {note}")
+    with reading(Path(warehouse.path)) as con:
+        previous, documents = previous_files(con), loaded_documents(con)
+    plan = plan_changes(folder, scanned, previous)
+    current_docs = documents.filter(pl.col("parser_version") == PARSER_VERSION).get_column("document_id")
+    was_rejected = previous.filter(pl.col("status") == "rejected").select(
+        "path", pl.lit(True).alias("was_rejected")
+    )
+    plan = (
+        plan.join(was_rejected, on="path", how="left")
+        .with_columns(
+            (
+                pl.col("action").is_in(["new", "changed", "unchanged"])
+                & (
+                    pl.lit(config.full_refresh)
+                    | (
+                        ~pl.col("document_id").is_in(current_docs.implode())
+                        & ~((pl.col("action") == "unchanged") & pl.col("was_rejected").fill_null(False))
+                    )
+                )
+            ).alias("needs_parse")
+        )
+        .drop("was_rejected")
+    )
+    counts = plan.group_by("action").len().sort("action")
+    return dg.MaterializeResult(
+        value=plan,
+        metadata={
+            "landing_dir": str(folder),
+            "files": plan.filter(pl.col("action") != "removed").height,
+            **{f"files_{a}": n for a, n in counts.iter_rows()},
+            "files_to_parse": int(plan.get_column("needs_parse").sum()),
+            "skipped_entries": len(skipped),
+            "preview": _preview(plan, ["path", "size_bytes", "action", "needs_parse", "document_id"]),
+        },
+    )
+
+
+@dg.asset(group_name="parse", kinds={"polars"})
+def report_documents(
+    context: dg.AssetExecutionContext, landing: LandingFolder, landing_files: pl.DataFrame
+) -> dg.MaterializeResult:
+    """Decoded report texts with their metadata (issuer, level, locality, period, date,
+    number, signer), one row per new content; unreadable files as rejected rows with a reason."""
+    folder = Path(landing.path)
+    todo = landing_files.filter(pl.col("needs_parse")).unique(
+        "document_id", keep="first", maintain_order=True
+    )
+    args = [
+        (folder / path, doc_id, landing.max_bytes)
+        for path, doc_id in todo.select("path", "document_id").iter_rows()
+    ]
+    records = map_documents(read_document, args, landing.workers)
+    for record, path in zip(records, todo.get_column("path"), strict=True):
+        record["path"] = path
+    documents = (
+        pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA)
+        if records
+        else pl.DataFrame(schema=DOCUMENT_RECORD_SCHEMA)
+    )
+    rejected = documents.filter(pl.col("status") == "rejected")
+    for path, reason, error in rejected.select("path", "error_reason", "error").iter_rows():
+        context.log.warning(f"rejected {path}: {reason} — {error}")
+    return dg.MaterializeResult(
+        value=documents,
+        metadata={
+            "documents_parsed": documents.height - rejected.height,
+            "files_rejected": rejected.height,
+            "rejections": dg.MetadataValue.json(
+                {p: f"{r}: {e}" for p, r, e in rejected.select("path", "error_reason", "error").iter_rows()}
+            ),
+            "preview": _preview(
+                documents, ["path", "issuer", "admin_level", "locality", "period_label", "status"]
+            ),
+        },
+    )
+
+
+@dg.asset(group_name="parse", kinds={"polars"})
+def report_facts(
+    context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame
+) -> dg.MaterializeResult:
+    """Quantitative claims read from each report's prose: value, unit, target, % of
+    target, % of the same period, change, with the quote and its character span."""
+    readable = report_documents.filter(pl.col("status") == "ok")
+    results = map_documents(
+        read_facts, list(readable.select("document_id", "text").iter_rows()), landing.workers
+    )
+    frames, errors = [], {}
+    for doc_id, records, error in results:
+        if error:
+            errors[doc_id] = error
+            context.log.error(f"fact extraction failed for document {doc_id}: {error}")
+        if records:
+            frames.append(facts_frame(records).with_columns(pl.lit(doc_id).alias("document_id")))
+    empty = pl.DataFrame(schema={**FACT_SCHEMA, "document_id": pl.String})
+    facts = pl.concat([empty, *frames], how="vertical_relaxed") if frames else empty
+    return dg.MaterializeResult(
+        value=facts,
+        metadata={
+            "facts": facts.height,
+            "documents": readable.height,
+            "extraction_errors": dg.MetadataValue.json(errors),
+            "preview": _preview(
+                facts, ["indicator_text", "value", "unit", "target_value", "pct_target", "pct_same_period"]
+            ),
+        },
+    )
+
+
+@dg.asset(group_name="validate", kinds={"great_expectations", "polars"})
+def validated_facts(
+    context: dg.AssetExecutionContext,
+    warehouse: Warehouse,
+    report_documents: pl.DataFrame,
+    report_facts: pl.DataFrame,
+) -> dg.MaterializeResult:
+    """Facts and documents run through the Great Expectations suites in expectations/:
+    each fact marked pass/fail (failures kept, never dropped), one row per failed
+    expectation, and the Data Docs site rebuilt."""
+    from expectations.run import validate_batch  # GX takes seconds to import: only when needed
+
+    outcome = validate_batch(
+        documents=report_documents.filter(pl.col("status") == "ok"),
+        facts=report_facts,
+        run_date=datetime.now(UTC).date(),
+        data_docs_dir=settings.data_docs_dir(Path(warehouse.path)),
+    )
+    failed = outcome.facts.filter(pl.col("validation_status") == "fail")
+    return dg.MaterializeResult(
+        value=outcome,
+        metadata={
+            "facts_checked": outcome.facts.height,
+            "facts_failed": failed.height,
+            "documents_failed": outcome.documents.filter(pl.col("validation_status") == "fail").height,
+            "failure_rows": outcome.failures.height,
+            "data_docs": dg.MetadataValue.path(str(outcome.data_docs_index or "")),
+            "preview": _preview(
+                outcome.failures, ["document_id", "fact_index", "expectation", "observed", "expected"]
+            ),
+        },
+    )
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            name,
+            group_name="warehouse",
+            kinds={"duckdb"},
+            deps=["landing_files", "validated_facts"],
+            description=f"DuckDB {'view' if name.startswith('v_') else 'table'} {name}; see sql/.",
+        )
+        for name in WAREHOUSE_TABLES
+    ],
+    ins={"landing_files": dg.AssetIn(), "validated_facts": dg.AssetIn()},
+    pool=WAREHOUSE_POOL,
+)
+def warehouse_tables(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, landing_files: pl.DataFrame, validated_facts
+):
+    """Loads the run into the DuckDB star schema: each changed document's rows replaced as
+    a unit, removed files' facts deleted, all in a copy that is swapped in atomically."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    failures = (
+        validated_facts.failures if validated_facts.failures.height else pl.DataFrame(schema=FAILURE_SCHEMA)
+    )
+    changes = build_changes(
+        run_id=context.run_id,
+        plan=landing_files,
+        documents=validated_facts.documents,
+        facts=validated_facts.facts,
+        failures=failures,
+        now=now,
+    )
+    summary = load_run(Path(warehouse.path), changes, now)
+    context.log.info(f"warehouse {warehouse.path}: {summary.table_rows}")
+    for name in WAREHOUSE_TABLES:
+        yield dg.MaterializeResult(
+            asset_key=name,
+            metadata={
+                "rows": summary.table_rows.get(name, 0),
+                "warehouse": dg.MetadataValue.path(warehouse.path),
+                "documents_replaced": summary.documents_replaced,
+                "documents_deleted": summary.documents_deleted,
+            },
+        )

@@ -1,0 +1,36 @@
+"""Resources: where the landing folder and the warehouse are.
+
+Defaults come from the contract settings (REPORTS_LANDING_DIR, REPORTS_WAREHOUSE_PATH),
+read when the definitions load; tests pass their own folders.
+"""
+
+import dagster as dg
+
+from warehouse import settings
+
+
+class LandingFolder(dg.ConfigurableResource):
+    """The folder raw report files arrive in. Read-only to the pipeline."""
+
+    path: str
+    max_file_mb: float = 20.0
+    workers: int = 0  # processes for parsing; 0 = every core
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB warehouse file. Written only by swapping in a finished copy."""
+
+    path: str
+
+
+def default_resources() -> dict:
+    return {
+        "landing": LandingFolder(
+            path=str(settings.landing_dir()), max_file_mb=settings.max_file_bytes() / 1024 / 1024
+        ),
+        "warehouse": Warehouse(path=str(settings.warehouse_path())),
+    }

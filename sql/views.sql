@@ -1,0 +1,101 @@
+-- The contract views (../shared/CONTRACT.md). Recreated on every load.
+
+-- The file a document's facts are attributed to: of the current files holding the same
+-- bytes, the first by path; the others are duplicates of it.
+CREATE OR REPLACE VIEW v_document_source AS
+SELECT document_id, min(path) AS path, arg_min(source_file, path) AS source_file
+FROM landing_file
+WHERE status = 'loaded'
+GROUP BY document_id;
+
+CREATE OR REPLACE VIEW v_facts AS
+SELECT
+    s.source_file,
+    f.document_id,
+    f.fact_index,
+    f.indicator_text,
+    i.indicator_code,
+    i.indicator_name,
+    f.value,
+    f.value_text,
+    f.unit,
+    f.value_base,
+    f.unit_base,
+    u.unit_kind,
+    f.approx,
+    f.target_value,
+    f.target_kind,
+    f.pct_target,
+    f.pct_same_period,
+    f.change_direction,
+    f.change_amount,
+    f.change_unit,
+    f.change_vs,
+    f.quote,
+    f.char_start,
+    f.char_end,
+    f.section_path,
+    f.domain,
+    f.footnote,
+    f.part_of,
+    p.period_year,
+    p.period_kind,
+    p.period_index,
+    p.period_label,
+    a.admin_level,
+    a.locality,
+    a.parent_locality,
+    d.issuer,
+    f.validation_status
+FROM fact_indicator_value AS f
+JOIN v_document_source AS s USING (document_id)
+JOIN dim_document AS d USING (document_id)
+LEFT JOIN dim_period AS p ON p.period_id = f.period_id
+LEFT JOIN dim_admin_unit AS a ON a.admin_unit_id = f.admin_unit_id
+LEFT JOIN dim_indicator AS i ON i.indicator_id = f.indicator_id
+LEFT JOIN dim_unit AS u ON u.unit = f.unit;
+
+CREATE OR REPLACE VIEW v_documents AS
+SELECT
+    l.source_file,
+    d.document_id,
+    d.title,
+    d.issuer,
+    d.admin_level,
+    d.locality,
+    d.parent_locality,
+    d.doc_number,
+    d.issued_date,
+    d.period_year,
+    d.period_kind,
+    d.period_index,
+    d.period_label,
+    d.signer,
+    d.signer_title,
+    CAST(coalesce(c.fact_count, 0) AS INTEGER) AS fact_count,
+    l.duplicate_of,
+    l.path,
+    d.source_format,
+    d.validation_status
+FROM landing_file AS l
+JOIN dim_document AS d USING (document_id)
+LEFT JOIN (
+    SELECT document_id, count(*) AS fact_count FROM fact_indicator_value GROUP BY document_id
+) AS c USING (document_id)
+WHERE l.status IN ('loaded', 'duplicate');
+
+-- Files the pipeline could not read, with the reason: the quarantine.
+CREATE OR REPLACE VIEW v_rejected_files AS
+SELECT path, source_file, error_reason, error, size_bytes, first_seen, last_seen
+FROM landing_file
+WHERE status = 'rejected';
+
+-- Facts that failed a check, with every reason.
+CREATE OR REPLACE VIEW v_fact_failures AS
+SELECT s.source_file, v.document_id, v.fact_index, f.indicator_text, f.value, f.unit,
+       f.target_value, f.pct_target, v.expectation, v.observed, v.expected, v.tolerance,
+       v.severity, f.quote
+FROM validation_failure AS v
+LEFT JOIN fact_indicator_value AS f USING (document_id, fact_index)
+LEFT JOIN v_document_source AS s USING (document_id)
+WHERE v.suite = 'facts';

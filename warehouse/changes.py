@@ -1,0 +1,87 @@
+"""Assemble one run's RunChanges from the stage frames (pure Polars)."""
+
+from datetime import datetime
+
+import polars as pl
+
+from transforms import PARSER_VERSION
+from warehouse.dimensions import (
+    admin_unit_rows,
+    period_rows,
+    unit_rows,
+    with_document_keys,
+    with_fact_keys,
+)
+from warehouse.load import DOCUMENT_COLUMNS, FACT_COLUMNS, FILE_COLUMNS, RunChanges
+
+FAILURE_SCHEMA = {
+    "document_id": pl.String,
+    "fact_index": pl.Int32,
+    "suite": pl.String,
+    "expectation": pl.String,
+    "observed": pl.String,
+    "expected": pl.String,
+    "tolerance": pl.Float64,
+    "severity": pl.String,
+}
+
+
+def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.DataFrame:
+    """What each landing file became in this run (status None: unchanged, keep the old row)."""
+    outcome = documents.select(
+        "document_id",
+        pl.when(pl.col("status") == "ok")
+        .then(pl.lit("loaded"))
+        .otherwise(pl.lit("rejected"))
+        .alias("parsed_status"),
+        "error_reason",
+        "error",
+    )
+    return (
+        plan.join(outcome, on="document_id", how="left")
+        .with_columns(
+            pl.when(pl.col("action").is_in(["removed", "vanished"]))
+            .then(pl.lit("removed"))
+            .when(pl.col("parsed_status").is_not_null())
+            .then(pl.col("parsed_status"))
+            .when(pl.col("action").is_in(["new", "changed"]))
+            .then(pl.lit("loaded"))
+            .otherwise(pl.lit(None, dtype=pl.String))
+            .alias("status"),
+            pl.when(pl.col("parsed_status").is_not_null())
+            .then(pl.lit(now))
+            .otherwise(None)
+            .cast(pl.Datetime("us"))
+            .alias("parsed_at"),
+        )
+        .select(FILE_COLUMNS)
+    )
+
+
+def build_changes(
+    run_id: str,
+    plan: pl.DataFrame,
+    documents: pl.DataFrame,
+    facts: pl.DataFrame,
+    failures: pl.DataFrame,
+    now: datetime,
+) -> RunChanges:
+    """`documents` are this run's parsed documents (status ok or rejected, with
+    validation_status); `facts` their validated facts (with validation_status)."""
+    loaded = with_document_keys(documents.filter(pl.col("status") == "ok")).with_columns(
+        pl.col("text").str.len_chars().cast(pl.Int32).alias("char_count"),
+        pl.lit(PARSER_VERSION).alias("parser_version"),
+        pl.lit(now).cast(pl.Datetime("us")).alias("loaded_at"),
+    )
+    keyed_facts, indicators = with_fact_keys(facts, loaded)
+    return RunChanges(
+        run_id=run_id,
+        files=file_rows(plan, documents, now),
+        documents=loaded.select([*DOCUMENT_COLUMNS, "text"]),
+        facts=keyed_facts.select([*FACT_COLUMNS, "extra_targets"]),
+        failures=failures.select(list(FAILURE_SCHEMA)).cast(FAILURE_SCHEMA),
+        units=unit_rows(keyed_facts.get_column("unit").to_list()),
+        periods=period_rows(loaded),
+        admin_units=admin_unit_rows(loaded),
+        indicators=indicators,
+    )

@@ -1,0 +1,186 @@
+"""Dimension rows and fact keys derived from documents and facts (pure Polars).
+
+Keys are deterministic (built from the values themselves), so reruns and incremental
+runs produce the same ids without looking anything up.
+"""
+
+import calendar
+import hashlib
+from datetime import date
+
+import polars as pl
+
+from transforms.indicators import match_indicator
+from transforms.units import unit_info
+
+
+def _short_hash(*parts: str | None) -> str:
+    joined = "\x1f".join(p or "" for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:12]
+
+
+def period_id(year: int | None, kind: str | None, index: int | None) -> str | None:
+    if year is None or kind is None:
+        return None
+    if kind == "year" or index is None:
+        return f"{year}"
+    prefix = {"half": "H", "quarter": "Q", "months": "M"}.get(kind, kind[:1].upper())
+    return f"{year}-{prefix}{index:02d}" if kind == "months" else f"{year}-{prefix}{index}"
+
+
+def period_bounds(year: int, kind: str, index: int | None) -> tuple[date, date]:
+    """First and last day of a reporting period (months-to-date start in January)."""
+    if kind == "half" and index in (1, 2):
+        first_month, last_month = (1, 6) if index == 1 else (7, 12)
+    elif kind == "quarter" and index in (1, 2, 3, 4):
+        first_month, last_month = 3 * index - 2, 3 * index
+    elif kind == "months" and index and 1 <= index <= 12:
+        first_month, last_month = 1, index
+    else:
+        first_month, last_month = 1, 12
+    return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def admin_unit_id(level: str | None, locality: str | None, parent: str | None) -> str | None:
+    if not locality:
+        return None
+    return _short_hash(level, locality, parent)
+
+
+def with_document_keys(documents: pl.DataFrame) -> pl.DataFrame:
+    """Adds period_id and admin_unit_id to document records."""
+    rows = documents.select(
+        "period_year", "period_kind", "period_index", "admin_level", "locality", "parent_locality"
+    ).iter_rows()
+    periods, units = [], []
+    for year, kind, index, level, locality, parent in rows:
+        periods.append(period_id(year, kind, index))
+        units.append(admin_unit_id(level, locality, parent))
+    return documents.with_columns(
+        pl.Series("period_id", periods, dtype=pl.String),
+        pl.Series("admin_unit_id", units, dtype=pl.String),
+    )
+
+
+def period_rows(documents: pl.DataFrame) -> pl.DataFrame:
+    rows = []
+    seen = set()
+    for pid, year, kind, index, label in documents.select(
+        "period_id", "period_year", "period_kind", "period_index", "period_label"
+    ).iter_rows():
+        if pid is None or pid in seen:
+            continue
+        seen.add(pid)
+        start, end = period_bounds(year, kind, index)
+        rows.append(
+            {
+                "period_id": pid,
+                "period_year": year,
+                "period_kind": kind,
+                "period_index": None if kind == "year" else index,
+                "period_label": label,
+                "start_date": start,
+                "end_date": end,
+            }
+        )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "period_id": pl.String,
+            "period_year": pl.Int32,
+            "period_kind": pl.String,
+            "period_index": pl.Int32,
+            "period_label": pl.String,
+            "start_date": pl.Date,
+            "end_date": pl.Date,
+        },
+    )
+
+
+def admin_unit_rows(documents: pl.DataFrame) -> pl.DataFrame:
+    """Reporting units, and their parents as units of their own when the level is known."""
+    rows = {}
+    for uid, level, locality, parent in documents.select(
+        "admin_unit_id", "admin_level", "locality", "parent_locality"
+    ).iter_rows():
+        if uid is None:
+            continue
+        parent_level = (
+            "huyện"
+            if level in ("xã", "phường", "thị trấn")
+            else ("tỉnh" if level in ("huyện", "thị xã", "thành phố") else None)
+        )
+        parent_id = admin_unit_id(parent_level, parent, None) if parent and parent_level else None
+        rows[uid] = {
+            "admin_unit_id": uid,
+            "admin_level": level,
+            "locality": locality,
+            "parent_locality": parent,
+            "parent_admin_unit_id": parent_id,
+        }
+        if parent_id and parent_id not in rows:
+            rows[parent_id] = {
+                "admin_unit_id": parent_id,
+                "admin_level": parent_level,
+                "locality": parent,
+                "parent_locality": None,
+                "parent_admin_unit_id": None,
+            }
+    return pl.DataFrame(
+        list(rows.values()),
+        schema={
+            k: pl.String
+            for k in ("admin_unit_id", "admin_level", "locality", "parent_locality", "parent_admin_unit_id")
+        },
+    )
+
+
+def unit_rows(units: list[str | None]) -> pl.DataFrame:
+    rows = []
+    for unit in sorted({u for u in units if u}):
+        info = unit_info(unit)
+        rows.append(
+            {"unit": unit, "unit_kind": info.kind, "factor": float(info.factor), "unit_base": info.base_unit}
+        )
+    return pl.DataFrame(
+        rows, schema={"unit": pl.String, "unit_kind": pl.String, "factor": pl.Float64, "unit_base": pl.String}
+    )
+
+
+def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, str | None, str]:
+    """(indicator_id, code or None, name) for a phrase."""
+    phrase = " ".join((indicator_text or "").lower().split())
+    matched = match_indicator(phrase, unit) if phrase else None
+    if matched:
+        code, name = matched
+        return code, code, name
+    return "raw:" + _short_hash(phrase), None, phrase or "(không rõ)"
+
+
+def with_fact_keys(facts: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Facts with period/admin/indicator keys and base-unit values; and the indicator rows."""
+    ids, indicator_rows = [], {}
+    for text, unit in facts.select("indicator_text", "unit").iter_rows():
+        iid, code, name = indicator_key(text, unit)
+        ids.append(iid)
+        indicator_rows.setdefault(
+            iid, {"indicator_id": iid, "indicator_code": code, "indicator_name": name, "domain": None}
+        )
+    units = unit_rows(facts.get_column("unit").to_list())
+    keyed = (
+        facts.with_columns(pl.Series("indicator_id", ids, dtype=pl.String))
+        .join(documents.select("document_id", "period_id", "admin_unit_id"), on="document_id", how="left")
+        .join(units.select("unit", "factor", "unit_base"), on="unit", how="left")
+        .with_columns((pl.col("value") * pl.col("factor")).alias("value_base"))
+        .drop("factor")
+    )
+    indicators = pl.DataFrame(
+        list(indicator_rows.values()),
+        schema={
+            "indicator_id": pl.String,
+            "indicator_code": pl.String,
+            "indicator_name": pl.String,
+            "domain": pl.String,
+        },
+    )
+    return keyed, indicators

@@ -1,0 +1,246 @@
+"""Apply one run's changes to the warehouse, all inside one atomic swap.
+
+Each document is a slice: its rows in dim_document, document_text, the fact tables
+and validation_failure are deleted and re-inserted together, so a rerun adds nothing
+and a changed file replaces its facts. Documents no longer held by any current
+landing file (changed or removed files) are deleted with all their rows.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse.snapshot import building
+
+DOCUMENT_COLUMNS = [
+    "document_id",
+    "title",
+    "issuer",
+    "admin_level",
+    "locality",
+    "parent_locality",
+    "admin_unit_id",
+    "doc_number",
+    "issued_date",
+    "period_id",
+    "period_year",
+    "period_kind",
+    "period_index",
+    "period_label",
+    "signer",
+    "signer_title",
+    "source_format",
+    "source_encoding",
+    "char_count",
+    "validation_status",
+    "parser_version",
+    "loaded_at",
+]
+
+FACT_COLUMNS = [
+    "document_id",
+    "fact_index",
+    "indicator_id",
+    "period_id",
+    "admin_unit_id",
+    "indicator_text",
+    "value",
+    "value_text",
+    "unit",
+    "value_base",
+    "unit_base",
+    "approx",
+    "target_value",
+    "target_kind",
+    "pct_target",
+    "pct_target_decimals",
+    "pct_same_period",
+    "change_direction",
+    "change_amount",
+    "change_unit",
+    "change_vs",
+    "quote",
+    "char_start",
+    "char_end",
+    "section_path",
+    "domain",
+    "footnote",
+    "part_of",
+    "validation_status",
+]
+
+FILE_COLUMNS = [
+    "path",
+    "source_file",
+    "size_bytes",
+    "mtime",
+    "content_hash",
+    "document_id",
+    "status",
+    "error_reason",
+    "error",
+    "parsed_at",
+]
+
+# Tables that hold one slice per document.
+DOCUMENT_SLICES = [
+    "fact_extra_target",
+    "fact_indicator_value",
+    "validation_failure",
+    "document_text",
+    "dim_document",
+]
+
+
+@dataclass(frozen=True)
+class RunChanges:
+    """Everything one run writes. Frames hold only what this run parsed, except `files`."""
+
+    run_id: str
+    files: pl.DataFrame  # FILE_COLUMNS for every scanned or removed file; status None = keep
+    documents: pl.DataFrame  # DOCUMENT_COLUMNS + "text", for newly parsed documents
+    facts: pl.DataFrame  # FACT_COLUMNS + "extra_targets"
+    failures: pl.DataFrame  # validation_failure columns
+    units: pl.DataFrame
+    periods: pl.DataFrame
+    admin_units: pl.DataFrame
+    indicators: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    table_rows: dict[str, int]
+    documents_replaced: int
+    documents_deleted: int
+    facts_inserted: int
+
+
+def _extra_target_rows(facts: pl.DataFrame) -> pl.DataFrame:
+    return (
+        facts.select("document_id", "fact_index", "extra_targets")
+        .filter(pl.col("extra_targets").list.len() > 0)
+        .explode("extra_targets")
+        .with_columns(
+            pl.int_range(pl.len()).over("document_id", "fact_index").cast(pl.Int32).alias("target_index")
+        )
+        .unnest("extra_targets")
+    )
+
+
+def _upsert_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame, now: datetime) -> None:
+    """Record every file seen. Status None means unchanged: only last_seen moves."""
+    incoming = files.select(FILE_COLUMNS).with_columns(pl.lit(now).alias("seen_at"))
+    con.register("incoming_files", incoming)
+    con.execute("""
+        UPDATE landing_file SET last_seen = i.seen_at, size_bytes = i.size_bytes, mtime = i.mtime
+        FROM incoming_files AS i WHERE landing_file.path = i.path AND i.status IS NULL
+    """)
+    # Removed files keep their row (history) but stop being current.
+    con.execute("""
+        UPDATE landing_file SET status = 'removed', duplicate_of = NULL
+        FROM incoming_files AS i WHERE landing_file.path = i.path AND i.status = 'removed'
+    """)
+    con.execute("""
+        INSERT INTO landing_file (path, source_file, size_bytes, mtime, content_hash, document_id, status,
+                                  error_reason, error, first_seen, last_seen, parsed_at)
+        SELECT path, source_file, size_bytes, mtime, content_hash, document_id, status,
+               error_reason, error, seen_at, seen_at, parsed_at
+        FROM incoming_files WHERE status IS NOT NULL AND status <> 'removed'
+        ON CONFLICT (path) DO UPDATE SET
+            source_file = excluded.source_file, size_bytes = excluded.size_bytes, mtime = excluded.mtime,
+            content_hash = excluded.content_hash, document_id = excluded.document_id,
+            status = excluded.status, error_reason = excluded.error_reason, error = excluded.error,
+            duplicate_of = NULL, parsed_at = excluded.parsed_at, last_seen = excluded.last_seen
+    """)
+    con.unregister("incoming_files")
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Of the current files with the same bytes, the first by path holds the document."""
+    con.execute("""
+        UPDATE landing_file
+        SET status = CASE WHEN landing_file.path = p.first_path THEN 'loaded' ELSE 'duplicate' END,
+            duplicate_of = CASE WHEN landing_file.path = p.first_path THEN NULL ELSE p.document_id END
+        FROM (SELECT document_id, min(path) AS first_path FROM landing_file
+              WHERE status IN ('loaded', 'duplicate') GROUP BY document_id) AS p
+        WHERE landing_file.document_id = p.document_id AND landing_file.status IN ('loaded', 'duplicate')
+    """)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, mode: str = "") -> None:
+    if frame.is_empty():
+        return
+    con.register("incoming_rows", frame)
+    con.execute(f"INSERT {mode} INTO {table} BY NAME SELECT * FROM incoming_rows")
+    con.unregister("incoming_rows")
+
+
+def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: datetime) -> tuple[int, int]:
+    replaced = changes.documents.get_column("document_id").unique()
+    _upsert_files(con, changes.files, now)
+
+    con.register("replaced_documents", replaced.to_frame())
+    for table in DOCUMENT_SLICES:
+        con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM replaced_documents)")
+    con.unregister("replaced_documents")
+
+    _insert(con, "dim_document", changes.documents.select(DOCUMENT_COLUMNS))
+    _insert(con, "document_text", changes.documents.select("document_id", "text"))
+    _insert(con, "fact_indicator_value", changes.facts.select(FACT_COLUMNS))
+    _insert(con, "fact_extra_target", _extra_target_rows(changes.facts))
+    _insert(con, "validation_failure", changes.failures)
+    _insert(con, "dim_unit", changes.units, "OR IGNORE")
+    _insert(con, "dim_period", changes.periods, "OR IGNORE")
+    _insert(con, "dim_admin_unit", changes.admin_units, "OR IGNORE")
+    _insert(con, "dim_indicator", changes.indicators, "OR IGNORE")
+
+    # Documents that no current file holds any more: a changed file's old content, a removed file.
+    stale = "document_id NOT IN (SELECT document_id FROM landing_file WHERE status IN ('loaded', 'duplicate') AND document_id IS NOT NULL)"
+    deleted = con.execute(f"SELECT count(*) FROM dim_document WHERE {stale}").fetchone()[0]
+    for table in DOCUMENT_SLICES:
+        con.execute(f"DELETE FROM {table} WHERE {stale}")
+    _mark_duplicates(con)
+    return len(replaced), deleted
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    names = [
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+        ).fetchall()
+    ]
+    return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def load_run(path: Path, changes: RunChanges, now: datetime) -> LoadSummary:
+    """Write `changes` into the warehouse at `path` atomically (see warehouse.snapshot)."""
+    with building(path) as con:
+        replaced, deleted = apply_changes(con, changes, now)
+        counts = con.execute("""
+            SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),
+                   (SELECT count(*) FROM landing_file WHERE status = 'rejected'),
+                   (SELECT count(*) FROM dim_document),
+                   (SELECT count(*) FROM fact_indicator_value),
+                   (SELECT count(*) FROM fact_indicator_value WHERE validation_status = 'fail')
+        """).fetchone()
+        files = changes.files
+        con.execute(
+            "INSERT INTO pipeline_run VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                changes.run_id,
+                now,
+                counts[0],
+                int(files.get_column("parsed_at").is_not_null().sum()),
+                counts[1],
+                int((files.get_column("status") == "removed").sum()),
+                counts[2],
+                counts[3],
+                counts[4],
+            ],
+        )
+        summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height)
+    return summary

@@ -1,0 +1,34 @@
+"""Where things are: the two contract settings and the folders derived from them.
+
+Read at call time (not import time) so tests and `make run VAR=...` can point the
+pipeline elsewhere.
+"""
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_REPORTS_DIR = PROJECT_ROOT / "samples" / "reports"
+DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "reports.duckdb"
+
+
+def landing_dir() -> Path:
+    """REPORTS_LANDING_DIR, or the project's own sample reports."""
+    value = os.environ.get("REPORTS_LANDING_DIR")
+    return Path(value).expanduser().resolve() if value else SAMPLE_REPORTS_DIR
+
+
+def warehouse_path() -> Path:
+    """REPORTS_WAREHOUSE_PATH (relative paths are taken from the working directory)."""
+    value = os.environ.get("REPORTS_WAREHOUSE_PATH")
+    return Path(value).expanduser().resolve() if value else DEFAULT_WAREHOUSE_PATH
+
+
+def data_docs_dir(warehouse: Path) -> Path:
+    """GX Data Docs live beside the warehouse file they describe."""
+    return warehouse.parent / "data_docs"
+
+
+def max_file_bytes() -> int:
+    """Files above this size are rejected unread (REPORTS_MAX_FILE_MB, default 20)."""
+    return int(float(os.environ.get("REPORTS_MAX_FILE_MB", "20")) * 1024 * 1024)
