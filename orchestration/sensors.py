@@ -32,6 +32,8 @@ def landing_folder_sensor(context: dg.SensorEvaluationContext, landing: LandingF
     fingerprint, count = folder_fingerprint(folder)
     if fingerprint == context.cursor:
         return dg.SkipReason(f"no change in {count} files")
+    # The key names the transition, not only the new state: the same change is never run
+    # twice, but a folder that returns to an earlier state (A → B → A) is run again.
+    run_key = f"landing-{context.cursor or 'start'}-{fingerprint}"
     context.update_cursor(fingerprint)
-    # The same folder state always gives the same run_key, so Dagster never runs it twice.
-    return dg.RunRequest(run_key=f"landing-{fingerprint}", tags={"landing_files": str(count)})
+    return dg.RunRequest(run_key=run_key, tags={"landing_files": str(count)})

@@ -1,0 +1,48 @@
+"""Run the real Dagster definitions against a folder and a warehouse of the test's own."""
+
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from orchestration.definitions import defs
+from orchestration.resources import LandingFolder, Warehouse
+
+
+def run_pipeline(
+    landing: Path,
+    warehouse: Path,
+    workers: int = 1,
+    full_refresh: bool = False,
+    instance: dg.DagsterInstance | None = None,
+) -> dg.ExecuteInProcessResult:
+    """Materialize every asset of `orchestration.definitions` and execute every check."""
+    return dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={
+            "landing": LandingFolder(path=str(landing), workers=workers),
+            "warehouse": Warehouse(path=str(warehouse)),
+        },
+        run_config={"ops": {"landing_files": {"config": {"full_refresh": full_refresh}}}},
+        instance=instance or dg.DagsterInstance.ephemeral(),
+    )
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def fact_checksum(warehouse: Path) -> tuple:
+    """Order-independent digest of the fact table's content (and its row count)."""
+    return query(
+        warehouse,
+        """
+        SELECT count(*), bit_xor(hash(document_id, fact_index, indicator_text, value, unit, target_value,
+                                      pct_target, pct_same_period, change_amount, quote, char_start,
+                                      validation_status))
+        FROM fact_indicator_value""",
+    )[0]

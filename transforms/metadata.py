@@ -1,0 +1,634 @@
+"""A report's metadata — issuer, reporting unit, number, date, period, signer — read from its text.
+
+The rules follow the layout of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP):
+an issuer block ("ĐẢNG BỘ HUYỆN X / ĐẢNG ỦY XÃ Y", "UBND HUYỆN X / UBND XÃ Y"), "Số: 12/BC-UBND",
+the national motto, a date line "X, ngày 5 tháng 7 năm 2023", the title "BÁO CÁO ...", the body,
+"Nơi nhận:" and a signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / name"). They also cover
+the web pages that republish reports: page chrome around the text, a page date ("Ngày cập nhật
+06/12/2021", "Thứ sáu - 25/03/2022 16:19"), and reports shown without their header.
+
+A field the text does not state is None, never a guess. Each field is taken from the most
+authoritative place that states it, in this order:
+issuer block → signature block → title → the report's sentences about itself → body mentions.
+"""
+
+import re
+import unicodedata
+from collections import Counter
+from datetime import date
+
+from transforms.schema import METADATA_SCHEMA
+
+# ---------------------------------------------------------------------------------------------
+# Letters. Python's `re` has no \p{Lu}, so upper/lower-case classes are built from the Latin
+# blocks that Vietnamese uses.
+_LATIN_BLOCKS = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+_UPPER = "".join(chr(c) for a, b in _LATIN_BLOCKS for c in range(a, b + 1) if chr(c).isupper())
+_LOWER = "".join(chr(c) for a, b in _LATIN_BLOCKS for c in range(a, b + 1) if chr(c).islower())
+_U, _L = f"[{_UPPER}]", f"[{_LOWER}]"
+
+# "ủy" is also spelled with the old tone placement "uỷ"; both must match everywhere.
+_UY = "(?:ủy|uỷ)"
+
+
+def _variants(pattern: str) -> str:
+    """A lower-case pattern with every "ủy" accepting both spellings."""
+    return pattern.replace("ủy", _UY)
+
+
+# Administrative levels, longest first so "thị xã" wins over "xã".
+_LEVEL = r"(?:thị\s+trấn|thị\s+xã|thành\s+phố|tp\b\.?|tx\b\.?|quận|huyện|tỉnh|phường|xã)"
+_LEVEL_NAMES = {"tp": "thành phố", "tx": "thị xã"}
+_UPPER_LEVEL = {
+    "xã": ("huyện", "thị xã", "thành phố", "quận"),
+    "phường": ("thị xã", "thành phố", "quận"),
+    "thị trấn": ("huyện",),
+    "huyện": ("tỉnh",),
+    "thị xã": ("tỉnh",),
+    "thành phố": ("tỉnh",),
+    "quận": ("thành phố",),
+}
+
+# Words that end a place name: the next field of a flattened header, a date, a connective.
+_NAME_STOP = _variants(
+    r"(?i:năm\s+\d|quý\s+(?:[ivx]+|\d)\b|tháng\s+\d|ngày\s+\d|số\b|cộng\s+h[òo]à?|độc\s+lập|"
+    r"đảng\b|về\s+việc|và\b|của\b|trong\b|tại\b|theo\b|kh[óo]á?\b|nhiệm\s+kỳ|báo\s+cáo|kính\s+gửi|"
+    r"thị\s+(?:trấn|xã)\b|thành\s+phố\b|huyện\b|tỉnh\b|xã\b|phường\b|quận\b|ubnd|hđnd|ủy\s+ban)"
+)
+_NAME_WORD = rf"(?!{_NAME_STOP})(?:{_U}{_L}+|{_U}+)(?:['’]{_U}?{_L}*)?"
+_PLACE_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
+_NUMBERED_PLACE = r"\d{1,2}\b"  # "Phường 5"
+
+# Organisations. The canonical issuer value is the dict key.
+_ORGS = {
+    "UBND": r"ủy\s+ban\s+nhân\s+dân|ubnd",
+    "HĐND": r"(?:thường\s+trực\s+)?(?:hội\s+đồng\s+nhân\s+dân|hđnd)",
+    "MTTQ": r"(?:ban\s+thường\s+trực\s+)?(?:ủy\s+ban\s+)?(?:mặt\s+trận\s+tổ\s+quốc|mttq)(?:\s+việt\s+nam|\s*vn)?"
+    r"|ubmttq(?:vn)?",
+    "Đảng ủy": r"ban\s+chấp\s+hành\s+đảng\s+bộ|bch\s+đảng\s+bộ|ban\s+thường\s+vụ\s+đảng\s+ủy|đảng\s+ủy",
+}
+_PARTY_ORG = "Đảng bộ"  # the Party organisation: names the parent in a Party issuer block
+_ORG_ALTERNATIVES = "|".join(f"(?P<org{i}>{_variants(p)})" for i, p in enumerate(_ORGS.values()))
+_ORG_KEYS = list(_ORGS)
+
+# "UBND XÃ XUÂN PHÚ", "Đảng ủy thị trấn Cẩm Xuyên", "ĐẢNG BỘ HUYỆN X"; the name is optional
+# because texts refer to themselves as "UBND xã".
+_ORG_MENTION = re.compile(
+    rf"(?i:(?:{_ORG_ALTERNATIVES}|(?P<party>đảng\s+bộ))\s+(?P<level>{_LEVEL}))"
+    rf"(?:[ \t]+(?P<name>{_PLACE_NAME}|{_NUMBERED_PLACE}))?"
+)
+_BARE_ORG = re.compile(rf"^(?i:{_ORG_ALTERNATIVES}|đảng\s+bộ)$")
+# Party committees named after their level: "HUYỆN ỦY X", "Thị ủy", "THÀNH ỦY", "Tỉnh ủy".
+_FUSED_PARTY = re.compile(
+    _variants(r"(?i:(?:ban\s+thường\s+vụ\s+|ban\s+chấp\s+hành\s+)?(?P<fused>huyện|thị|thành|tỉnh)\s+ủy)")
+    + rf"(?:[ \t]+(?P<name>{_PLACE_NAME}))?"
+)
+_FUSED_LEVEL = {"huyện": "huyện", "thị": "thị xã", "thành": "thành phố", "tỉnh": "tỉnh"}
+# A bare place mention in running text: "xã Quảng Thái", "huyện Hớn Quản". Only title-case words
+# count as a name here (running text is full of acronyms: "cấp tỉnh PCI"), and "cấp huyện" is a
+# tier, not a place.
+_RUNNING_NAME_WORD = rf"(?!{_NAME_STOP}){_U}{_L}+(?:['’]{_U}?{_L}*)?"
+_PLACE_MENTION = re.compile(
+    rf"(?<![{_UPPER}{_LOWER}])(?<!(?i:cấp) )(?P<level>(?i:{_LEVEL}))"
+    rf"[ \t]+(?P<name>{_RUNNING_NAME_WORD}(?:[ \t]+{_RUNNING_NAME_WORD}){{0,4}})"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Header lines.
+_DATE_LINE = re.compile(
+    rf"(?:^|\n|[ \t]{{2,}}|\t|(?<=VIỆT NAM )|(?<=HẠNH PHÚC )|(?<=Hạnh phúc ))[ \t*_]*"
+    rf"(?:(?i:{_LEVEL})[ \t]*)?(?P<place>{_PLACE_NAME})[ \t]*,[ \t]*"
+    r"(?i:ngày)[ \t]*(?:(?P<day>\d{1,2})[ \t]*(?i:tháng)[ \t]*(?P<month>\d{1,2})[ \t]*(?i:năm)[ \t]*(?P<year>\d{4})"
+    r"|(?P<blank>[ \t.…_]*)(?i:tháng)[ \t]*\d{1,2}[ \t]*(?i:năm)[ \t]*\d{4}"
+    r"|(?P<dday>\d{1,2})[ \t]*[/.-][ \t]*(?P<dmonth>\d{1,2})[ \t]*[/.-][ \t]*(?P<dyear>\d{4}))"
+)
+_DOC_NUMBER = re.compile(
+    r"(?:^|(?<=\s)|(?<=\*))[ \t*_]*(?:Số|SỐ|Số\s+ký\s+hiệu|Số\s+hiệu(?:\s+văn\s+bản)?|Ký\s+hiệu)[ \t]*:?[ \t]*"
+    r"(?P<number>\d{1,5}[a-z]?(?:[ \t]*[-/][ \t]*(?:\d{2,4}|[A-ZĐ][A-ZĐa-zđ]*\.?))*"
+    r"[ \t]*[-/][ \t]*[A-ZĐ][A-ZĐa-zđ]*(?:[ \t]*[-/][ \t]*[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*)"
+)
+_SEPARATOR_SPACES = re.compile(r"\s*([-/])\s*")
+# Page dates: a line of their own, labelled or stamped with a weekday or a time of day.
+_PAGE_DATE = re.compile(
+    r"^[ \t*_|]*(?:(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)[ \t]*[-,][ \t]*)?"
+    r"(?P<label>(?i:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+ban\s+hành"
+    r"|ngày\s+xuất\s+bản|ngày))?[ \t]*:?[ \t]*"
+    r"(?:(?P<time1>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*(?:[-,][ \t]*)?)?"
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
+    r"(?:[ \t]*(?:[-,|][ \t]*)?(?P<time2>\d{1,2}:\d{2}(?::\d{2})?))?[ \t\d|]*$",
+    re.MULTILINE,
+)
+_WEEKDAY = re.compile(r"(?i:thứ\s+\S+|chủ\s+nhật)")
+
+# The title: "BÁO CÁO" on its own line or followed by its subject.
+_TITLE_START = re.compile(r"^[ \t*_#]*(?P<head>BÁO\s+CÁO|Báo\s+cáo)\b[ \t:]*(?P<rest>.*)$", re.MULTILINE)
+_RULE_LINE = re.compile(r"^[\s\-_*=.~–—]+$")
+_BODY_START = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Trong\s|Kính\s+gửi|Phần\s|[IVX]+\.|[A-Z]\.|\d+\.|-|\+|•)", re.IGNORECASE
+)
+_TITLE_MAX_LINE = 220
+
+# ---------------------------------------------------------------------------------------------
+# Signature block.
+_AUTHORITY = re.compile(
+    r"(?:^|[ \t]{2,}|\t)[ \t*_]*(?P<auth>T\.?[ \t]*/?[ \t]*M|K\.?[ \t]*/?[ \t]*T|T\.?[ \t]*/?[ \t]*L|TUQ|Q\.)"
+    rf"[ \t]*[./]?[ \t]+(?P<rest>{_U}.*)$",
+    re.MULTILINE,
+)
+_ROLE = _variants(
+    r"(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|trưởng\s+ban|phó\s+ban|trưởng\s+phòng|chánh\s+văn\s+phòng"
+    r"|giám\s+đốc|ủy\s+viên(?:\s+ban\s+thường\s+vụ)?)(?:\s+thường\s+trực)?"
+)
+_ROLE_CELL = re.compile(rf"^(?i:{_ROLE})$")
+_SIGNER_ORGS = (
+    ("HĐND", re.compile(r"(?i:thường\s+trực\s+)?(?i:hội\s+đồng\s+nhân\s+dân|hđnd)")),
+    ("MTTQ", re.compile(r"(?i:ban\s+thường\s+trực\s+)?(?i:.*(?:mặt\s+trận|mttq))")),
+    ("UBND", re.compile(_variants(r"(?i:ủy\s+ban\s+nhân\s+dân|ubnd)"))),
+    (
+        "Đảng ủy",
+        re.compile(
+            _variants(r"(?i:đảng\s+ủy|ban\s+thường\s+vụ|ban\s+chấp\s+hành|bch|(?:huyện|thị|thành|tỉnh)\s+ủy)")
+        ),
+    ),
+)
+_PERSON = re.compile(rf"^(?:{_U}{_L}+[ \t]+){{1,5}}{_U}{_L}*$|^(?:{_U}+[ \t]+){{1,5}}{_U}+$")
+_SIGNED_MARK = re.compile(r"\((?i:[^)]*ký[^)]*)\)|\[(?i:daky|đã\s+ký)\]|(?i:đã\s+ký)")
+_CELL_SPLIT = re.compile(r"[ \t]{2,}|\t")
+_RECIPIENTS = re.compile(r"(?i:nơi\s+nhận)")
+_SIGNER_LABEL = re.compile(
+    rf"^[ \t*_]*(?i:người\s+ký)[ \t]*:[ \t]*(?P<name>{_U}{_L}+(?:[ \t]+{_U}{_L}+){{1,5}})[ \t]*$"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Reporting period.
+_DATE_IN_TEXT = re.compile(
+    r"(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}"
+)
+_PERIOD = re.compile(
+    r"(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
+    r"|(?P<half>nửa\s+(?P<half_edge>đầu|cuối)\s+năm)"
+    r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b)"
+    r"|(?P<month>tháng\s+(?P<m>\d{1,2})\b)"
+    r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)))"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_WORD_NUMBERS = {"sáu": 6, "chín": 9}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+# ---------------------------------------------------------------------------------------------
+# The report's sentences about itself: "UBND huyện báo cáo ...", "Trên đây là báo cáo ... của UBND xã".
+_SELF_REFERENCE = re.compile(
+    rf"(?i:(?:{_ORG_ALTERNATIVES})\s+(?P<level>{_LEVEL}))\s+(?i:kính\s+)?(?i:báo\s+cáo|kiểm\s+điểm)\b"
+    rf"|(?i:trên\s+đây\s+là)[^.]{{0,200}}?(?i:của\s+)(?i:(?:{_ORG_ALTERNATIVES.replace('?P<org', '?P<xorg')})"
+    rf"\s+(?P<xlevel>{_LEVEL}))"
+)
+
+_WS = re.compile(r"[ \t\u00a0]+")
+_MARKUP = re.compile(r"\*\*|__|[\u200b\u200c\u200d\ufeff]")
+_HEADER_LOOKBACK_LINES = 14
+_OPENING_CHARS = 1000
+
+
+def extract_metadata(text: str) -> dict:
+    """The report's metadata, with exactly the keys of METADATA_SCHEMA; unstated fields are None."""
+    text = _clean(text)
+    flat = _WS.sub(" ", text)
+    lines = text.split("\n")
+    record = dict.fromkeys(METADATA_SCHEMA)
+
+    date_line = _DATE_LINE.search(text)
+    header = _header_region(text, date_line)
+    title, title_end = _title(text, date_line)
+    record["title"] = title
+
+    number = _DOC_NUMBER.search(header)
+    record["doc_number"] = _SEPARATOR_SPACES.sub(r"\1", number.group("number")) if number else None
+    if date_line:
+        record["issued_date"] = _date_from_line(date_line)
+    else:
+        record["issued_date"] = _page_date(text)
+
+    unit = _unit_from_issuer_block(lines, text, date_line)
+    signature = _signature(lines)
+    _fill_unit(unit, signature["unit"])
+    if title:
+        _fill_unit(unit, _unit_from_title(title))
+    _fill_unit(unit, _unit_from_self_reference(flat))
+    if unit["issuer"] and not unit["level"]:
+        unit["level"] = _most_mentioned_level(flat, unit["issuer"])
+    if unit["level"] and not unit["locality"]:
+        place = date_line.group("place") if date_line else None
+        unit["locality"] = _most_mentioned_place(flat, (unit["level"],), tie_break=place)
+    if unit["level"] in _UPPER_LEVEL and not unit["parent"]:
+        unit["parent"] = _most_mentioned_place(flat, _UPPER_LEVEL[unit["level"]])
+    record.update(
+        issuer=unit["issuer"],
+        admin_level=unit["level"],
+        locality=unit["locality"],
+        parent_locality=unit["parent"],
+        signer=signature["signer"],
+        signer_title=signature["signer_title"],
+    )
+
+    # The title names the period; failing that, the opening of the body restates it.
+    opening = text[title_end : title_end + _OPENING_CHARS] if title else text[:_OPENING_CHARS]
+    period = _period(title or "") or _period(opening)
+    if period:
+        kind, index, year, stem = period
+        if year is None and record["issued_date"] is not None and kind != "year":
+            year = record["issued_date"].year
+        if year is not None:
+            record.update(
+                period_year=year, period_kind=kind, period_index=index, period_label=f"{stem} {year}"
+            )
+    return record
+
+
+# ---------------------------------------------------------------------------------------------
+# Text preparation.
+
+
+def _clean(text: str) -> str:
+    """NFC, Unix newlines, no bold markers or zero-width characters, no-break spaces as spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _MARKUP.sub("", text).replace("\u00a0", " ")
+
+
+def _title_case(name: str) -> str:
+    """ "CẨM XUYÊN" → "Cẩm Xuyên"; names already in title case are kept as written."""
+    name = " ".join(name.split())
+    return name.title() if name.isupper() else name
+
+
+def _level(raw: str) -> str:
+    level = " ".join(raw.lower().rstrip(".").split())
+    return _LEVEL_NAMES.get(level, level)
+
+
+def _org_key(match: re.Match, prefix: str = "org") -> str | None:
+    for i, key in enumerate(_ORG_KEYS):
+        if match.group(f"{prefix}{i}"):
+            return key
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Number, dates, title.
+
+
+def _header_region(text: str, date_line: re.Match | None) -> str:
+    """Where the number and the issuer block lie: up to the date line, or the top of the text."""
+    if date_line:
+        return text[max(0, date_line.start() - 1500) : date_line.end()]
+    return text[:3000]
+
+
+def _date_from_line(match: re.Match) -> date | None:
+    if match.group("blank") is not None:
+        return None  # "ngày    tháng 7 năm 2023": the day was never filled in
+    if match.group("day"):
+        parts = match.group("year", "month", "day")
+    else:
+        parts = match.group("dyear", "dmonth", "dday")
+    return _safe_date(*(int(p) for p in parts))
+
+
+def _page_date(text: str) -> date | None:
+    """The first full date the page stamps on the report (label, weekday or time of day)."""
+    for match in _PAGE_DATE.finditer(text):
+        line = match.group(0)
+        stamped = (
+            match.group("label") or match.group("time1") or match.group("time2") or _WEEKDAY.search(line)
+        )
+        if stamped:
+            found = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+            if found:
+                return found
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _title(text: str, date_line: re.Match | None) -> tuple[str | None, int]:
+    """(title, where it ends): the formal title after the date line, else the page's first
+    "BÁO CÁO ..." line."""
+    start = date_line.end() if date_line else 0
+    match = _TITLE_START.search(text, start)
+    if match is None or (date_line and match.start() - date_line.end() > 800):
+        match = _TITLE_START.search(text, 0, 4000)
+    if match is None:
+        return None, 0
+    head, rest = match.group("head"), match.group("rest").strip()
+    if len(rest) > _TITLE_MAX_LINE:
+        return None, 0  # a sentence of the body that begins "Báo cáo ..."
+    parts = [head] + ([rest] if rest else [])
+    end = match.end()
+    blank_run = 0
+    for line_match in re.finditer(r"[^\n]*", text[end:]):
+        line = line_match.group(0).strip(" \t*_#")
+        if not line:
+            blank_run += 1
+            if blank_run > 6:
+                break
+            continue
+        # The subject follows a bare "BÁO CÁO"; after that only a wrapped line (lower case, or
+        # straight below without a blank) continues it.
+        if len(parts) > 1 and not ((blank_run == 0 and len(parts) == 2 and not rest) or line[0].islower()):
+            break
+        if _RULE_LINE.match(line) or len(line) > _TITLE_MAX_LINE or _PAGE_DATE.match(line):
+            break
+        if len(parts) > 1 and _BODY_START.match(line):
+            break
+        parts.append(line)
+        end = match.end() + line_match.end()
+        blank_run = 0
+        if len(parts) > 4:
+            break
+    if len(parts) == 1:
+        return None, 0
+    return _WS.sub(" ", " ".join(parts)).strip().rstrip(".").strip(), end
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting unit.
+
+
+def _empty_unit() -> dict:
+    return {"issuer": None, "level": None, "locality": None, "parent": None}
+
+
+def _fill_unit(unit: dict, found: dict) -> None:
+    """Fills unit's empty fields from a less authoritative source that agrees with it."""
+    if unit["issuer"] and found["issuer"] and found["issuer"] != unit["issuer"]:
+        return
+    if unit["level"] and found["level"] and found["level"] != unit["level"]:
+        return
+    for key, value in found.items():
+        if unit[key] is None and value is not None:
+            unit[key] = value
+
+
+def _unit_from_issuer_block(lines: list[str], text: str, date_line: re.Match | None) -> dict:
+    """The issuer block: consecutive organisation lines just above the date line (or the number)."""
+    unit = _empty_unit()
+    if date_line:
+        end_line = text.count("\n", 0, date_line.end())
+    else:
+        number = _DOC_NUMBER.search(text, 0, 3000)
+        if number is None:
+            return unit
+        end_line = text.count("\n", 0, number.end())
+    mentions = []
+    for line in _join_split_orgs(lines[max(0, end_line - _HEADER_LOOKBACK_LINES) : end_line + 1]):
+        mentions.extend(_org_lines(line))
+    if not mentions:
+        return unit
+    issuer_at = next((i for i in range(len(mentions) - 1, -1, -1) if mentions[i][0] != _PARTY_ORG), None)
+    if issuer_at is None:  # only "ĐẢNG BỘ ..." lines: the lowest one is the committee that issues
+        issuer_at = len(mentions) - 1
+    org, level, name = mentions[issuer_at]
+    unit.update(issuer="Đảng ủy" if org == _PARTY_ORG else org, level=level, locality=name)
+    if issuer_at > 0 and mentions[issuer_at - 1][2]:
+        unit["parent"] = mentions[issuer_at - 1][2]
+    return unit
+
+
+def _join_split_orgs(lines: list[str]) -> list[str]:
+    """Header lines with "ỦY BAN NHÂN DÂN" / "HUYỆN X" written on two lines joined into one."""
+    joined: list[str] = []
+    pending = ""
+    for line in lines:
+        line = line.strip(" \t*_")
+        if not line:
+            continue
+        if _BARE_ORG.match(line):
+            pending = f"{pending} {line}".strip()
+            continue
+        joined.append(f"{pending} {line}".strip())
+        pending = ""
+    if pending:
+        joined.append(pending)
+    return joined
+
+
+def _org_lines(line: str) -> list[tuple[str, str | None, str | None]]:
+    """(org, level, name) for each organisation written back to back from the start of a line."""
+    found = []
+    pos = 0
+    line = line.rstrip()
+    while True:
+        while pos < len(line) and line[pos] in " \t*_-–":
+            pos += 1
+        match = _ORG_MENTION.match(line, pos) or _FUSED_PARTY.match(line, pos)
+        if match is None:
+            break
+        found.append(_mention_parts(match))
+        pos = match.end()
+    return found
+
+
+def _mention_parts(match: re.Match) -> tuple[str, str | None, str | None]:
+    name = match.group("name")
+    name = _title_case(name) if name else None
+    if "fused" in match.re.groupindex:
+        return "Đảng ủy", _FUSED_LEVEL[match.group("fused").lower()], name
+    org = _PARTY_ORG if match.group("party") else _org_key(match)
+    return org, _level(match.group("level")), name
+
+
+def _unit_from_title(title: str) -> dict:
+    """ "... của UBND xã năm 2021", "Báo cáo của Đảng ủy phường X": the organisation that reports."""
+    unit = _empty_unit()
+    for match in list(_ORG_MENTION.finditer(title)) + list(_FUSED_PARTY.finditer(title)):
+        org, level, name = _mention_parts(match)
+        if org == _PARTY_ORG:
+            continue
+        unit.update(issuer=org, level=level, locality=name)
+        break
+    return unit
+
+
+def _unit_from_self_reference(flat: str) -> dict:
+    """ "UBND thị xã báo cáo ...", "Trên đây là báo cáo ... của Đảng ủy xã": the unit that reports."""
+    unit = _empty_unit()
+    votes = Counter()
+    for match in _SELF_REFERENCE.finditer(flat):
+        if match.group("level"):
+            votes[(_org_key(match), _level(match.group("level")))] += 1
+        else:
+            votes[(_org_key(match, "xorg"), _level(match.group("xlevel")))] += 1
+    if votes:
+        (org, level), _ = votes.most_common(1)[0]
+        unit.update(issuer=org, level=level)
+    return unit
+
+
+def _most_mentioned_level(flat: str, issuer: str) -> str | None:
+    """The level the issuer's own organisation is written with most often ("UBND thị xã")."""
+    counts = Counter()
+    for match in _ORG_MENTION.finditer(flat):
+        if not match.group("party") and _org_key(match) == issuer:
+            counts[_level(match.group("level"))] += 1
+    if issuer == "Đảng ủy":
+        for match in _FUSED_PARTY.finditer(flat):
+            counts[_FUSED_LEVEL[match.group("fused").lower()]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _most_mentioned_place(flat: str, levels: tuple[str, ...], tie_break: str | None = None) -> str | None:
+    """The name written most often after one of `levels` ("xã Quảng Thái"); None if none is."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for match in _PLACE_MENTION.finditer(flat):
+        if _level(match.group("level")) not in levels:
+            continue
+        name = _title_case(match.group("name"))
+        counts[name] += 1
+        first_seen.setdefault(name, match.start())
+    if not counts:
+        return None
+    tie = _title_case(tie_break) if tie_break else None
+    return max(counts, key=lambda n: (counts[n], n == tie, -first_seen[n]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Signature block.
+
+
+def _signature(lines: list[str]) -> dict:
+    """Signer, title and the signing organisation from the last signature block of the text."""
+    result = {"signer": None, "signer_title": None, "unit": _empty_unit()}
+    labelled = next((m for m in map(_SIGNER_LABEL.match, lines) if m), None)
+    start = _signature_start(lines)
+    if start is None:
+        if labelled:
+            result["signer"] = labelled.group("name")
+        return result
+    line_no, authority_rest = start
+    if authority_rest:
+        result["unit"] = _unit_from_authority(authority_rest)
+        # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": the organisation is on the line above.
+        for above in lines[max(0, line_no - 3) : line_no][::-1]:
+            upper = _AUTHORITY.search(above)
+            if upper and not result["unit"]["issuer"]:
+                result["unit"] = _unit_from_authority(upper.group("rest").strip())
+        role = _ROLE_CELL.match(authority_rest.strip())
+        if role:
+            result["signer_title"] = _role_case(role.group(0))
+    seen_cells = 0
+    for line in lines[line_no + 1 : line_no + 16]:
+        for cell in _cells(line):
+            if _RECIPIENTS.match(cell):
+                continue
+            if _ROLE_CELL.match(cell):
+                result["signer_title"] = _role_case(cell)
+            elif result["signer_title"] and _PERSON.match(cell):
+                result["signer"] = _title_case(cell)
+                return result
+            seen_cells += 1
+        if seen_cells > 12:
+            break
+    if labelled and result["signer"] is None:
+        result["signer"] = labelled.group("name")
+    return result
+
+
+def _signature_start(lines: list[str]) -> tuple[int, str | None] | None:
+    """(line number, text after "TM."/"KT."...) of the last signature block, or of its role line."""
+    for line_no in range(len(lines) - 1, -1, -1):
+        match = _AUTHORITY.search(lines[line_no])
+        if match:
+            return line_no, match.group("rest").strip()
+    # No "TM." line: a bare role ("CHỦ TỊCH") in the last part of the text starts the block.
+    for line_no in range(len(lines) - 1, len(lines) * 2 // 5, -1):
+        cells = _cells(lines[line_no])
+        if cells and _ROLE_CELL.match(cells[-1]) and cells[-1].isupper():
+            return line_no - 1, None
+    return None
+
+
+def _cells(line: str) -> list[str]:
+    """A line split where a flattened table put its columns side by side; signed marks removed."""
+    cleaned = _SIGNED_MARK.sub(" ", line.strip(" \t*_"))
+    return [c.strip(" .;,") for c in _CELL_SPLIT.split(cleaned) if c.strip(" .;,")]
+
+
+def _unit_from_authority(rest: str) -> dict:
+    """ "ỦY BAN NHÂN DÂN HUYỆN" → UBND, huyện; "BAN THƯỜNG VỤ" → Đảng ủy."""
+    unit = _empty_unit()
+    mention = _ORG_MENTION.match(rest) or _FUSED_PARTY.match(rest)
+    if mention:
+        org, level, name = _mention_parts(mention)
+        unit.update(issuer="Đảng ủy" if org == _PARTY_ORG else org, level=level, locality=name)
+        return unit
+    for org, pattern in _SIGNER_ORGS:
+        if pattern.match(rest):
+            unit["issuer"] = org
+            level = re.search(rf"(?i:{_LEVEL})\s*$", rest)
+            unit["level"] = _level(level.group(0)) if level else None
+            return unit
+    return unit
+
+
+_ROLE_WORDS_CAPITALISED = ("chủ", "bí", "thường", "trưởng", "ủy", "uỷ", "chánh", "giám", "phó")
+
+
+def _role_case(role: str) -> str:
+    """ "PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực"."""
+    words = role.lower().split()
+    return " ".join(
+        w[0].upper() + w[1:] if i == 0 or w in _ROLE_WORDS_CAPITALISED else w for i, w in enumerate(words)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting period.
+
+
+def _period(text: str) -> tuple[str, int | None, int | None, str] | None:
+    """(kind, index, year, label stem) of the first period the text names; the year may follow it."""
+    text = _DATE_IN_TEXT.sub(" ", _WS.sub(" ", text))
+    for match in _PERIOD.finditer(text):
+        found = _kind_index(match)
+        if found is None:
+            continue
+        kind, index, stem = found
+        year = match.group("y") if match.group("year") else None
+        if year is None:
+            following = _YEAR.search(text, match.end())
+            year = following.group(0) if following else None
+        return kind, index, int(year) if year else None, stem
+    return None
+
+
+def _kind_index(match: re.Match) -> tuple[str, int | None, str] | None:
+    """(kind, index, label stem) for one period phrase; None for phrases that name no period."""
+    if match.group("months"):
+        raw = match.group("n").lower()
+        count = _WORD_NUMBERS.get(raw) or int(raw)
+        edge = (match.group("edge") or "").lower()
+        if count == 6:
+            return ("half", 2, "6 tháng cuối năm") if edge == "cuối" else ("half", 1, "6 tháng đầu năm")
+        if edge == "cuối" or not 1 <= count <= 12:
+            return None  # "3 tháng cuối năm" is a plan, "24 tháng" is no period of a year
+        return ("year", None, "năm") if count == 12 else ("months", count, f"{count} tháng đầu năm")
+    if match.group("half"):
+        edge = match.group("half_edge").lower()
+        return ("half", 2, "6 tháng cuối năm") if edge == "cuối" else ("half", 1, "6 tháng đầu năm")
+    if match.group("quarter"):
+        raw = match.group("q").lower()
+        quarter = _ROMAN.get(raw) or int(raw)
+        return "quarter", quarter, f"Quý {_ROMAN_OUT[quarter]} năm"
+    if match.group("month"):
+        month = int(match.group("m"))
+        # A one-month report is filed as the months to date it closes (kind "months", index = the
+        # month): the period kinds of the warehouse have no single month, and such reports give
+        # their figures to date.
+        return ("months", month, f"tháng {month} năm") if 1 <= month <= 12 else None
+    return "year", None, "năm"

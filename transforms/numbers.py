@@ -1,0 +1,89 @@
+"""Vietnamese number notation: "1.936" is one thousand nine hundred thirty-six, "4.103,5" is 4103.5.
+
+Reports are written by hand, so the notation drifts: most writers group thousands with "."
+and mark decimals with ",", a few use English grouping ("97,680,000"), and some type an
+English decimal point ("7.2 ha"). The digits decide: a separator followed by exactly three
+digits groups thousands, anything else is a decimal mark. Leading zeros are only padding
+("07 hộ" is 7).
+"""
+
+import re
+
+# A number token as it appears in running text: digits with "." or "," between digit groups.
+# It never starts right after a letter, digit or separator (so "F0", "Covid-19" and the inner
+# digits of a longer token are not numbers of their own) and always ends on a digit.
+NUMBER_PATTERN = r"(?<![\w.,])(?<!\w-)\d+(?:[.,]\d+)*"
+NUMBER_RE = re.compile(NUMBER_PATTERN)
+
+_GROUPED_DOTS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 4.884.100.000
+_GROUPED_COMMAS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")  # 97,680,000 (English grouping)
+_VN_MIXED_RE = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+")  # 4.103,5
+_EN_MIXED_RE = re.compile(r"\d{1,3}(?:,\d{3})*\.\d+")  # 4,103.5
+_PLAIN_DECIMAL_RE = re.compile(r"\d+[.,]\d+")  # 2135,4 / 7.2
+
+# Spelled ordinals used as values ("xếp thứ nhất", "đứng thứ hai").
+SPELLED_ORDINALS: dict[str, int] = {
+    "nhất": 1,
+    "nhì": 2,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+
+
+def _split(token: str) -> tuple[str, str] | None:
+    """The token as (integer digits, decimal digits), or None when its separators make no sense."""
+    if token.isdigit():
+        return token, ""
+    has_dot, has_comma = "." in token, "," in token
+    if has_dot and has_comma:
+        if _VN_MIXED_RE.fullmatch(token):
+            whole, frac = token.split(",")
+            return whole.replace(".", ""), frac
+        if _EN_MIXED_RE.fullmatch(token):
+            whole, frac = token.split(".")
+            return whole.replace(",", ""), frac
+        return None
+    sep = "." if has_dot else ","
+    if token.count(sep) > 1:
+        grouped = _GROUPED_DOTS_RE if sep == "." else _GROUPED_COMMAS_RE
+        return (token.replace(sep, ""), "") if grouped.fullmatch(token) else None
+    if not _PLAIN_DECIMAL_RE.fullmatch(token):
+        return None
+    whole, frac = token.split(sep)
+    # "1.936" groups thousands; "7.2" and "3.50" are English decimals. A single comma is the
+    # Vietnamese decimal mark whatever follows it ("16,259 tỷ" is 16.259).
+    if sep == "." and len(frac) == 3 and len(whole) <= 3:
+        return whole + frac, ""
+    return whole, frac
+
+
+def parse_number(token: str) -> float | None:
+    """The value of a number token in Vietnamese (or stray English) notation; None if unreadable."""
+    token = token.strip()
+    if token in SPELLED_ORDINALS:
+        return float(SPELLED_ORDINALS[token])
+    parts = _split(token)
+    if parts is None:
+        return None
+    whole, frac = parts
+    return float(f"{int(whole)}.{frac}" if frac else int(whole))
+
+
+def decimals_printed(token: str) -> int:
+    """How many digits the writer printed after the decimal mark (0 for whole numbers)."""
+    parts = _split(token.strip())
+    return len(parts[1]) if parts else 0
+
+
+def format_vietnamese(value: float, decimals: int = 0) -> str:
+    """The value printed the way Vietnamese reports print it: "." groups thousands, "," decimals."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")

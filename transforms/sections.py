@@ -1,0 +1,159 @@
+"""The outline of a report: which section each position of the text lies in, and its footnotes.
+
+Reports number their parts in a few ways, outermost first: "Phần thứ nhất" / "A." /
+an all-capitals line, then roman numerals "I.", then "1.", "1.1.", then "a)". A heading's
+title is its first sentence. Each section gets a domain from keywords in its heading path,
+and a flag when it is about the coming period ("Phương hướng, nhiệm vụ năm 2024"), whose
+numbers are plans, not results.
+
+Footnotes come as "[1] ..." or "¹ ..." at a line start (at the end, or mid-text where a page
+broke); their markers sit inside sentences ("16,259 tỷ đồng([1])", "cây lúa¹").
+"""
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+# Levels: 0 parts (Phần, A., all-capitals lines), 1 roman, 2 arabic, 3 sub-arabic, 4 letters.
+_HEADING_RE = re.compile(
+    r"^[ \t*]*(?:"
+    r"(?P<part>Phần\s+(?:thứ\s+)?[\wÀ-ỹ]+|PHẦN\s+[\wÀ-Ỹ]+)"
+    r"|(?P<letter_upper>[A-E])\.\s"
+    r"|(?P<roman>[IVX]{1,4})[.\-/]\s?"
+    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.))\.?\s(?=\s*[\wÀ-ỹ])"
+    r"|(?P<letter>[a-zđ])\)\s"
+    r")(?P<title>[^\n]*)",
+    re.MULTILINE,
+)
+# A line in capitals (a part title such as "NHIỆM VỤ TRỌNG TÂM SÁU THÁNG CUỐI NĂM").
+_CAPS_LINE_RE = re.compile(r"^[ \t*]*(?P<title>[A-ZĐÀ-Ỹ][^\na-zđà-ỹ]{10,150})$", re.MULTILINE)
+_TITLE_END_RE = re.compile(r"[.:;](?:\s|$)")
+
+# Headings about the coming period. Results headings ("kết quả", "tình hình thực hiện") win.
+_PLAN_RE = re.compile(
+    r"phương hướng|nhiệm vụ[^.]{0,40}(?:cuối năm|năm tới|tiếp theo|sắp tới|quý\s+(?:ii|iii|iv|2|3|4)\b|năm\s+20\d\d)"
+    r"|chương trình công tác[^.]{0,30}(?:cuối năm|năm tới|tiếp theo)|giải pháp[^.]{0,30}(?:năm|quý|cuối)"
+    r"|kế hoạch[^.]{0,20}năm tới|mục tiêu[^.]{0,20}(?:năm tới|năm 20\d\d)",
+    re.IGNORECASE,
+)
+_RESULTS_RE = re.compile(r"kết quả|tình hình|đánh giá|đạt được|hạn chế", re.IGNORECASE)
+
+# Domains by heading keywords; the innermost heading that names one decides.
+_DOMAIN_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("quốc phòng - an ninh", re.compile(r"quốc phòng|an ninh|quân sự|trật tự", re.IGNORECASE)),
+    (
+        "xây dựng Đảng và hệ thống chính trị",
+        re.compile(
+            r"xây dựng đảng|chính trị|đảng viên|kiểm tra, giám sát|tổ chức, cán bộ|mặt trận|đoàn thể", re.I
+        ),
+    ),
+    (
+        "văn hóa - xã hội",
+        re.compile(r"văn h[oó]a|xã hội|giáo dục|y tế|lao động|chính sách|an sinh|dịch bệnh|covid", re.I),
+    ),
+    (
+        "kinh tế",
+        re.compile(
+            r"kinh tế|nông nghiệp|sản xuất|ngân sách|tài chính|đầu tư|xây dựng cơ bản|đất đai|thương mại",
+            re.I,
+        ),
+    ),
+    ("chính quyền", re.compile(r"chính quyền|cải cách hành chính|chỉ đạo|điều hành|tư pháp", re.I)),
+)
+
+# Footnote bodies at a line start and markers inside sentences.
+_FOOTNOTE_BODY_RE = re.compile(
+    r"^[ \t]*(?:\[(?P<num>\d{1,2})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>\S[^\n]*)", re.M
+)
+_FOOTNOTE_MARK_RE = re.compile(r"\(?\[(?P<num>\d{1,2})\]\)?|(?<=\w)(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+class Section(NamedTuple):
+    start: int  # offset where the heading starts
+    path: str  # "I > 1 > Sản xuất nông nghiệp"
+    domain: str | None
+    is_plan: bool  # about the coming period
+
+
+class Outline(NamedTuple):
+    sections: list[Section]
+    starts: list[int]
+    footnotes: dict[str, str]  # marker number -> body
+    footnote_spans: list[tuple[int, int]]  # where footnote bodies lie in the text
+
+    def at(self, pos: int) -> Section | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.sections[i] if i >= 0 else None
+
+    def in_footnote(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.footnote_spans)
+
+
+def _short_title(title: str) -> str:
+    title = title.strip(" \t*")
+    end = _TITLE_END_RE.search(title)
+    if end:
+        title = title[: end.start()]
+    return title[:80].strip()
+
+
+def _label(m: re.Match) -> tuple[int, str]:
+    if m.group("part"):
+        return 0, m.group("part").strip()
+    if m.group("letter_upper"):
+        return 0, m.group("letter_upper")
+    if m.group("roman"):
+        return 1, m.group("roman")
+    if m.group("arabic"):
+        label = m.group("arabic")
+        return 2 + label.count("."), label
+    return 5, m.group("letter") + ")"
+
+
+def _domain(path_titles: list[str]) -> str | None:
+    for title in reversed(path_titles):
+        for domain, pattern in _DOMAIN_RULES:
+            if pattern.search(title):
+                return domain
+    return None
+
+
+def section_outline(text: str) -> Outline:
+    """The headings of the text in order, each with its path, domain and plan flag."""
+    heads: list[tuple[int, int, str, str]] = []  # (start, level, label, title)
+    for m in _HEADING_RE.finditer(text):
+        level, label = _label(m)
+        heads.append((m.start(), level, label, _short_title(m.group("title"))))
+    taken = {h[0] for h in heads}
+    for m in _CAPS_LINE_RE.finditer(text):
+        if m.start() not in taken and any(c.isalpha() for c in m.group("title")):
+            heads.append((m.start(), 0, "", _short_title(m.group("title"))))
+    heads.sort()
+
+    sections: list[Section] = []
+    stack: list[tuple[int, str, str, bool]] = []  # (level, label, title, is_plan)
+    for start, level, label, title in heads:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        own_plan = bool(_PLAN_RE.search(title)) and not _RESULTS_RE.search(title)
+        inherited = bool(stack) and stack[-1][3]
+        stack.append((level, label, title, own_plan or (inherited and not _RESULTS_RE.search(title))))
+        parts = [" ".join(p for p in (lab, tit) if p) for _, lab, tit, _ in stack]
+        sections.append(Section(start, " > ".join(parts), _domain([t for _, _, t, _ in stack]), stack[-1][3]))
+
+    footnotes: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for m in _FOOTNOTE_BODY_RE.finditer(text):
+        key = m.group("num") or m.group("sup").translate(_SUPERSCRIPTS)
+        footnotes.setdefault(key, m.group("body").strip())
+        spans.append((m.start(), m.end()))
+    return Outline(sections, [s.start for s in sections], footnotes, spans)
+
+
+def footnote_markers(quote: str) -> list[str]:
+    """Footnote numbers marked inside a quote ("([1])", "[2]", "lúa¹")."""
+    keys = []
+    for m in _FOOTNOTE_MARK_RE.finditer(quote):
+        keys.append(m.group("num") or m.group("sup").translate(_SUPERSCRIPTS))
+    return keys

@@ -1,0 +1,109 @@
+"""Units as written in reports, their kind and their factor to the kind's base unit.
+
+The table agrees with ../shared/eval/score.py: money in đồng, mass in kg, area in m2,
+length in m. A rate ("tạ/ha", "triệu đồng/người/năm") scales by its head unit and keeps
+its denominators. Anything else is a counted noun ("hộ", "doanh nghiệp"), its own base.
+"""
+
+import re
+from typing import NamedTuple
+
+
+class UnitInfo(NamedTuple):
+    unit: str | None  # normalized as written ("tỷ đồng", "tạ/ha", "hộ")
+    kind: str | None  # money, usd, mass, area, length, volume, percent, count, rate; None without unit
+    factor: float  # multiply a value in `unit` by this to get it in `base_unit`
+    base_unit: str | None
+
+
+# unit -> (kind, factor, base unit)
+_SCALES: dict[str, tuple[str, float, str]] = {
+    "đồng": ("money", 1.0, "đồng"),
+    "nghìn đồng": ("money", 1e3, "đồng"),
+    "ngàn đồng": ("money", 1e3, "đồng"),
+    "triệu đồng": ("money", 1e6, "đồng"),
+    "triệu": ("money", 1e6, "đồng"),
+    "tỷ đồng": ("money", 1e9, "đồng"),
+    "tỷ": ("money", 1e9, "đồng"),
+    "usd": ("usd", 1.0, "usd"),
+    "triệu usd": ("usd", 1e6, "usd"),
+    "kg": ("mass", 1.0, "kg"),
+    "tạ": ("mass", 100.0, "kg"),
+    "tấn": ("mass", 1000.0, "kg"),
+    "nghìn tấn": ("mass", 1e6, "kg"),
+    "m2": ("area", 1.0, "m2"),
+    "ha": ("area", 1e4, "m2"),
+    "héc ta": ("area", 1e4, "m2"),
+    "km2": ("area", 1e6, "m2"),
+    "m": ("length", 1.0, "m"),
+    "km": ("length", 1000.0, "m"),
+    "m3": ("volume", 1.0, "m3"),
+    "%": ("percent", 1.0, "%"),
+}
+
+# Spellings that mean the same unit.
+_ALIASES = {
+    "đ": "đồng",
+    "vnđ": "đồng",
+    "vnd": "đồng",
+    "tr đồng": "triệu đồng",
+    "trđ": "triệu đồng",
+    "tr.đồng": "triệu đồng",
+    "tỉ": "tỷ",
+    "tỉ đồng": "tỷ đồng",
+    "hecta": "ha",
+    "héc-ta": "ha",
+    "m²": "m2",
+    "m^2": "m2",
+    "km²": "km2",
+    "m³": "m3",
+    "phần trăm": "%",
+}
+
+_SPACES_RE = re.compile(r"\s+")
+_SLASH_RE = re.compile(r"\s*/\s*")
+
+
+def normalize_unit(raw: str | None) -> str | None:
+    """The unit as written, lower case, single-spaced, "/" without spaces; "đ" becomes "đồng"."""
+    if raw is None:
+        return None
+    unit = _SLASH_RE.sub("/", _SPACES_RE.sub(" ", raw.strip().lower()))
+    if not unit:
+        return None
+    head, sep, rest = unit.partition("/")
+    if head in ("đ", "vnđ", "vnd"):
+        head = "đồng"
+    elif head.endswith(" đ"):
+        head = head[:-2] + " đồng"
+    return head + sep + rest
+
+
+def _canonical(unit: str) -> str:
+    return _ALIASES.get(unit, unit)
+
+
+def unit_info(unit: str | None) -> UnitInfo:
+    """Kind, factor and base unit of a unit as written (normalized first)."""
+    norm = normalize_unit(unit)
+    if norm is None:
+        return UnitInfo(None, None, 1.0, None)
+    canon = _canonical(norm)
+    if canon in _SCALES:
+        kind, factor, base = _SCALES[canon]
+        return UnitInfo(norm, kind, factor, base)
+    head, _, rest = canon.partition("/")
+    head = _canonical(head)
+    if rest and head in _SCALES:  # a rate: tạ/ha, triệu đồng/người/năm
+        _, factor, base = _SCALES[head]
+        return UnitInfo(norm, "rate", factor, f"{base}/{rest}")
+    return UnitInfo(norm, "count", 1.0, norm)  # a counted noun is its own base
+
+
+def scoring_kind(unit: str | None) -> str:
+    """The kind score.py compares: a rate keeps its head's kind and its denominators."""
+    info = unit_info(unit)
+    if info.kind == "rate":
+        head = _canonical(info.unit.partition("/")[0])
+        return f"{_SCALES[head][0]}/{info.unit.partition('/')[2]}"
+    return info.kind or "count"
