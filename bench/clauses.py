@@ -461,11 +461,14 @@ def s_poverty(c, bad=False) -> Chunk:
 DOC_KINDS = ("nghị quyết", "kế hoạch", "công văn", "quyết định", "thông báo", "chỉ thị")
 
 
-def s_documents(c, bad=False) -> Chunk:
+def s_documents(c, bad=False) -> Chunk | None:
     """ "Ban hành 12 nghị quyết, 35 kế hoạch và 140 công văn": one fact per counted noun."""
     rng = c.rng
+    if "documents" in c.taken:  # one such list per report; a second reads like a copy
+        return None
+    c.taken.add("documents")
     kinds = rng.sample(DOC_KINDS, rng.choice((2, 3, 3)))
-    counts = rng.sample(range(2, 60 * (3 if c.big else 1)), len(kinds))
+    counts = rng.sample(range(2, 40 * (2 if c.big else 1)), len(kinds))
     parts = [f"{pick_fmt(rng, Q(n))} {k}" for n, k in zip(counts, kinds, strict=True)]
     text = f"Ban hành {', '.join(parts[:-1])} và {parts[-1]}"
     facts = [fact(text, f"{k} được ban hành", Q(n), k) for n, k in zip(counts, kinds, strict=True)]

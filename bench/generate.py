@@ -6,8 +6,9 @@ writes the report files into OUT/ and, in the gold format of ../shared/gold,
 OUT/gold/facts.jsonl, OUT/gold/documents.jsonl, plus OUT/gold/errors.jsonl: one line
 per deliberately inconsistent fact (a percentage of plan that disagrees with value /
 target, parts that add up to more than their total, a percent of last year that
-disagrees with the stated change). About ``error_rate`` of all labeled facts are such
-errors; their gold records hold what the text prints.
+disagrees with the stated change). ``error_rate`` is the share of the *cross-checkable*
+facts (those with such a relation, about a fifth of all facts) that are made
+inconsistent; their gold records hold what the text prints.
 
 Report i depends only on (seed, i), so the same seed gives byte-identical output and
 a corpus of N is a prefix of a corpus of N + k.
@@ -86,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, required=True, help="number of reports")
     ap.add_argument("--out", type=Path, required=True, help="output folder (gold/ goes inside)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--error-rate", type=float, default=0.05, help="share of facts made inconsistent")
+    ap.add_argument(
+        "--error-rate", type=float, default=0.05, help="share of the cross-checkable facts made inconsistent"
+    )
     a = ap.parse_args(argv)
     summary = generate_corpus(a.count, a.out, a.seed, a.error_rate)
     print(json.dumps(summary))

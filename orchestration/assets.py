@@ -248,7 +248,7 @@ def warehouse_tables(
         failures=failures,
         now=now,
     )
-    summary = load_run(Path(warehouse.path), changes, now)
+    summary = load_run(Path(warehouse.path), changes, now, warehouse.lock_timeout_s)
     context.log.info(f"warehouse {warehouse.path}: {summary.table_rows}")
     for name in WAREHOUSE_TABLES:
         yield dg.MaterializeResult(

@@ -1,7 +1,7 @@
 -- The contract views (../shared/CONTRACT.md). Recreated on every load.
 
 -- The file a document's facts are attributed to: of the current files holding the same
--- bytes, the first by path; the others are duplicates of it.
+-- bytes, the one seen first (status 'loaded'); the others are 'duplicate' of it.
 CREATE OR REPLACE VIEW v_document_source AS
 SELECT document_id, min(path) AS path, arg_min(source_file, path) AS source_file
 FROM landing_file

@@ -256,11 +256,13 @@ def _mostly_utf8(data: bytes, notes: list[str]) -> tuple[str, str] | None:
     non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore"))
     if stray > max(3, (non_ascii - stray) // 200):
         return None
-    notes.append(f"utf-8 with {stray} stray bytes read as cp1252")
+    notes.append(f"utf-8 with {stray} invalid byte sequences (read as cp1252)")
     return data.decode("utf-8", errors="_cp1252_fallback"), "utf-8"
 
 
 def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    if exc.reason == "unexpected end of data":  # a letter cut off at the end of the file
+        return "\ufffd", exc.end
     return _cp1252(exc.object[exc.start : exc.end]), exc.end
 
 
@@ -300,12 +302,12 @@ def _eight_bit(data: bytes, notes: list[str]) -> tuple[str, str]:
         if not top.confident:
             notes.append("low-confidence")
         return candidates[best], best
-    if scores["cp1252"].words >= 3 and legacy_sign_ratio(as_cp1252) >= 0.3:
+    if scores["cp1252"].words >= 3 and legacy_sign_ratio(as_cp1252, strong=True) >= 0.3:
         raise UnreadableDocument(
             "legacy_encoding_unrecognised",
             "the text looks like an old Vietnamese font encoding, but neither TCVN3 nor VNI reads it",
         )
-    return _charset_normalizer(data, notes)
+    return _charset_normalizer(data, as_cp1252, notes)
 
 
 def _codec_name(label: str) -> str | None:
@@ -315,14 +317,29 @@ def _codec_name(label: str) -> str | None:
         return None
 
 
-def _charset_normalizer(data: bytes, notes: list[str]) -> tuple[str, str]:
+def _charset_normalizer(data: bytes, as_cp1252: str, notes: list[str]) -> tuple[str, str]:
+    """Not Vietnamese in any encoding we know: ask charset-normalizer. Among the Latin
+    code pages it guesses poorly on short texts (French read as cp1250: "trčs"), and a
+    Windows office file in a Latin script is cp1252 far more often than not."""
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
     if match is None:
         raise UnreadableDocument("undecodable", "no text encoding reads these bytes")
-    notes.append("charset-normalizer")
-    return str(match), match.encoding
+    notes.append(f"charset-normalizer:{match.encoding}")
+    text = str(match)
+    latin = all(ch.isascii() or not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in set(text))
+    if latin and _cp1252_is_strict(data):
+        return as_cp1252, "cp1252"
+    return text, match.encoding
+
+
+def _cp1252_is_strict(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _LEGACY_SIGN_RE = re.compile("[" + re.escape("".join(sorted(LEGACY_SIGNS))) + "]")
@@ -345,7 +362,7 @@ def _repair_legacy_in_unicode(text: str, notes: list[str]) -> str:
     scores = {name: score_vietnamese(convert(sample)) for name, convert in converters.items()}
     name = max(scores, key=lambda n: scores[n].value)
     if not scores[name].confident:
-        if legacy_sign_ratio(text) >= 0.5:
+        if legacy_sign_ratio(text, strong=True) >= 0.3:
             raise UnreadableDocument(
                 "legacy_encoding_unrecognised",
                 "the text looks like an old Vietnamese font encoding, but neither TCVN3 nor VNI reads it",

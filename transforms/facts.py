@@ -37,8 +37,10 @@ _CHROME_LINE_RE = re.compile(
 )
 _CHROME_MAX_LINE = 160
 # Sentences about the coming period ("phấn đấu năm 2025 kết nạp 12 đảng viên").
+# Each alternative starts with a literal so that scanning a whole report stays fast; the words
+# are distinctive enough without their first letter ("hấn đấu" only occurs in "phấn đấu").
 _PLAN_SENTENCE_RE = re.compile(
-    r"phấn đấu|năm tới|dự kiến|\bsẽ\b|kế hoạch năm sau|mục tiêu năm", re.IGNORECASE
+    r"hấn đấu|năm tới|ự kiến|(?<![^\W\d_])sẽ(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -82,14 +84,95 @@ _COMPOUND_NOUNS = frozenset(n.strip() for n in _COMPOUND_NOUNS if n.strip())
 # Words that cannot be a counted noun: time and age units (their numbers are no facts),
 # function words and verbs (the number has no unit), organisations (a number before them is
 # a name or a date).
-_TIME_WORDS = frozenset("năm tháng ngày giờ phút giây tuổi tuần quý kỳ khóa khoá thế".split())
+_TIME_WORDS = frozenset(
+    ["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuổi", "tuần", "quý", "kỳ", "khóa", "khoá", "thế"]
+)
 _NOT_NOUNS = frozenset(
-    """
-    và với của là đạt được có cho tại trong trên dưới từ đến so tăng giảm bằng theo về ở thì mà các
-    những này đã đang sẽ còn chiếm vượt gồm như hoặc hay lên xuống nay qua loại trở tới khi để do vì
-    nhưng cùng sau trước ra vào tính đầu cuối giữa ngoài mới hết thêm lại nên hơn gần khoảng ước
-    ubnd hđnd ubmttq mttq btv bch ban sở phòng huyện xã tỉnh thị phường thành quận
-    """.split()
+    [
+        "và",
+        "với",
+        "của",
+        "là",
+        "đạt",
+        "được",
+        "có",
+        "cho",
+        "tại",
+        "trong",
+        "trên",
+        "dưới",
+        "từ",
+        "đến",
+        "so",
+        "tăng",
+        "giảm",
+        "bằng",
+        "theo",
+        "về",
+        "ở",
+        "thì",
+        "mà",
+        "các",
+        "những",
+        "này",
+        "đã",
+        "đang",
+        "sẽ",
+        "còn",
+        "chiếm",
+        "vượt",
+        "gồm",
+        "như",
+        "hoặc",
+        "hay",
+        "lên",
+        "xuống",
+        "nay",
+        "qua",
+        "loại",
+        "trở",
+        "tới",
+        "khi",
+        "để",
+        "do",
+        "vì",
+        "nhưng",
+        "cùng",
+        "sau",
+        "trước",
+        "ra",
+        "vào",
+        "tính",
+        "đầu",
+        "cuối",
+        "giữa",
+        "ngoài",
+        "mới",
+        "hết",
+        "thêm",
+        "lại",
+        "nên",
+        "hơn",
+        "gần",
+        "khoảng",
+        "ước",
+        "ubnd",
+        "hđnd",
+        "ubmttq",
+        "mttq",
+        "btv",
+        "bch",
+        "ban",
+        "sở",
+        "phòng",
+        "huyện",
+        "xã",
+        "tỉnh",
+        "thị",
+        "phường",
+        "thành",
+        "quận",
+    ]
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -104,13 +187,14 @@ _NAME_BEFORE_RE = re.compile(
     r"|[-–])\s*[:.]?\s*$",
     re.IGNORECASE,
 )
-# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 5/11 huyện".
+# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
+# The scan looks for "thứ"/"hạng" (a literal, fast to find); the verb before is checked after.
 _RANK_RE = re.compile(
-    rf"\b(?:xếp|đứng|xếp hạng|xếp loại)\s+(?:thứ|hạng)\s+(?P<num>{_NUM}|"
+    rf"(?:thứ|hạng)\s+(?P<num>{_NUM}|"
     + "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
     + r")(?![^\W\d_])",
-    re.IGNORECASE,
 )
+_RANK_VERB_BEFORE_RE = re.compile(r"\b(?:xếp|đứng|xếp hạng|xếp loại)\s+$", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(
     r"(?:\b(?P<hedge>gần đạt|gần|trên|hơn|khoảng|ước|xấp xỉ))\s*(?:(?:đạt|là|được|có)\s*)?[:]?\s*$",
     re.IGNORECASE,
@@ -201,7 +285,7 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     if first in _NOT_NOUNS or first in _TIME_WORDS:
         return None, pos
     if (not m.group("space") and not words[0].islower()) or len(words[0]) == 1:
-        return None, pos  # "5K", "3A", "tổ 2a": a name glued to its number
+        return None, pos  # "7B", "4C", "khu 3d": a name glued to its number
     if words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0]):
         noun_words = [words[0]]  # an acronym such as "HTX" stands alone
     else:
@@ -247,15 +331,15 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None
             )
     unit_pos = num_end
     if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
-        unit_pos += 1  # "7,46%(108) hộ": the count in brackets, its noun after
+        unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
     measure = _MEASURE_UNIT_RE.match(text, unit_pos, end)
     if measure:
         unit = normalize_unit(measure.group("unit") + measure.group("per"))
         return Quantity(pos, num_end, measure.end(), value, value_text, unit, target)
     noun, noun_end = _counted_noun(text, unit_pos, end)
-    if noun is not None and target is not None and value <= 31 and target <= 12:
-        if not text[unit_pos:noun_end].strip()[:1].islower():
-            return None  # "27/7 Quỹ ...": a day and month before a name
+    day_month = noun is not None and target is not None and value <= 31 and target <= 12
+    if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
+        return None  # "19/5 Hội ...": a day and month before a name
     if noun is None:
         if _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
             return None
@@ -271,7 +355,7 @@ _DATE_WORD_BEFORE_RE = re.compile(r"\b(?P<word>năm|tháng|ngày|quý)\s*$", re.
 _DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
 _BLANK_PREFIX_RE = re.compile(r"[\s\-–+•*]*")
 _YEAR_LOW, _YEAR_HIGH = 1950, 2100
-# A heading number at a line start ("2.2 Hoạt động ...", "3. Kết quả").
+# A heading number at a line start ("3.4 Công tác ...", "2. Kết quả").
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
 # Words before a number that make it a threshold or a lower bound, not a quantity.
 _BOUND_BEFORE_RE = re.compile(r"\b(?:từ|ít nhất|tối thiểu|dưới)\s*$", re.IGNORECASE)
@@ -289,8 +373,8 @@ def _is_name_or_date(text: str, sent_start: int, q: "Quantity") -> bool:
     line_start = text.rfind("\n", 0, q.start) + 1
     if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
         return "." in text[q.start : q.num_end + 1]
-    # A bare four-digit year ("xuân 2023 vui tươi"): Vietnamese writes a count of thousands
-    # with a separator ("2.023 hộ"), so an unseparated number in the years' range is a year.
+    # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
+    # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year.
     return (
         q.value_text.isdigit()
         and _YEAR_LOW <= q.value <= _YEAR_HIGH
@@ -376,15 +460,15 @@ class _Clause:
         self.last_was_pct_target = False
 
 
-_ATTACH_GAP_WORDS = frozenset("và đồng thời trong đó so với ước tính".split())
+_ATTACH_GAP_WORDS = frozenset(["và", "đồng", "thời", "trong", "đó", "so", "với", "ước", "tính"])
 
 
 def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict | None:
     """The fact a describing number at `verb_start` belongs to, or None when it stands alone.
 
-    That is the clause's latest fact, unless a new subject came in between ("đàn chó đạt 100% KH,
-    đàn lợn đạt 80% KH") or the latest fact sat inside brackets that have closed ("02 HTX (01 HTX
-    và 01 Hội quán) đạt 66,67% chỉ tiêu": the share is the 02's).
+    That is the clause's latest fact, unless a new subject came in between ("đàn gà đạt 90% KH,
+    đàn vịt đạt 70% KH") or the latest fact sat inside brackets that have closed ("03 hợp tác xã
+    (02 HTX nông nghiệp và 01 HTX dịch vụ) đạt 75% chỉ tiêu": the share is the 03's).
     """
     fact, end = clause.current, clause.current_end
     if fact is None:
@@ -409,16 +493,13 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
     """Where the clause holding the number at `pos` starts: the last boundary before it."""
     start = max(sent_start, floor)
     window = text[start:pos]
-    depth_close = 0
     cut = start
     for m in _CLAUSE_BOUNDARY_RE.finditer(window):
-        if m.group(0) == "(":
-            # a bracket closed before the number is part of the clause ("thu (30/11/2021) thực hiện")
-            if ")" in window[m.end() :]:
-                continue
+        # a bracket closed before the number is part of the clause ("thu (đến 15/10) thực hiện")
+        if m.group(0) == "(" and ")" in window[m.end() :]:
+            continue
         cut = start + m.end()
-        depth_close += 1
-    # An empty clause ("với tổng kinh phí:787.630.000") borrows the words before its boundary.
+    # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
     if not _WORD_RE.search(_TRAILING_JUNK_RE.sub("", text[cut:pos])) and cut > start:
         prev = text[start : cut - 1]
         prev_cut = start
@@ -454,19 +535,20 @@ def _sentence_facts(
     prev_end = sent_start
     for q in quantities:
         before = text[max(sent_start, q.start - 45) : q.start]
-        if not q.is_rank and _is_name_or_date(text, sent_start, q):
-            continue
-        if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
-            continue  # "có ít nhất 01 mô hình", "từ 01 thôn": a bound, not a result
-        if plan_markers and _plan_before(text, plan_markers, q.start):
-            continue
+        # The unit first: most numbers without one (dates, codes) are dropped here, cheaply.
         unit = q.unit
         # A number without a unit inside "tổng ... trong đó" takes the total's unit.
         if unit is None and parent is not None and part_start is not None and q.start > part_start:
             unit = parent["unit"]
         if unit is None and q.value >= 1000 and _MONEY_CONTEXT_RE.search(before):
-            unit = "đồng"  # "với kinh phí 97,680,000": money without its unit
+            unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
         if unit is None:
+            continue
+        if not q.is_rank and _is_name_or_date(text, sent_start, q):
+            continue
+        if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
+            continue  # "có ít nhất 02 sản phẩm", "từ 03 xóm": a bound, not a result
+        if plan_markers and _plan_before(text, plan_markers, q.start):
             continue
         is_pct = unit == "%"
         verb_m = _VERB_BEFORE_RE.search(before)
@@ -556,7 +638,7 @@ def _sentence_facts(
             _finish(text, fact, sent_start, prev_end, q, verb_start, end)
             clause.facts.append(fact)
         elif is_pct and host is not None and host["target_value"] is not None and _bracketed(text, q):
-            # "107/112 hộ (95,5%)": the share of the a/b form's target
+            # "96/120 hộ (80%)": the share of the a/b form's target
             _add_target(host, q.value, decimals_printed(q.value_text), None)
             clause.current, clause.current_end = host, q.end + 1
             continue
@@ -689,7 +771,11 @@ def _quantities(
 def extract_facts(text: str) -> list[dict]:
     """The report's facts in text order, as dicts with the keys of transforms.schema.FACT_SCHEMA."""
     tokens = list(_TOKEN_RE.finditer(text))
-    ranks = list(_RANK_RE.finditer(text))
+    ranks = [
+        m
+        for m in _RANK_RE.finditer(text)
+        if _RANK_VERB_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+    ]
     if not tokens and not ranks:
         return []
     outline = section_outline(text)
@@ -715,22 +801,29 @@ def extract_facts(text: str) -> list[dict]:
         quantities = _quantities(text, sent_start, sent_end, sent_tokens, sent_ranks)
         if not quantities:
             continue
-        first_plan = bisect_right(plan_ends, sent_start)
-        plan_markers = [e for e in plan_ends[first_plan:] if e <= sent_end] if first_plan < len(plan_ends) else []
+        plan_markers = plan_ends[bisect_right(plan_ends, sent_start) : bisect_right(plan_ends, sent_end)]
         for fact in _sentence_facts(text, sent_start, sent_end, quantities, plan_markers):
-            _place(fact, outline, section)
+            _place(text, fact, outline, section)
             facts.append(fact)
     return _finalize(facts)
 
 
 _TOKEN_RE = re.compile(_NUM)
+_MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
 
 
-def _place(fact: dict, outline: Outline, section) -> None:
+def _place(text: str, fact: dict, outline: Outline, section) -> None:
+    """The fact's section, domain and footnote (a marker in its quote or right after it)."""
     if section is not None:
         fact["section_path"], fact["domain"] = section.path, section.domain
-    for key in footnote_markers(fact["quote"]):
+    if not outline.footnotes:
+        return
+    keys = footnote_markers(fact["quote"])
+    mark_after = _MARK_AFTER_RE.match(text, fact["char_end"])
+    if mark_after:
+        keys += footnote_markers(mark_after.group())
+    for key in keys:
         if key in outline.footnotes:
             fact["footnote"] = outline.footnotes[key]
             break
@@ -750,7 +843,7 @@ def _same_claim(a: dict, b: dict) -> bool:
 
 
 def _restates_pct(fact: dict, kept: list[dict]) -> bool:
-    """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 45,7%")."""
+    """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 61,4%" restating "... 3 tỷ đồng, đạt 61,4% dự toán")."""
     if fact["unit"] != "%" or fact["pct_target"] is not None or fact["change_direction"]:
         return False
     words = _words(fact["indicator_text"])
@@ -761,15 +854,18 @@ def _restates_pct(fact: dict, kept: list[dict]) -> bool:
 
 def _finalize(facts: list[dict]) -> list[dict]:
     kept: list[dict] = []
+    kept_by_value: dict[tuple, list[dict]] = {}
     for fact in facts:
         stated_as = fact.pop("_target_stated_as", None)
         if stated_as and fact["pct_target"] == 100 and fact["target_value"] is None:
-            fact["target_value"] = fact["value"]  # "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH"
+            fact["target_value"] = fact["value"]  # "theo chỉ tiêu là 22 thanh niên đạt 100% KH"
             fact["target_kind"] = stated_as
-        if any(_same_claim(fact, k) for k in kept) or _restates_pct(fact, kept):
+        same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
+        if any(_same_claim(fact, k) for k in same_value) or _restates_pct(fact, kept):
             fact.pop("_parent", None)
             continue
         kept.append(fact)
+        same_value.append(fact)
     index = {id(f): i for i, f in enumerate(kept)}
     for fact in facts:
         fact.pop("_pos", None)

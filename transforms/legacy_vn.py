@@ -251,20 +251,28 @@ def score_vietnamese(text: str, max_words: int = 1500) -> VietnameseScore:
 
 
 # Characters that a cp1252 reading of TCVN3 or VNI bytes is full of and real Vietnamese
-# (or most Western text) hardly ever has: how a caller tells "legacy but unrecognised"
-# from "some other 8-bit text", and whether Unicode text may carry legacy text inside.
+# hardly ever has: the cheap test of whether Unicode text may carry legacy text inside.
+# Several are ordinary letters elsewhere (German ö, Spanish ñ), so they only say "look".
 LEGACY_SIGNS = frozenset("¸µ¶·¹»¾¼½ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞß¨©ª®¬\xadäåæçëîïñö÷øûüþ§")
 
+# Stronger evidence, for rejecting a text as unreadable legacy: TCVN3 letters that are
+# symbols in cp1252 ("b¸o"), and VNI's tone bytes right after a vowel ("baùo" has ù after
+# a, which no Western language writes; "øûõïåä" likewise).
+_LEGACY_EVIDENCE_RE = re.compile(r"[¸µ¶·¹»¾¼½¨©ª®¬\xad§¡¢£¤¥¦°±²³´]|[aeiouyAEIOUYôöÔÖ][øùûõïåäÙØÛÕÏÅÄ]")
 
-def legacy_sign_ratio(text: str) -> float:
-    """Share of accented words that contain a legacy sign character."""
+
+def legacy_sign_ratio(text: str, strong: bool = False) -> float:
+    """Share of accented words that contain a legacy sign (`strong`: legacy evidence)."""
     words = signs = 0
     for m in _TOKEN_RE.finditer(text):
         token = m[0]
         if token.isascii():
             continue
         words += 1
-        signs += any(ch in LEGACY_SIGNS for ch in token)
+        if strong:
+            signs += bool(_LEGACY_EVIDENCE_RE.search(token))
+        else:
+            signs += any(ch in LEGACY_SIGNS for ch in token)
         if words >= 4000:
             break
     return signs / words if words else 0.0

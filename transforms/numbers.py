@@ -1,10 +1,10 @@
-"""Vietnamese number notation: "1.936" is one thousand nine hundred thirty-six, "4.103,5" is 4103.5.
+"""Vietnamese number notation: "2.418" is two thousand four hundred eighteen, "6.027,5" is 6027.5.
 
 Reports are written by hand, so the notation drifts: most writers group thousands with "."
-and mark decimals with ",", a few use English grouping ("97,680,000"), and some type an
-English decimal point ("7.2 ha"). The digits decide: a separator followed by exactly three
+and mark decimals with ",", a few use English grouping ("58,340,000"), and some type an
+English decimal point ("4.6 ha"). The digits decide: a separator followed by exactly three
 digits groups thousands, anything else is a decimal mark. Leading zeros are only padding
-("07 hộ" is 7).
+("09 hộ" is 9).
 """
 
 import re
@@ -58,8 +58,8 @@ def _split(token: str) -> tuple[str, str] | None:
     if not _PLAIN_DECIMAL_RE.fullmatch(token):
         return None
     whole, frac = token.split(sep)
-    # "1.936" groups thousands; "7.2" and "3.50" are English decimals. A single comma is the
-    # Vietnamese decimal mark whatever follows it ("16,259 tỷ" is 16.259).
+    # "2.418" groups thousands; "4.6" and "3.50" are English decimals. A single comma is the
+    # Vietnamese decimal mark whatever follows it ("31,482 tỷ" is 31.482).
     if sep == "." and len(frac) == 3 and len(whole) <= 3:
         return whole + frac, ""
     return whole, frac

@@ -7,7 +7,7 @@ and a flag when it is about the coming period ("Phương hướng, nhiệm vụ 
 numbers are plans, not results.
 
 Footnotes come as "[1] ..." or "¹ ..." at a line start (at the end, or mid-text where a page
-broke); their markers sit inside sentences ("16,259 tỷ đồng([1])", "cây lúa¹").
+broke); their markers sit inside sentences ("8,75 tỷ đồng([1])", "diện tích ngô²").
 """
 
 import re
@@ -152,7 +152,7 @@ def section_outline(text: str) -> Outline:
 
 
 def footnote_markers(quote: str) -> list[str]:
-    """Footnote numbers marked inside a quote ("([1])", "[2]", "lúa¹")."""
+    """Footnote numbers marked inside a quote ("([1])", "[2]", "ngô²")."""
     keys = []
     for m in _FOOTNOTE_MARK_RE.finditer(quote):
         keys.append(m.group("num") or m.group("sup").translate(_SUPERSCRIPTS))

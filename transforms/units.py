@@ -6,6 +6,7 @@ its denominators. Anything else is a counted noun ("hộ", "doanh nghiệp"), it
 """
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -64,6 +65,7 @@ _SPACES_RE = re.compile(r"\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
 
 
+@lru_cache(maxsize=4096)
 def normalize_unit(raw: str | None) -> str | None:
     """The unit as written, lower case, single-spaced, "/" without spaces; "đ" becomes "đồng"."""
     if raw is None:
@@ -83,6 +85,7 @@ def _canonical(unit: str) -> str:
     return _ALIASES.get(unit, unit)
 
 
+@lru_cache(maxsize=4096)
 def unit_info(unit: str | None) -> UnitInfo:
     """Kind, factor and base unit of a unit as written (normalized first)."""
     norm = normalize_unit(unit)

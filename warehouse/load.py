@@ -159,12 +159,13 @@ def _upsert_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame, now: date
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Of the current files with the same bytes, the first by path holds the document."""
+    """Of the current files with the same bytes, the one seen first (then by path) holds the
+    document; the others are its duplicates."""
     con.execute("""
         UPDATE landing_file
         SET status = CASE WHEN landing_file.path = p.first_path THEN 'loaded' ELSE 'duplicate' END,
             duplicate_of = CASE WHEN landing_file.path = p.first_path THEN NULL ELSE p.document_id END
-        FROM (SELECT document_id, min(path) AS first_path FROM landing_file
+        FROM (SELECT document_id, arg_min(path, (first_seen, path)) AS first_path FROM landing_file
               WHERE status IN ('loaded', 'duplicate') GROUP BY document_id) AS p
         WHERE landing_file.document_id = p.document_id AND landing_file.status IN ('loaded', 'duplicate')
     """)
@@ -216,9 +217,9 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def load_run(path: Path, changes: RunChanges, now: datetime) -> LoadSummary:
+def load_run(path: Path, changes: RunChanges, now: datetime, lock_timeout_s: float = 900.0) -> LoadSummary:
     """Write `changes` into the warehouse at `path` atomically (see warehouse.snapshot)."""
-    with building(path) as con:
+    with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
         counts = con.execute("""
             SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),

@@ -1,0 +1,309 @@
+"""The fact extractor: one invented sentence per rule of GUIDE.md, the shared rule cases, and
+invariants over the seed reports (quotes are exact substrings holding their number)."""
+
+import math
+
+import pytest
+
+from tests.conftest import load_gold_cases
+from transforms.facts import extract_facts
+from transforms.schema import FACT_SCHEMA, facts_frame
+
+
+def one(text: str) -> dict:
+    facts = extract_facts(text)
+    assert len(facts) == 1, [(f["value"], f["unit"], f["quote"]) for f in facts]
+    return facts[0]
+
+
+def values(text: str) -> list[tuple[float, str | None]]:
+    return [(f["value"], f["unit"]) for f in extract_facts(text)]
+
+
+# --- numbers and units -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tổng đàn trâu bò có 2.418 con.", 2418, "con"),
+        ("Sản lượng ngô đạt 6.027,5 tấn.", 6027.5, "tấn"),
+        ("Vốn sự nghiệp đã cấp 31,482 tỷ đồng.", 31.482, "tỷ đồng"),
+        ("Chi hỗ trợ học phí 58,340,000 đồng.", 58340000, "đồng"),
+        ("Thu phí vệ sinh được 146.300.000đ.", 146300000, "đồng"),
+        ("Diện tích nuôi cá 4.6 ha.", 4.6, "ha"),
+        ("Kết nạp mới 09 hội viên.", 9, "hội viên"),
+        ("Năng suất lạc bình quân 24,6 tạ/ha.", 24.6, "tạ/ha"),
+        ("Thu nhập bình quân 48 triệu đồng/người/năm.", 48, "triệu đồng/người/năm"),
+        ("Tổng kinh phí hỗ trợ là 9 tỷ 420 triệu đồng.", 9.42, "tỷ đồng"),
+        ("Phát thanh tin bài 2 lần/ngày.", 2, "lần/ngày"),
+    ],
+)
+def test_value_and_unit(text: str, value: float, unit: str) -> None:
+    fact = one(text)
+    assert fact["value"] == pytest.approx(value)
+    assert fact["unit"] == unit
+
+
+def test_units_glued_to_numbers() -> None:
+    assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
+
+
+def test_percent_glued_to_plan_word() -> None:
+    fact = one("Diện tích khoai lang 35 ha, đạt 88%KH.")
+    assert (fact["value"], fact["pct_target"], fact["target_kind"]) == (35, 88, "kế hoạch")
+
+
+def test_counted_nouns_keep_their_words() -> None:
+    assert values("Thành lập 4 hợp tác xã và 11 doanh nghiệp.") == [(4, "hợp tác xã"), (11, "doanh nghiệp")]
+
+
+def test_spelled_rank() -> None:
+    fact = one("Trường Mầm non xếp thứ hai toàn huyện.")
+    assert (fact["value"], fact["unit"]) == (2, "thứ")
+
+
+def test_numbered_rank_of_several() -> None:
+    fact = one("Kết quả thi học sinh giỏi đứng thứ 4/12 huyện.")
+    assert (fact["value"], fact["unit"], fact["target_value"]) == (4, "thứ", None)
+
+
+# --- relations inside a clause --------------------------------------------------------------------
+
+
+def test_a_over_b_is_value_and_target() -> None:
+    fact = one("Đã có 45/50 thanh niên nhập ngũ.")
+    assert (fact["value"], fact["target_value"], fact["unit"]) == (45, 50, "thanh niên")
+
+
+def test_percent_of_plan_and_same_period() -> None:
+    fact = one("Sản lượng thủy sản ước đạt 820 tấn, đạt 64,2% kế hoạch, bằng 105,8% cùng kỳ.")
+    assert fact["approx"] == "ước"
+    assert (fact["pct_target"], fact["pct_target_decimals"], fact["pct_same_period"]) == (64.2, 1, 105.8)
+
+
+def test_bang_with_plan_word_is_pct_of_target() -> None:
+    fact = one("Chi thường xuyên 7,4 tỷ đồng, bằng 52,1% dự toán năm.")
+    assert (fact["pct_target"], fact["target_kind"], fact["pct_same_period"]) == (52.1, "dự toán năm", None)
+
+
+def test_dat_with_same_period_is_level_against_last_year() -> None:
+    fact = one("Giá trị xuất khẩu đạt 93,5% so với cùng kỳ năm trước.")
+    assert (fact["value"], fact["unit"], fact["pct_same_period"], fact["pct_target"]) == (
+        93.5,
+        "%",
+        93.5,
+        None,
+    )
+
+
+def test_several_targets_for_one_value() -> None:
+    fact = one(
+        "Thu ngân sách xã 8,6 tỷ đồng, đạt 107,5% dự toán huyện giao (8 tỷ đồng), "
+        "đạt 95,6% dự toán HĐND xã (9 tỷ đồng)."
+    )
+    assert (fact["pct_target"], fact["target_value"], fact["target_kind"]) == (107.5, 8, "dự toán huyện giao")
+    [extra] = fact["extra_targets"]
+    assert (extra["pct_target"], extra["target_value"], extra["target_kind"]) == (95.6, 9, "dự toán HĐND xã")
+
+
+def test_target_stated_after_in_brackets() -> None:
+    fact = one("Giải ngân vốn đầu tư công 14 tỷ đồng, đạt 70% kế hoạch (kế hoạch vốn là 20 tỷ đồng).")
+    assert (fact["target_value"], fact["pct_target"]) == (20, 70)
+
+
+@pytest.mark.parametrize(("text", "pct"), [("vượt 8% kế hoạch", 108), ("vượt 180% dự toán", 180)])
+def test_vuot_percent_of_plan(text: str, pct: float) -> None:
+    assert one(f"Thu tiền sử dụng đất 6 tỷ đồng, {text}.")["pct_target"] == pct
+
+
+def test_vuot_amount_against_last_year_is_a_change() -> None:
+    fact = one("Tổng đàn bò 940 con, vượt 60 con so với cùng kỳ.")
+    assert (fact["change_direction"], fact["change_amount"], fact["change_vs"]) == ("tăng", 60, "cùng kỳ")
+
+
+def test_change_of_a_value() -> None:
+    fact = one("Sản lượng lúa 2.810 tấn, giảm 35 tấn so với năm 2023.")
+    assert (fact["value"], fact["change_direction"], fact["change_amount"], fact["change_unit"]) == (
+        2810,
+        "giảm",
+        35,
+        "tấn",
+    )
+    assert fact["change_vs"] == "năm 2023"
+
+
+def test_change_only_claim() -> None:
+    fact = one("Số lao động đi làm việc ở nước ngoài tăng 22% so với cùng kỳ.")
+    assert (fact["value"], fact["unit"], fact["change_direction"], fact["change_amount"]) == (
+        22,
+        "%",
+        "tăng",
+        22,
+    )
+
+
+def test_level_after_falling_is_no_change() -> None:
+    fact = one("Tỷ lệ trẻ suy dinh dưỡng giảm xuống còn 8,1%.")
+    assert (fact["value"], fact["change_direction"]) == (8.1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Đã tiếp nhận trên 900 hồ sơ đăng ký kinh doanh.", "trên"),
+        ("Vận động quỹ vì người nghèo gần 1,2 tỷ đồng.", "gần"),
+        ("Tư vấn việc làm cho hơn 260 lao động.", "hơn"),
+        ("Tổ chức khoảng 40 buổi tuyên truyền.", "khoảng"),
+        ("Tổng giá trị sản xuất ước đạt 215 tỷ đồng.", "ước"),
+    ],
+)
+def test_hedges(text: str, hedge: str) -> None:
+    assert one(text)["approx"] == hedge
+
+
+def test_only_percent_of_plan_is_the_value() -> None:
+    fact = one("Tiêm phòng dại cho đàn chó đạt 95% KH.")
+    assert (fact["value"], fact["unit"], fact["pct_target"], fact["target_kind"]) == (95, "%", 95, "kế hoạch")
+
+
+def test_rate_value_and_share() -> None:
+    assert values("Toàn phường còn 18 hộ nghèo, chiếm 0,9% tổng số hộ.") == [(18, "hộ"), (0.9, "%")]
+
+
+def test_count_in_brackets_after_a_rate() -> None:
+    assert values("Tỷ lệ hộ cận nghèo còn 2,4% (47 hộ).") == [(2.4, "%"), (47, "hộ")]
+
+
+def test_parts_of_a_total() -> None:
+    facts = extract_facts("Tổng vốn 9 tỷ đồng, trong đó vốn tỉnh 6 tỷ đồng, vốn huyện 3 tỷ đồng.")
+    assert [(f["value"], f["part_of"]) for f in facts] == [(9, None), (6, 0), (3, 0)]
+
+
+def test_unitless_part_takes_the_totals_unit() -> None:
+    facts = extract_facts("Đã khám 210 bệnh nhân, trong đó điều trị nội trú 35, xuất viện 6 bệnh nhân.")
+    assert [(f["value"], f["unit"]) for f in facts] == [
+        (210, "bệnh nhân"),
+        (35, "bệnh nhân"),
+        (6, "bệnh nhân"),
+    ]
+
+
+def test_share_after_a_bracketed_breakdown_belongs_to_the_total() -> None:
+    facts = extract_facts("Thành lập 03 hợp tác xã (02 HTX nông nghiệp và 01 HTX dịch vụ) đạt 75% chỉ tiêu.")
+    assert facts[0]["value"] == 3 and facts[0]["pct_target"] == 75
+    assert all(f["pct_target"] is None for f in facts[1:])
+
+
+def test_threshold_inside_the_indicator() -> None:
+    fact = one("Có 12 chỉ tiêu đạt từ 80% kế hoạch trở lên.")
+    assert (fact["value"], fact["unit"], fact["pct_target"]) == (12, "chỉ tiêu", None)
+
+
+# --- not facts ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Nghị quyết số 21/NQ-HĐND ngày 20/12/2023 của HĐND huyện.",
+        "Căn cứ Quyết định 1452-QĐ/UBND và Chỉ thị số 03-CT/HU.",
+        "Nhiệm kỳ 2020-2025, kỳ họp thứ 9, khóa XI, giai đoạn 2021-2030.",
+        "Nâng cấp quốc lộ 15 qua thôn 4, đội 2 và tổ dân phố 6; tiêm mũi 4 vắc xin Covid-19.",
+        "Chào mừng 78 năm Cách mạng tháng Tám; thăm các cụ tròn 90 tuổi.",
+        "Phấn đấu năm 2026 có thêm 15 đảng viên mới và 40 ha lúa chất lượng cao.",
+        "Lượt truy cập: Đang online 7; Tổng lượt truy cập 1.204.377.",
+        "Thứ hai - 14/10/2024 08:31 88 0",
+        "Đón xuân Giáp Thìn 2024 vui tươi, an toàn.",
+        "Quy hoạch chi tiết tỷ lệ 1/500 khu dân cư mới.",
+    ],
+)
+def test_no_fact(text: str) -> None:
+    assert extract_facts(text) == []
+
+
+def test_plan_section_yields_no_facts() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\n"
+        "Sản lượng lương thực đạt 3.100 tấn.\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n"
+        "1. Trồng mới 20 ha rừng sản xuất.\n"
+    )
+    assert values(text) == [(3100, "tấn")]
+
+
+def test_repeated_body_yields_each_fact_once() -> None:
+    body = "Thu ngân sách xã đạt 5,2 tỷ đồng. Cấp 40 giấy chứng nhận quyền sử dụng đất.\n"
+    facts = extract_facts(body + "\nChia sẻ bài viết\n" + body)
+    assert [(f["value"], f["fact_index"]) for f in facts] == [(5.2, 0), (40, 1)]
+
+
+def test_indicator_is_the_noun_phrase_before_the_number() -> None:
+    fact = one("Thu ngân sách nhà nước trên địa bàn ước đạt 12,5 tỷ đồng.")
+    assert fact["indicator_text"] == "Thu ngân sách nhà nước trên địa bàn"
+
+
+def test_record_shape_and_frame() -> None:
+    facts = extract_facts("Sản lượng lúa đạt 1.500 tấn, tăng 3% so với cùng kỳ.")
+    assert set(facts[0]) == set(FACT_SCHEMA)
+    frame = facts_frame(facts)
+    assert frame.height == 1 and frame["change_amount"][0] == 3
+
+
+def test_footnote_body_is_linked() -> None:
+    text = "Diện tích gieo trồng 640 ha[1].\n[1] Trong đó lúa 410 ha, màu 230 ha.\n"
+    fact = extract_facts(text)[0]
+    assert fact["value"] == 640 and fact["footnote"] == "Trong đó lúa 410 ha, màu 230 ha."
+
+
+# --- the shared rule cases (../shared/gold/cases.jsonl) ------------------------------------------
+
+CASES = load_gold_cases()
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_gold_case(case: dict) -> None:
+    got = extract_facts(case["text"])
+    assert len(got) == len(case["facts"]), [(f["value"], f["unit"]) for f in got]
+    for want, fact in zip(case["facts"], got, strict=True):
+        assert _close(fact["value"], want["value"])
+        assert fact["unit"] == want["unit"]
+        assert fact["approx"] == want["approx"]
+        assert _close(fact["target_value"], want["target"])
+        assert _close(fact["pct_target"], want["pct_target"])
+        assert _close(fact["pct_same_period"], want["pct_same_period"])
+        change = want["change"]
+        assert fact["change_direction"] == (change["direction"] if change else None)
+        assert _close(fact["change_amount"], change["amount"] if change else None)
+        assert [(t["target_value"], t["pct_target"]) for t in fact["extra_targets"]] == [
+            (t["target"], t["pct_target"]) for t in want["extra_targets"]
+        ]
+        if "target_kind" in want:
+            assert fact["target_kind"] == want["target_kind"]
+
+
+def test_gold_cases_present_or_skipped(gold_dir) -> None:
+    assert len(CASES) >= 50
+
+
+# --- invariants over the seed reports ------------------------------------------------------------
+
+
+def test_seed_quotes_are_exact(seeds_dir) -> None:
+    paths = sorted(seeds_dir.glob("*.txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        facts = extract_facts(text)
+        assert facts, path.name
+        for fact in facts:
+            assert text[fact["char_start"] : fact["char_end"]] == fact["quote"], (path.name, fact["quote"])
+            assert fact["value_text"] in fact["quote"], (path.name, fact["quote"])
+            assert fact["indicator_text"] is None or fact["indicator_text"].strip() == fact["indicator_text"]
+        assert [f["fact_index"] for f in facts] == list(range(len(facts)))

@@ -1,0 +1,85 @@
+"""Units: normalization, kind, factor and base unit, in agreement with ../shared/eval/score.py."""
+
+import importlib.util
+
+import pytest
+
+from tests.conftest import SHARED
+from transforms.units import normalize_unit, scoring_kind, unit_info
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "kind", "factor", "base"),
+    [
+        ("tỷ đồng", "tỷ đồng", "money", 1e9, "đồng"),
+        ("Triệu đồng", "triệu đồng", "money", 1e6, "đồng"),
+        ("đ", "đồng", "money", 1.0, "đồng"),
+        ("VNĐ", "đồng", "money", 1.0, "đồng"),
+        ("trđ", "trđ", "money", 1e6, "đồng"),
+        ("tỉ", "tỉ", "money", 1e9, "đồng"),
+        ("tấn", "tấn", "mass", 1000.0, "kg"),
+        ("tạ", "tạ", "mass", 100.0, "kg"),
+        ("ha", "ha", "area", 1e4, "m2"),
+        ("hecta", "hecta", "area", 1e4, "m2"),
+        ("m²", "m²", "area", 1.0, "m2"),
+        ("km", "km", "length", 1000.0, "m"),
+        ("%", "%", "percent", 1.0, "%"),
+        ("tạ/ha", "tạ/ha", "rate", 100.0, "kg/ha"),
+        ("triệu đồng / người / năm", "triệu đồng/người/năm", "rate", 1e6, "đồng/người/năm"),
+        ("doanh nghiệp", "doanh nghiệp", "count", 1.0, "doanh nghiệp"),
+        ("lần/ngày", "lần/ngày", "count", 1.0, "lần/ngày"),
+    ],
+)
+def test_unit_info(raw: str, unit: str, kind: str, factor: float, base: str) -> None:
+    info = unit_info(raw)
+    assert (info.unit, info.kind, info.base_unit) == (unit, kind, base)
+    assert info.factor == pytest.approx(factor)
+
+
+def test_no_unit() -> None:
+    assert unit_info(None).kind is None
+    assert normalize_unit("  ") is None
+
+
+def test_normalize_keeps_spelling_but_not_case_or_spaces() -> None:
+    assert normalize_unit(" Lượt  Người ") == "lượt người"
+    assert normalize_unit("đồng / người") == "đồng/người"
+
+
+def _scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip("../shared/eval/score.py is absent")
+    spec = importlib.util.spec_from_file_location("score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "đồng",
+        "đ",
+        "triệu đồng",
+        "tỷ đồng",
+        "tỉ",
+        "trđ",
+        "kg",
+        "tạ",
+        "tấn",
+        "ha",
+        "m2",
+        "m",
+        "km",
+        "%",
+        "tạ/ha",
+        "triệu đồng/người/năm",
+        "hộ",
+        "lượt người",
+    ],
+)
+def test_scaling_agrees_with_the_scorer(unit: str) -> None:
+    scorer_kind, scorer_factor = _scorer().unit_kind(unit)
+    assert unit_info(unit).factor == pytest.approx(scorer_factor)
+    assert scoring_kind(unit) == scorer_kind
