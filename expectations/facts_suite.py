@@ -121,13 +121,19 @@ def _last_digit(value: pl.Expr) -> pl.Expr:
     return pl.when(value == value.round(0)).then(0.0).otherwise(pl.lit(10.0).pow(-fraction.cast(pl.Float64)))
 
 
+def _change_only() -> pl.Expr:
+    """A claim that states only a change ("giảm 12 ha"): its value is the change amount
+    (GUIDE.md). A level that also states a change ("45 tỷ, giảm 1,2 tỷ") is not one."""
+    return pl.col("change_direction").is_not_null() & pl.col("value").eq_missing(pl.col("change_amount"))
+
+
 def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
     """On each total: Σ parts (scaled to the total's unit) minus the total, minus the
     print precision of them all. Attributed to the total only: the contradiction is
     one, and the total's row lists the parts (which of the numbers is wrong the text
     does not say). Changes and parts in an incomparable unit are left out."""
     parts = facts.filter(
-        pl.col("part_of").is_not_null() & pl.col("value").is_not_null() & pl.col("change_direction").is_null()
+        pl.col("part_of").is_not_null() & pl.col("value").is_not_null() & ~_change_only()
     ).select(
         "document_id",
         pl.col("part_of").cast(facts.schema["fact_index"]),
@@ -137,7 +143,7 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
     )
     totals = facts.filter(
         pl.col("value").is_not_null()
-        & pl.col("change_direction").is_null()
+        & ~_change_only()
         & ~pl.col("approx").fill_null("").is_in(LOWER_BOUND_HEDGES)
     ).select(
         "document_id",
@@ -209,7 +215,7 @@ def prepare(facts: pl.DataFrame) -> pl.DataFrame:
     frame = _with_pct_residuals(frame)
     frame = _with_extra_target_residuals(frame)
     frame = _with_parts_residuals(frame)
-    not_change = pl.col("change_direction").is_null()
+    not_change = ~_change_only()
     # A "%" value that is the percentage of plan or of last year itself ("đạt 105% KH",
     # value = pct_target, see GUIDE.md) is a ratio, not a share, and may exceed 100.
     ratio = pl.col("value").eq_missing(pl.col("pct_target")) | pl.col("value").eq_missing(

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.metadata import extract_metadata
 from transforms.schema import METADATA_SCHEMA
@@ -313,6 +315,62 @@ def test_decomposed_unicode_reads_the_same():
 def test_windows_newlines_and_bold_markup_read_the_same():
     marked = DISTRICT_PARTY_NINE_MONTHS.replace("T/M BAN THƯỜNG VỤ\nBÍ THƯ", "**T/M BAN THƯỜNG VỤ\nBÍ THƯ**")
     assert extract_metadata(marked.replace("\n", "\r\n")) == extract_metadata(DISTRICT_PARTY_NINE_MONTHS)
+
+
+_HEADER_TOKENS = st.sampled_from(
+    [
+        "ỦY BAN NHÂN DÂN",
+        "UBND",
+        "ĐẢNG ỦY",
+        "HUYỆN ỦY",
+        "ĐẢNG BỘ",
+        "XÃ",
+        "HUYỆN",
+        "THỊ XÃ",
+        "AN PHÚ",
+        "Số:",
+        "12/BC-UBND",
+        "-",
+        "/",
+        ",",
+        "ngày",
+        "tháng",
+        "năm",
+        "2023",
+        "5",
+        "BÁO CÁO",
+        "quý",
+        "III",
+        "6 tháng đầu năm",
+        "TM.",
+        "T/M",
+        "KT.",
+        "CHỦ TỊCH",
+        "BÍ THƯ",
+        "Nguyễn Văn",
+        "Nơi nhận:",
+        "*",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\n\n",
+        "Thứ sáu -",
+        "25/03/2022",
+        "16:19",
+        "(Đã ký)",
+        "**",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADER_TOKENS, max_size=60).map(" ".join) | st.text(max_size=400))
+def test_any_text_gives_a_record_and_never_raises(text):
+    meta = extract_metadata(text)
+    assert set(meta) == set(METADATA_SCHEMA)
+    assert meta["period_kind"] in (None, "year", "half", "quarter", "months")
+    assert meta["issued_date"] is None or isinstance(meta["issued_date"], date)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from datetime import date
 
 import polars as pl
 
-from transforms.indicators import match_indicator
+from transforms.indicators import INDICATOR_BY_CODE, match_indicator
 from transforms.units import unit_info
 
 
@@ -147,14 +147,15 @@ def unit_rows(units: list[str | None]) -> pl.DataFrame:
     )
 
 
-def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, str | None, str]:
-    """(indicator_id, code or None, name) for a phrase."""
+def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, str | None, str, str | None]:
+    """(indicator_id, code or None, name, domain) for a phrase: a catalogued indicator when
+    the phrase matches one, else the phrase itself under a hash id."""
     phrase = " ".join((indicator_text or "").lower().split())
     matched = match_indicator(phrase, unit) if phrase else None
     if matched:
         code, name = matched
-        return code, code, name
-    return "raw:" + _short_hash(phrase), None, phrase or "(không rõ)"
+        return code, code, name, INDICATOR_BY_CODE[code].domain
+    return "raw:" + _short_hash(phrase), None, phrase or "(không rõ)", None
 
 
 def with_fact_keys(facts: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
