@@ -8,7 +8,6 @@ from transforms import PARSER_VERSION
 from warehouse.dimensions import (
     admin_unit_rows,
     period_rows,
-    unit_rows,
     with_document_keys,
     with_fact_keys,
 )
@@ -73,14 +72,14 @@ def build_changes(
         pl.lit(PARSER_VERSION).alias("parser_version"),
         pl.lit(now).cast(pl.Datetime("us")).alias("loaded_at"),
     )
-    keyed_facts, indicators = with_fact_keys(facts, loaded)
+    keyed_facts, indicators, units = with_fact_keys(facts, loaded)
     return RunChanges(
         run_id=run_id,
         files=file_rows(plan, documents, now),
         documents=loaded.select([*DOCUMENT_COLUMNS, "text"]),
         facts=keyed_facts.select([*FACT_COLUMNS, "extra_targets"]),
         failures=failures.select(list(FAILURE_SCHEMA)).cast(FAILURE_SCHEMA),
-        units=unit_rows(keyed_facts.get_column("unit").to_list()),
+        units=units,
         periods=period_rows(loaded),
         admin_units=admin_unit_rows(loaded),
         indicators=indicators,

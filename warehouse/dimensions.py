@@ -158,23 +158,19 @@ def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, st
     return "raw:" + _short_hash(phrase), None, phrase or "(không rõ)", None
 
 
-def with_fact_keys(facts: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Facts with period/admin/indicator keys and base-unit values; and the indicator rows."""
-    ids, indicator_rows = [], {}
+def with_fact_keys(
+    facts: pl.DataFrame, documents: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Facts with period/admin/indicator keys and base-unit values; the indicator rows and
+    the unit rows they use."""
+    keys: dict[tuple, tuple] = {}  # phrases repeat across reports: match each once
+    ids = []
     for text, unit in facts.select("indicator_text", "unit").iter_rows():
-        iid, code, name = indicator_key(text, unit)
-        ids.append(iid)
-        indicator_rows.setdefault(
-            iid, {"indicator_id": iid, "indicator_code": code, "indicator_name": name, "domain": None}
-        )
-    units = unit_rows(facts.get_column("unit").to_list())
-    keyed = (
-        facts.with_columns(pl.Series("indicator_id", ids, dtype=pl.String))
-        .join(documents.select("document_id", "period_id", "admin_unit_id"), on="document_id", how="left")
-        .join(units.select("unit", "factor", "unit_base"), on="unit", how="left")
-        .with_columns((pl.col("value") * pl.col("factor")).alias("value_base"))
-        .drop("factor")
-    )
+        key = keys.get((text, unit))
+        if key is None:
+            key = keys[(text, unit)] = indicator_key(text, unit)
+        ids.append(key[0])
+    indicator_rows = {k[0]: k for k in keys.values()}
     indicators = pl.DataFrame(
         list(indicator_rows.values()),
         schema={
@@ -183,5 +179,14 @@ def with_fact_keys(facts: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.Dat
             "indicator_name": pl.String,
             "domain": pl.String,
         },
+        orient="row",
     )
-    return keyed, indicators
+    units = unit_rows(facts.get_column("unit").to_list())
+    keyed = (
+        facts.with_columns(pl.Series("indicator_id", ids, dtype=pl.String))
+        .join(documents.select("document_id", "period_id", "admin_unit_id"), on="document_id", how="left")
+        .join(units.select("unit", "factor", "unit_base"), on="unit", how="left")
+        .with_columns((pl.col("value") * pl.col("factor")).alias("value_base"))
+        .drop("factor")
+    )
+    return keyed, indicators, units
