@@ -214,7 +214,8 @@ _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.I
 # After a percentage: what it is a percentage of.
 _TARGET_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?P<kind>(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|NQ|mục\s+tiêu)"
-    r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b)[\wÀ-ỹ]+){0,5})",
+    r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})",
+    re.IGNORECASE,
 )
 _SAME_PERIOD_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?:(?:thực\s+hiện|TH)\s+)?(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?"
@@ -226,13 +227,18 @@ _VS_RE = re.compile(
     r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
     re.IGNORECASE,
 )
-_PAREN_TARGET_RE = re.compile(
-    r"^\s*\(\s*(?:(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)[^()]{0,60}?(?:\s+là|:)\s*)?$",
+# A target stated with its value: "(KH: 66 đảng viên)", "(chỉ tiêu huyện giao 197 trẻ)",
+# "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
+# The plan word opens the number's clause (or follows "theo"); a few words may name whose plan it
+# is; a longer name needs "là" or ":" before the number. No verb of a result comes in between.
+_TARGET_KIND = r"(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|NQ|mục\s+tiêu)"
+_NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã)\b)"
+_STATED_TARGET_RE = re.compile(
+    rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$"
+    rf"|(?:^|\btheo\s+)(?P<long_kind>{_TARGET_KIND})(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,16}}\s+(?:là|:)\s*$",
     re.IGNORECASE,
 )
-_TARGET_WORD_BEFORE_RE = re.compile(
-    r"(?P<kind>(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+[\wÀ-ỹ]+){0,3})\s+(?:là|:)\s*$", re.IGNORECASE
-)
+_CLAUSE_OPEN_RE = re.compile(r"[,;(]\s*|^[\s\-–+•*]*")
 _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
 
@@ -460,15 +466,24 @@ class _Clause:
         self.last_was_pct_target = False
 
 
-_ATTACH_GAP_WORDS = frozenset(["và", "đồng", "thời", "trong", "đó", "so", "với", "ước", "tính"])
+# Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
+# "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
+_ATTACH_GAP_WORDS = frozenset(
+    ["và", "đồng", "thời", "trong", "đó", "so", "với", "ước", "tính", "cả", "năm", "riêng", "thực", "hiện"]
+)
+# Where a describing clause starts: after a comma, semicolon, colon or an opening bracket.
+_DESCRIBING_BOUNDARY_RE = re.compile(r"[,;:(]")
 
 
 def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict | None:
     """The fact a describing number at `verb_start` belongs to, or None when it stands alone.
 
-    That is the clause's latest fact, unless a new subject came in between ("đàn gà đạt 90% KH,
-    đàn vịt đạt 70% KH") or the latest fact sat inside brackets that have closed ("03 hợp tác xã
-    (02 HTX nông nghiệp và 01 HTX dịch vụ) đạt 75% chỉ tiêu": the share is the 03's).
+    A percentage of plan, of the same period or a change describes the sentence's latest fact
+    when its own clause names no new subject: "Tiếp nhận 51 đơn khiếu nại, tố cáo, kiến nghị,
+    tăng 39% so với cùng kỳ" (the clause ", tăng 39% ..." opens on its verb). A clause that
+    names something first is a claim of its own: "đàn gà đạt 90% KH, đàn vịt đạt 70% KH".
+    When the latest fact sat inside brackets that have closed, the share is the outer fact's
+    ("03 hợp tác xã (02 HTX nông nghiệp và 01 HTX dịch vụ) đạt 75% chỉ tiêu").
     """
     fact, end = clause.current, clause.current_end
     if fact is None:
@@ -481,11 +496,11 @@ def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict 
             if outer:
                 fact, end = outer[-1], close + 1
     gap = text[end:verb_start]
-    if len(gap) > 80:
-        return None
-    if not any(c in gap for c in ",;:"):
-        return fact
-    words = [w.lower() for w in _WORD_RE.findall(gap)]
+    boundaries = list(_DESCRIBING_BOUNDARY_RE.finditer(gap))
+    if not boundaries:
+        return fact if len(gap) <= 80 else None
+    own_clause = gap[boundaries[-1].end() :]
+    words = [w.lower() for w in _WORD_RE.findall(own_clause)]
     return fact if all(w in _ATTACH_GAP_WORDS for w in words) else None
 
 

@@ -1,0 +1,224 @@
+"""`make bench`: how fast the pipeline is, measured on a synthetic corpus.
+
+    python -m bench.run --count 2000 [--out bench/out] [--seed 42]
+
+1. generates COUNT reports with ground truth (bench.generate);
+2. the floor: one regular-expression pass over the same bytes;
+3. extraction alone (transforms.facts), on one core and on all cores;
+4. the whole pipeline through Dagster, GX and DuckDB into a new warehouse;
+5. incremental runs: one new report added to warehouses of 1,000 and COUNT reports;
+6. accuracy of the whole pipeline against the generated ground truth (score.py);
+and prints a table, also written as JSON to OUT/results.json. Peak memory is the
+largest resident set of this process and of its worker processes.
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+
+from bench.generate import generate_corpus
+from transforms.batch import map_documents, worker_count
+
+SCORE_PY = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+FLOOR_PATTERN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def _extract_count(text: str) -> int:
+    from transforms.facts import extract_facts
+
+    return len(extract_facts(text))
+
+
+def measure_floor(texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        sum(1 for _ in FLOOR_PATTERN.finditer(text))
+    return time.perf_counter() - start
+
+
+def measure_extraction(texts: list[str], workers: int) -> tuple[float, int]:
+    start = time.perf_counter()
+    counts = map_documents(_extract_count, [(t,) for t in texts], workers)
+    return time.perf_counter() - start, sum(counts)
+
+
+def run_pipeline(landing: Path, warehouse: Path) -> float:
+    from orchestration.definitions import defs
+    from orchestration.resources import LandingFolder, Warehouse
+
+    start = time.perf_counter()
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources={"landing": LandingFolder(path=str(landing)), "warehouse": Warehouse(path=str(warehouse))},
+        instance=dg.DagsterInstance.ephemeral(),
+        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+    )
+    if not result.success:
+        raise RuntimeError("pipeline run failed")
+    return time.perf_counter() - start
+
+
+def _link_first(corpus: Path, landing: Path, n: int) -> list[Path]:
+    """A landing folder holding the first n reports of the corpus (hard links: no copying)."""
+    shutil.rmtree(landing, ignore_errors=True)
+    landing.mkdir(parents=True)
+    files = sorted(corpus.glob("*.txt"))[:n]
+    for path in files:
+        os.link(path, landing / path.name)
+    return files
+
+
+def measure_incremental(corpus: Path, spare: Path, work: Path, size: int) -> float:
+    """Seconds to add one report to a warehouse already holding `size` reports."""
+    landing = work / f"landing-{size}"
+    warehouse = work / f"incremental-{size}.duckdb"
+    warehouse.unlink(missing_ok=True)
+    _link_first(corpus, landing, size)
+    run_pipeline(landing, warehouse)
+    os.link(spare, landing / spare.name)
+    return run_pipeline(landing, warehouse)
+
+
+def score(gold: Path, warehouse: Path) -> dict | None:
+    if not SCORE_PY.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("score", SCORE_PY)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold_facts = module.read_jsonl(gold / "facts.jsonl")
+    gold_docs = module.read_jsonl(gold / "documents.jsonl")
+    facts, docs = module.read_warehouse(str(warehouse))
+    fact_score = module.score_facts(gold_facts, facts)
+    return {
+        "f1": round(fact_score["f1"], 4),
+        "precision": round(fact_score["precision"], 4),
+        "recall": round(fact_score["recall"], 4),
+        **{f"{k}_accuracy": round(v["accuracy"], 4) for k, v in fact_score["fields"].items()},
+        "metadata_accuracy": round(module.score_docs(gold_docs, docs)["accuracy"], 4),
+    }
+
+
+def peak_memory_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def run(count: int, out: Path, seed: int) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    corpus, gold = out / f"corpus-{count}", out / f"gold-{count}"
+    spare_dir = out / "spare"
+    t0 = time.perf_counter()
+    generated = generate_corpus(count, corpus, seed)
+    shutil.rmtree(gold, ignore_errors=True)
+    (corpus / "gold").rename(gold)  # the landing folder holds reports only
+    generate_corpus(1, spare_dir, seed + 1)  # the report an incremental run adds
+    spare = next(spare_dir.glob("*.txt"))
+    spare = spare.rename(spare_dir / ("spare-" + spare.name))
+    generate_seconds = time.perf_counter() - t0
+
+    texts = _texts(corpus)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    floor = measure_floor(texts)
+    one_core, facts = measure_extraction(texts, 1)
+    cores = worker_count()
+    all_cores, _ = measure_extraction(texts, cores)
+
+    warehouse = out / f"bench-{count}.duckdb"
+    warehouse.unlink(missing_ok=True)
+    full = run_pipeline(corpus, warehouse)
+    accuracy = score(gold, warehouse)
+
+    incremental = {}
+    for size in sorted({min(1000, count), count}):
+        incremental[size] = measure_incremental(corpus, spare, out / "work", size)
+
+    return {
+        "reports": count,
+        "megabytes": round(megabytes, 2),
+        "facts_extracted": facts,
+        "cores": cores,
+        "generate_seconds": round(generate_seconds, 2),
+        "floor_regex_seconds": round(floor, 3),
+        "floor_regex_mb_per_s": round(megabytes / floor, 1),
+        "extraction_1core_seconds": round(one_core, 2),
+        "extraction_1core_mb_per_s": round(megabytes / one_core, 2),
+        "extraction_1core_reports_per_s": round(count / one_core, 1),
+        "extraction_all_cores_seconds": round(all_cores, 2),
+        "extraction_all_cores_mb_per_s": round(megabytes / all_cores, 2),
+        "extraction_vs_floor_ratio": round(one_core / floor, 1),
+        "pipeline_seconds": round(full, 2),
+        "pipeline_reports_per_s": round(count / full, 1),
+        "incremental_add_one_seconds": {str(k): round(v, 2) for k, v in incremental.items()},
+        "peak_memory_mb": round(peak_memory_mb(), 1),
+        "accuracy_vs_synthetic_gold": accuracy,
+        "generated": generated,
+    }
+
+
+def table(results: dict) -> str:
+    r = results
+    rows = [
+        ("reports / MB", f"{r['reports']} / {r['megabytes']} MB ({r['facts_extracted']} facts)"),
+        ("floor: one regex pass", f"{r['floor_regex_seconds']} s ({r['floor_regex_mb_per_s']} MB/s)"),
+        (
+            "extraction, 1 core",
+            f"{r['extraction_1core_seconds']} s = {r['extraction_1core_mb_per_s']} MB/s, "
+            f"{r['extraction_1core_reports_per_s']} reports/s",
+        ),
+        ("extraction / floor", f"{r['extraction_vs_floor_ratio']}×"),
+        (
+            f"extraction, {r['cores']} cores",
+            f"{r['extraction_all_cores_seconds']} s = {r['extraction_all_cores_mb_per_s']} MB/s",
+        ),
+        (
+            "whole pipeline (Dagster+GX+DuckDB)",
+            f"{r['pipeline_seconds']} s = {r['pipeline_reports_per_s']} reports/s",
+        ),
+        *[(f"add 1 report to {k}", f"{v} s") for k, v in r["incremental_add_one_seconds"].items()],
+        ("peak memory", f"{r['peak_memory_mb']} MB"),
+    ]
+    if r["accuracy_vs_synthetic_gold"]:
+        a = r["accuracy_vs_synthetic_gold"]
+        rows.append(
+            (
+                "accuracy vs synthetic gold",
+                f"F1 {a['f1']}, target {a['target_accuracy']}, "
+                f"pct_target {a['pct_target_accuracy']}, change {a['change_accuracy']}, "
+                f"metadata {a['metadata_accuracy']}",
+            )
+        )
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=Path("bench/out"))
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    results = run(args.count, args.out, args.seed)
+    (args.out / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    print(table(results))
+    print(f"\n(written to {args.out / 'results.json'})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
