@@ -12,7 +12,7 @@ export REPORTS_WAREHOUSE_PATH
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: run test dev eval bench lint format clean
+.PHONY: run run-full test dev eval bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ $(DAGSTER_HOME)/dagster.yaml:
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse
 
+# The same, parsing every file again (after an extraction change, say).
+run-full: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse -c orchestration/full_refresh.yaml
+
 test: $(VENV)/.installed-test
 	$(BIN)/pytest
 
@@ -45,8 +49,8 @@ dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 # Extraction accuracy on the shared seed reports (for everyone who changes a rule).
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	REPORTS_LANDING_DIR=$(SHARED)/corpus/seeds REPORTS_WAREHOUSE_PATH=warehouse/seeds.duckdb \
-		$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse >/dev/null 2>&1 \
-		|| { echo "pipeline failed"; exit 1; }
+		$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse > warehouse/seeds-run.log 2>&1 \
+		|| { tail -40 warehouse/seeds-run.log; echo "pipeline failed: see warehouse/seeds-run.log"; exit 1; }
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/gold --warehouse warehouse/seeds.duckdb
 
 # Benchmark: N synthetic reports (BENCH_N=10000 for the full size).

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, decimals_printed, parse_number
 from transforms.sections import Outline, footnote_markers, section_outline
-from transforms.units import normalize_unit, unit_info
+from transforms.units import normalize_unit, scoring_kind, unit_info
 
 _W = r"[^\W\d_]"  # one letter (Vietnamese included)
 _NUM = NUMBER_PATTERN
@@ -232,7 +232,7 @@ _VS_RE = re.compile(
 # The plan word opens the number's clause (or follows "theo"); a few words may name whose plan it
 # is; a longer name needs "là" or ":" before the number. No verb of a result comes in between.
 _TARGET_KIND = r"(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|NQ|mục\s+tiêu)"
-_NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã)\b)"
+_NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã|số|khóa|khoá|kỳ|lần|thứ)\b)"
 _STATED_TARGET_RE = re.compile(
     rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$"
     rf"|(?:^|\btheo\s+)(?P<long_kind>{_TARGET_KIND})(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,16}}\s+(?:là|:)\s*$",
@@ -464,6 +464,7 @@ class _Clause:
         self.current: dict | None = None
         self.current_end = 0  # where the current fact's last piece ends
         self.last_was_pct_target = False
+        self.pending_target: tuple[Quantity, str] | None = None  # a target stated before its value
 
 
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
@@ -502,6 +503,48 @@ def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict 
     own_clause = gap[boundaries[-1].end() :]
     words = [w.lower() for w in _WORD_RE.findall(own_clause)]
     return fact if all(w in _ATTACH_GAP_WORDS for w in words) else None
+
+
+def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool) -> str | None:
+    """The plan's name when the number at `pos` states a target ("KH: 66 đảng viên"), else None.
+
+    Right after a percentage of plan, a bare amount in brackets is that plan's figure:
+    "đạt 95% dự toán huyện giao (8 tỷ đồng)" (its name is then the empty string).
+    """
+    cut = max(text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
+    clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
+    if not clause and after_pct_target and cut != -1 and text[cut] == "(":
+        return ""
+    m = _STATED_TARGET_RE.search(clause)
+    if m is None:
+        return None
+    return _kind_text(m.group("kind") or m.group("long_kind"))
+
+
+def _same_measure(a: str | None, b: str | None) -> bool:
+    """Units of one kind; counted nouns must be the same noun ("nhà" and "nhà")."""
+    if scoring_kind(a) != scoring_kind(b):
+        return False
+    return unit_info(a).kind != "count" or (a or "").split(" ")[0] == (b or "").split(" ")[0]
+
+
+def _target_host(facts: list[dict], unit: str | None) -> dict | None:
+    """The latest fact of the sentence in the same unit kind: the one a stated target is for."""
+    for fact in reversed(facts):
+        if _same_measure(fact["unit"], unit):
+            return fact
+    return None
+
+
+def _take_pending_target(clause: _Clause, fact: dict) -> None:
+    """A target stated earlier in the sentence goes to the first fact of its unit kind."""
+    pending = clause.pending_target
+    if pending is None or fact["target_value"] is not None:
+        return
+    target_q, kind = pending
+    if _same_measure(target_q.unit, fact["unit"]):
+        fact["target_value"], fact["target_kind"] = target_q.value, kind
+        clause.pending_target = None
 
 
 def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
@@ -559,13 +602,30 @@ def _sentence_facts(
             unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
         if unit is None:
             continue
-        if not q.is_rank and _is_name_or_date(text, sent_start, q):
+        is_pct = unit == "%"
+        after_pct_target = clause.last_was_pct_target
+        stated = None if is_pct or q.is_rank else _stated_target(text, sent_start, q.start, after_pct_target)
+        if stated is None and not q.is_rank and _is_name_or_date(text, sent_start, q):
             continue
         if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
             continue  # "có ít nhất 02 sản phẩm", "từ 03 xóm": a bound, not a result
         if plan_markers and _plan_before(text, plan_markers, q.start):
             continue
-        is_pct = unit == "%"
+        if stated is not None:
+            # A target, never a fact: it belongs to a fact of its unit, before it or after it.
+            host = _target_host(clause.facts, unit)
+            if host is not None:
+                _set_target_value(host, q.value)
+                if host["target_kind"] is None:
+                    host["target_kind"] = stated or None
+            else:
+                clause.pending_target = (q._replace(unit=unit), stated or None)
+            close = text.find(")", q.end, min(sent_end, q.end + 3))
+            stated_end = close + 1 if close != -1 else q.end
+            if host is not None and host is clause.current:
+                clause.current_end = stated_end
+            prev_end = max(prev_end, stated_end)
+            continue
         verb_m = _VERB_BEFORE_RE.search(before)
         verb = verb_m.group("verb").lower() if verb_m else None
         verb_start = q.start - (len(before) - verb_m.start()) if verb_m else q.start
@@ -633,9 +693,20 @@ def _sentence_facts(
                 clause.current, clause.current_end = host, end
                 clause.last_was_pct_target = True
                 continue
-            fact = _new_fact(q)
-            fact.update(pct_target=q.value, pct_target_decimals=decimals, target_kind=kind)
-            _finish(text, fact, sent_start, prev_end, q, verb_start, end)
+            pending = clause.pending_target
+            if pending is not None:
+                # "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its
+                # figure is the result.
+                target_q, stated_kind = pending
+                clause.pending_target = None
+                fact = _new_fact(target_q._replace(target=target_q.value if q.value == 100 else None))
+                fact.update(pct_target=q.value, pct_target_decimals=decimals, target_kind=stated_kind)
+                _finish(text, fact, sent_start, prev_end, target_q, target_q.start, end)
+                q = target_q
+            else:
+                fact = _new_fact(q)
+                fact.update(pct_target=q.value, pct_target_decimals=decimals, target_kind=kind)
+                _finish(text, fact, sent_start, prev_end, q, verb_start, end)
             clause.facts.append(fact)
             clause.last_was_pct_target = True
             clause.current, clause.current_end = fact, end
@@ -657,24 +728,10 @@ def _sentence_facts(
             _add_target(host, q.value, decimals_printed(q.value_text), None)
             clause.current, clause.current_end = host, q.end + 1
             continue
-        elif (
-            clause.last_was_pct_target
-            and clause.current is not None
-            and _PAREN_TARGET_RE.match(text[clause.current_end : q.start])
-            and unit_info(unit).kind == unit_info(clause.current["unit"]).kind
-        ):
-            # "đạt 62% kế hoạch vốn (kế hoạch vốn là 50 tỷ đồng)": the target stated after
-            _set_target_value(clause.current, q.value)
-            close = text.find(")", q.end, sent_end)
-            clause.current_end = close + 1 if close != -1 else q.end
-            clause.last_was_pct_target = False
-            continue
         else:
             fact = _new_fact(q)
             fact["unit"] = unit
-            stated = _TARGET_WORD_BEFORE_RE.search(before)
-            if stated:
-                fact["_target_stated_as"] = _kind_text(stated.group("kind"))
+            _take_pending_target(clause, fact)
             _finish(text, fact, sent_start, prev_end, q, verb_start, end)
             clause.facts.append(fact)
 
@@ -715,7 +772,7 @@ def _finish(
     text: str, fact: dict, sent_start: int, floor: int, q: Quantity, verb_start: int, end: int
 ) -> None:
     """Fill the fact's hedge, indicator and quote from the words around its number."""
-    clause_start = _clause_start(text, sent_start, floor, q.start)
+    clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
     pre_end = min(verb_start, q.start)
     hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
     if hedge_m:
@@ -871,10 +928,6 @@ def _finalize(facts: list[dict]) -> list[dict]:
     kept: list[dict] = []
     kept_by_value: dict[tuple, list[dict]] = {}
     for fact in facts:
-        stated_as = fact.pop("_target_stated_as", None)
-        if stated_as and fact["pct_target"] == 100 and fact["target_value"] is None:
-            fact["target_value"] = fact["value"]  # "theo chỉ tiêu là 22 thanh niên đạt 100% KH"
-            fact["target_kind"] = stated_as
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
         if any(_same_claim(fact, k) for k in same_value) or _restates_pct(fact, kept):
             fact.pop("_parent", None)
