@@ -77,9 +77,13 @@ _COMPOUND_NOUNS = frozenset(
     |lượt xe|phương tiện|tổ chức|cơ quan|đơn vị|thôn xóm|khu dân cư|tổ dân phố|bộ phận|giấy phép
     |cuộc kiểm tra|cuộc thanh tra|vụ việc|vụ án|đơn thư|lượt công dân|ngôi nhà|căn nhà|nhà ở|con giống
     |tuyến đường|km đường|trường học|phòng học|điểm trường|cây giống|lượt|chuyến|tin bài
+    |ý kiến|công dân|chiến sĩ|thị trấn|thành phố|giấy chứng nhận|đêm văn nghệ|buổi tuyên truyền
     """.replace("\n", "").split("|")
 )
 _COMPOUND_NOUNS = frozenset(n.strip() for n in _COMPOUND_NOUNS if n.strip())
+
+# Units of administration: counted ("8/11 xã đạt chuẩn"), unless a proper name follows.
+_PLACE_NOUNS = frozenset(["xã", "huyện", "tỉnh", "phường", "quận"])
 
 # Words that cannot be a counted noun: time and age units (their numbers are no facts),
 # function words and verbs (the number has no unit), organisations (a number before them is
@@ -165,11 +169,7 @@ _NOT_NOUNS = frozenset(
         "ban",
         "sở",
         "phòng",
-        "huyện",
-        "xã",
-        "tỉnh",
         "thị",
-        "phường",
         "thành",
         "quận",
     ]
@@ -178,15 +178,23 @@ _NOT_NOUNS = frozenset(
 # ---------------------------------------------------------------------------------------------
 # Words around a number
 
-# The last words before a number that make it a name, a date or a reference, not a quantity.
+# The last words before a number that make it a name, a date or a reference, not a quantity:
+# "Nghị quyết 04", "lần thứ 3", "mũi 2", "giai đoạn 2", "Covid-19". "tổng số 464 hồ sơ" is a count.
 _NAME_BEFORE_RE = re.compile(
-    r"(?:\b(?:số|thứ|lần|kỳ|khóa|khoá|đợt|lộ|đường|tổ|đội|thôn|xóm|ấp|bản|phố|phường"
-    r"|khu|kiệt|hẻm|ngõ|lô|ô|mũi|covid|giai đoạn|nhiệm kỳ|học|lớp|chương|điều|khoản|mục|phụ lục|cấp độ"
-    r"|vùng|tuyến|km|đủ|top|hạng|nghị quyết|quyết định|chỉ thị|nghị định|thông tư|công văn|kết luận"
-    r"|quy chuẩn|tiêu chuẩn|đề án|chương trình|nhóm|loại|khối|trạm|lần thứ|kỷ niệm)"
-    r"|[-–])\s*[:.]?\s*$",
+    r"(?:(?<!tổng )(?<!tổng\xa0)\bsố|\b(?:thứ|lần|kỳ|khóa|khoá|đợt|mũi|covid|giai đoạn|nhiệm kỳ|chương|điều|khoản"
+    r"|mục|phụ lục|cấp độ|top|hạng|nghị quyết|quyết định|chỉ thị|nghị định|thông tư|công văn|kết luận"
+    r"|quy chuẩn|tiêu chuẩn|đề án|chương trình|lần thứ|kỷ niệm)|[-–])\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+# Places and groups named by a number: "quốc lộ 47", "thôn 3", "tổ 5", "đội 2", "lớp 9". A number
+# with a measure after such a word is an amount of the place ("ngân sách phường 11 tỷ đồng",
+# "đường ngõ xóm 1.580 m"), so these words only rule out counts and bare numbers.
+_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:lộ|đường|tổ|đội|thôn|xóm|ấp|bản|phố|phường|khu|kiệt|hẻm|ngõ|lô|ô|học|lớp|vùng|tuyến|km|đủ"
+    r"|nhóm|loại|khối|trạm)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+
 # A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
 # The scan looks for "thứ"/"hạng" (a literal, fast to find); the verb before is checked after.
 _RANK_RE = re.compile(
@@ -235,7 +243,7 @@ _TARGET_KIND = r"(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyế
 _NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã|số|khóa|khoá|kỳ|lần|thứ)\b)"
 _STATED_TARGET_RE = re.compile(
     rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$"
-    rf"|(?:^|\btheo\s+)(?P<long_kind>{_TARGET_KIND})(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,16}}\s+(?:là|:)\s*$",
+    rf"|(?:^|\btheo\s+)(?P<long_kind>{_TARGET_KIND})(?:\s+(?:[-–]|{_NOT_RESULT_WORD}[^\W\d_]+)){{0,16}}\s+(?:là|:)\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_OPEN_RE = re.compile(r"[,;(]\s*|^[\s\-–+•*]*")
@@ -254,7 +262,8 @@ _TRAILING_JUNK_RE = re.compile(
     re.IGNORECASE,
 )
 _POST_STOP_RE = re.compile(
-    r"[,;:.()\d\"“”]|\b(?:đạt|bằng|tăng|giảm|so|với|và|trong|đã|là|chiếm|được|vượt|còn|gồm|trị giá|số tiền)\b",
+    r"[,;:.()\d\"“”]|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
+    r"|\b(?:bằng|tăng|giảm|so|với|và|trong|đã|là|chiếm|được|vượt|còn|gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
 _SPACES_RE = re.compile(r"\s+")
@@ -290,8 +299,10 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     first = words[0].lower()
     if first in _NOT_NOUNS or first in _TIME_WORDS:
         return None, pos
-    if (not m.group("space") and not words[0].islower()) or len(words[0]) == 1:
-        return None, pos  # "7B", "4C", "khu 3d": a name glued to its number
+    if (not m.group("space") and not words[0].islower()) or (len(words[0]) == 1 and words[0].isascii()):
+        return None, pos  # "7B", "4C", "khu 3d": a name glued to its number ("ý kiến" is a noun)
+    if first in _PLACE_NOUNS and len(words) > 1 and words[1][:1].isupper():
+        return None, pos  # "5 xã Hòa An": a number before a place's name
     if words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0]):
         noun_words = [words[0]]  # an acronym such as "HTX" stands alone
     else:
@@ -359,6 +370,9 @@ _TIME_WORD_AFTER_RE = re.compile(r"\s?(?:năm|tháng|ngày|giờ|tuổi|tuần|q
 # "năm 2021", "tháng 6", "ngày 15", "quý 2": a date part when the number fits one.
 _DATE_WORD_BEFORE_RE = re.compile(r"\b(?P<word>năm|tháng|ngày|quý)\s*$", re.IGNORECASE)
 _DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
+_QUANTITY_WORD_BEFORE_RE = re.compile(
+    r"\b(?:cho|được|đạt|có|là|gồm|khoảng|trên|gần|hơn|ước|tổng số|tăng|giảm|vượt|còn)\s*:?\s*$", re.IGNORECASE
+)
 _BLANK_PREFIX_RE = re.compile(r"[\s\-–+•*]*")
 _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 # A heading number at a line start ("3.4 Công tác ...", "2. Kết quả").
@@ -371,6 +385,8 @@ def _is_name_or_date(text: str, sent_start: int, q: "Quantity") -> bool:
     before = text[max(sent_start, q.start - 25) : q.start]
     if _NAME_BEFORE_RE.search(before):
         return True
+    if unit_info(q.unit).kind in (None, "count") and _PLACE_BEFORE_RE.search(before):
+        return True
     date_word = _DATE_WORD_BEFORE_RE.search(before)
     if date_word:
         low, high = _DATE_PART_RANGE[date_word.group("word").lower()]
@@ -380,12 +396,14 @@ def _is_name_or_date(text: str, sent_start: int, q: "Quantity") -> bool:
     if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
         return "." in text[q.start : q.num_end + 1]
     # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
-    # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year.
-    return (
-        q.value_text.isdigit()
-        and _YEAR_LOW <= q.value <= _YEAR_HIGH
-        and unit_info(q.unit).kind in (None, "count")
-    )
+    # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
+    # unless a word of quantity leads to it and a counted noun follows ("cho 2031 hộ").
+    if not (q.value_text.isdigit() and _YEAR_LOW <= q.value <= _YEAR_HIGH):
+        return False
+    kind = unit_info(q.unit).kind
+    if kind == "count" and _QUANTITY_WORD_BEFORE_RE.search(before):
+        return False
+    return kind in (None, "count")
 
 
 _MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
