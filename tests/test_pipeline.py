@@ -100,6 +100,15 @@ def test_run_succeeds_and_checks_execute(sample_run):
     assert not evaluations["parts_within_totals"].passed
 
 
+def test_data_docs_are_built_beside_the_warehouse(sample_run):
+    _, warehouse, _ = sample_run
+    docs = warehouse.parent / "data_docs"
+    assert (docs / "index.html").exists()
+    summary = (docs / "summary.html").read_text(encoding="utf-8")
+    for suite in ("facts", "documents", "warehouse"):
+        assert suite in summary
+
+
 def test_contract_views_have_the_contract_columns(sample_run):
     _, warehouse, _ = sample_run
     for view, contract in [("v_facts", V_FACTS_CONTRACT), ("v_documents", V_DOCUMENTS_CONTRACT)]:

@@ -18,6 +18,7 @@ import dagster as dg
 import pytest
 
 from tests.pipeline_helpers import fact_checksum, query, run_pipeline
+from transforms.legacy_vn import unicode_to_tcvn3, unicode_to_vni
 from warehouse.settings import SAMPLE_REPORTS_DIR
 from warehouse.snapshot import write_lock
 
@@ -369,13 +370,19 @@ def _cp1258_bytes(text: str) -> bytes:
     return "".join(out).encode("cp1258")
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258"])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni"])
 def test_reports_in_other_encodings_load_the_same_facts(tmp_path, encoding):
     landing = tmp_path / "landing"
     landing.mkdir()
     text = GOOD_TEXT_REPORTS[0].read_text(encoding="utf-8")
     (landing / "plain.txt").write_text(text, encoding="utf-8")
-    encoded = _cp1258_bytes(text) if encoding == "cp1258" else text.encode(encoding)
+    if encoding == "cp1258":
+        encoded = _cp1258_bytes(text)
+    elif encoding in ("tcvn3", "vni"):  # old font encodings: 8-bit text read as cp1252 gibberish
+        convert = unicode_to_tcvn3 if encoding == "tcvn3" else unicode_to_vni
+        encoded = convert(text).encode("cp1252")
+    else:
+        encoded = text.encode(encoding)
     (landing / f"other-{encoding}.txt").write_bytes(encoded)
     warehouse = tmp_path / "wh.duckdb"
     assert run_pipeline(landing, warehouse).success

@@ -529,7 +529,9 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     Right after a percentage of plan, a bare amount in brackets is that plan's figure:
     "đạt 95% dự toán huyện giao (8 tỷ đồng)" (its name is then the empty string).
     """
-    cut = max(text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
+    cut = max(
+        text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
+    )
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
