@@ -15,7 +15,7 @@ import polars as pl
 
 from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
-from transforms.batch import map_documents
+from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
 from transforms.schema import FACT_SCHEMA, METADATA_SCHEMA, facts_frame
 from warehouse import settings
@@ -125,14 +125,17 @@ def report_documents(
         (folder / path, doc_id, landing.max_bytes)
         for path, doc_id in todo.select("path", "document_id").iter_rows()
     ]
-    records = map_documents(read_document, args, landing.workers)
-    for record, path in zip(records, todo.get_column("path"), strict=True):
-        record["path"] = path
-    documents = (
-        pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA)
-        if records
-        else pl.DataFrame(schema=DOCUMENT_RECORD_SCHEMA)
-    )
+    # Folded into frames a few hundred documents at a time: a big first run must not hold
+    # every text twice (as Python strings and as Arrow) at once.
+    chunks, records = [pl.DataFrame(schema=DOCUMENT_RECORD_SCHEMA)], []
+    results = iter_documents(read_document, args, landing.workers)
+    for record, path in zip(results, todo.get_column("path"), strict=True):
+        records.append({**record, "path": path})
+        if len(records) == 500:
+            chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
+            records.clear()
+    chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
+    documents = pl.concat(chunks, rechunk=True)
     rejected = documents.filter(pl.col("status") == "rejected")
     for path, reason, error in rejected.select("path", "error_reason", "error").iter_rows():
         context.log.warning(f"rejected {path}: {reason} — {error}")
@@ -158,7 +161,7 @@ def report_facts(
     """Quantitative claims read from each report's prose: value, unit, target, % of
     target, % of the same period, change, with the quote and its character span."""
     readable = report_documents.filter(pl.col("status") == "ok")
-    results = map_documents(
+    results = iter_documents(
         read_facts, list(readable.select("document_id", "text").iter_rows()), landing.workers
     )
     frames, errors = [], {}
@@ -196,7 +199,7 @@ def validated_facts(
     from expectations.run import validate_batch  # GX takes seconds to import: only when needed
 
     outcome = validate_batch(
-        documents=report_documents,
+        documents=report_documents.drop("text"),  # the texts go straight to the load
         facts=report_facts,
         run_date=datetime.now(UTC).date(),
         data_docs_dir=settings.data_docs_dir(Path(warehouse.path)),
@@ -223,16 +226,20 @@ def validated_facts(
             name,
             group_name="warehouse",
             kinds={"duckdb"},
-            deps=["landing_files", "validated_facts"],
+            deps=["landing_files", "report_documents", "validated_facts"],
             description=f"DuckDB {'view' if name.startswith('v_') else 'table'} {name}; see sql/.",
         )
         for name in WAREHOUSE_TABLES
     ],
-    ins={"landing_files": dg.AssetIn(), "validated_facts": dg.AssetIn()},
+    ins={"landing_files": dg.AssetIn(), "report_documents": dg.AssetIn(), "validated_facts": dg.AssetIn()},
     pool=WAREHOUSE_POOL,
 )
 def warehouse_tables(
-    context: dg.AssetExecutionContext, warehouse: Warehouse, landing_files: pl.DataFrame, validated_facts
+    context: dg.AssetExecutionContext,
+    warehouse: Warehouse,
+    landing_files: pl.DataFrame,
+    report_documents: pl.DataFrame,
+    validated_facts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as
     a unit, removed files' facts deleted, all in a copy that is swapped in atomically."""
@@ -243,7 +250,9 @@ def warehouse_tables(
     changes = build_changes(
         run_id=context.run_id,
         plan=landing_files,
-        documents=validated_facts.documents,
+        documents=validated_facts.documents.join(
+            report_documents.select("document_id", "text"), on="document_id", how="left"
+        ),
         facts=validated_facts.facts,
         failures=failures,
         now=now,

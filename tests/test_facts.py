@@ -1,13 +1,16 @@
 """The fact extractor: one invented sentence per rule of GUIDE.md, the shared rule cases, and
 invariants over the seed reports (quotes are exact substrings holding their number)."""
 
+import json
 import math
 
 import pytest
 
-from tests.conftest import load_gold_cases
+from bench.generate import generate_corpus
+from tests.conftest import PROJECT_ROOT, load_gold_cases
 from transforms.facts import extract_facts
 from transforms.schema import FACT_SCHEMA, facts_frame
+from transforms.units import scoring_kind, unit_info
 
 
 def one(text: str) -> dict:
@@ -222,6 +225,108 @@ def test_no_fact(text: str) -> None:
     assert extract_facts(text) == []
 
 
+# --- which fact a describing number belongs to ---------------------------------------------------
+
+
+def test_change_after_a_noun_phrase_with_commas() -> None:
+    fact = one("Tiếp nhận 42 đơn thư phản ánh, kiến nghị, đề nghị, tăng 12% so với cùng kỳ.")
+    assert (fact["value"], fact["unit"]) == (42, "đơn thư")
+    assert (fact["change_direction"], fact["change_amount"], fact["change_unit"]) == ("tăng", 12, "%")
+
+
+def test_share_after_the_counted_noun_and_more_words() -> None:
+    fact = one("Kết nạp 13/15 đoàn viên ưu tú vào hội, đạt 87% chỉ tiêu đoàn cấp trên giao.")
+    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (13, 15, 87)
+
+
+def test_level_of_last_year_in_brackets_after_the_noun_phrase() -> None:
+    fact = one("Cấp 64 giấy phép kinh doanh hộ cá thể (bằng 118% cùng kỳ).")
+    assert (fact["value"], fact["pct_same_period"]) == (64, 118)
+
+
+def test_a_clause_with_its_own_subject_is_its_own_fact() -> None:
+    facts = extract_facts("Đàn trâu có 300 con, đàn dê đạt 95% KH.")
+    assert [(f["value"], f["unit"], f["pct_target"]) for f in facts] == [(300, "con", None), (95, "%", 95)]
+
+
+def test_share_stated_before_the_value() -> None:
+    fact = one("Hoàn thành 100% chỉ tiêu tuyển sinh với 45/45 học viên.")
+    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (45, 45, 100)
+    assert fact["quote"].startswith("Hoàn thành 100%")
+
+
+# --- targets are fields, never facts -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trồng 42 ha rừng sản xuất, đạt 84% KH (KH: 50 ha).",
+        "Trồng 42 ha rừng sản xuất, đạt 84% chỉ tiêu tỉnh giao (chỉ tiêu tỉnh giao 50 ha).",
+        "Trồng 42 ha rừng sản xuất, đạt 84% Nghị quyết (Nghị quyết là 50 ha).",
+        "Trồng 42 ha rừng sản xuất, đạt 84% kế hoạch năm (50 ha).",
+    ],
+)
+def test_target_stated_in_brackets_after_the_share(text: str) -> None:
+    fact = one(text)
+    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (42, 50, 84)
+
+
+def test_target_stated_before_the_value() -> None:
+    fact = one("Dự toán thu thuế, phí năm là 8,4 tỷ đồng; ước thực hiện 7,1 tỷ đồng, đạt 84,5% dự toán.")
+    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (7.1, 8.4, 84.5)
+
+
+def test_long_named_target_before_the_value() -> None:
+    fact = one("Kế hoạch doanh thu thương mại - dịch vụ là 96 tỷ đồng; thực hiện 90 tỷ đồng, đạt 93,75% KH.")
+    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (90, 96, 93.75)
+
+
+def test_a_target_alone_is_no_fact() -> None:
+    assert extract_facts("Kế hoạch giao 40 lao động.") == []
+    assert extract_facts("Chỉ tiêu huyện giao (KH: 12 hội viên).") == []
+
+
+def test_second_target_goes_to_the_extra_target() -> None:
+    fact = one(
+        "Thu ngân sách 5,1 tỷ đồng, đạt 102% dự toán huyện giao (5 tỷ đồng), "
+        "đạt 85% dự toán HĐND xã (6 tỷ đồng)."
+    )
+    assert (fact["target_value"], fact["pct_target"]) == (5, 102)
+    assert [(t["target_value"], t["pct_target"]) for t in fact["extra_targets"]] == [(6, 85)]
+
+
+# --- numbers after words that often name places or references ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Vốn đối ứng của ngân sách phường 2,5 tỷ đồng.", 2.5, "tỷ đồng"),
+        ("Làm mới đường ngõ xóm 820 m.", 820, "m"),
+        ("Diện tích rau các loại 75 ha.", 75, "ha"),
+        ("Một cửa tiếp nhận tổng số 312 hồ sơ.", 312, "hồ sơ"),
+        ("Toàn huyện có 6/9 xã đạt chuẩn nông thôn mới.", 6, "xã"),
+        ("Tiếp thu 36 ý kiến đóng góp của nhân dân.", 36, "ý kiến"),
+        ("Cấp thẻ bảo hiểm y tế cho 2025 trẻ em dưới 6 tuổi.", 2025, "trẻ em"),
+    ],
+)
+def test_amounts_after_place_and_quantity_words(text: str, value: float, unit: str) -> None:
+    assert values(text) == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hỗ trợ thôn 4 xây dựng nhà văn hóa.",
+        "Thực hiện Quyết định số 15 của Ủy ban nhân dân huyện.",
+        "Nâng cấp tuyến đường tổ 7 khu phố mới.",
+    ],
+)
+def test_numbers_naming_places_stay_names(text: str) -> None:
+    assert extract_facts(text) == []
+
+
 def test_plan_section_yields_no_facts() -> None:
     text = (
         "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\n"
@@ -307,3 +412,52 @@ def test_seed_quotes_are_exact(seeds_dir) -> None:
             assert fact["value_text"] in fact["quote"], (path.name, fact["quote"])
             assert fact["indicator_text"] is None or fact["indicator_text"].strip() == fact["indicator_text"]
         assert [f["fact_index"] for f in facts] == list(range(len(facts)))
+
+
+def _assert_spans(name: str, text: str) -> None:
+    facts = extract_facts(text)
+    for fact in facts:
+        assert text[fact["char_start"] : fact["char_end"]] == fact["quote"], (name, fact["quote"])
+        assert fact["value_text"] in fact["quote"], (name, fact["value_text"], fact["quote"])
+    assert [f["fact_index"] for f in facts] == list(range(len(facts)))
+
+
+def test_sample_report_quotes_are_exact() -> None:
+    from transforms.decode import decode_path
+
+    paths = sorted((PROJECT_ROOT / "samples" / "reports").glob("*.*"))
+    assert paths
+    for path in paths:
+        _assert_spans(path.name, decode_path(path).text)
+
+
+def _key(value: float, unit: str | None) -> tuple:
+    """A fact as the scorer matches it: its value in the base unit, its kind (and first word)."""
+    info = unit_info(unit)
+    return (
+        round(value * info.factor, 6),
+        scoring_kind(unit),
+        (unit or "").split(" ")[0] if info.kind == "count" else "",
+    )
+
+
+def test_synthetic_quotes_are_exact_and_each_fact_comes_once(tmp_path) -> None:
+    """Over a generated corpus (web pages that print the body twice included)."""
+    generate_corpus(40, tmp_path, seed=5)
+    gold: dict[str, list[tuple]] = {}
+    for line in (tmp_path / "gold" / "facts.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        gold.setdefault(rec["doc"], []).append(_key(rec["value"], rec["unit"]))
+    matched = predicted = 0
+    for path in sorted(tmp_path.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        _assert_spans(path.name, text)
+        got = [_key(f["value"], f["unit"]) for f in extract_facts(text)]
+        want = list(gold.get(path.name, []))
+        predicted += len(got)
+        for item in got:
+            if item in want:
+                want.remove(item)
+                matched += 1
+    total = sum(len(v) for v in gold.values())
+    assert matched / total > 0.97 and matched / predicted > 0.97, (matched, predicted, total)

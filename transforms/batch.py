@@ -7,7 +7,7 @@ start clean of the parent's threads (Dagster runs some in the background).
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -21,14 +21,21 @@ def worker_count(requested: int = 0) -> int:
 
 def map_documents(fn: Callable[..., Any], args: Sequence[tuple], workers: int = 0) -> list[Any]:
     """[fn(*a) for a in args], in order, spread over processes when it is worth it."""
+    return list(iter_documents(fn, args, workers))
+
+
+def iter_documents(fn: Callable[..., Any], args: Sequence[tuple], workers: int = 0) -> Iterator[Any]:
+    """fn(*a) for each a, in order, as the results come: callers can fold them into
+    frames as they go instead of holding every document's text at once."""
     workers = worker_count(workers)
     if workers == 1 or len(args) < INLINE_BELOW:
-        return [fn(*a) for a in args]
+        yield from (fn(*a) for a in args)
+        return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["transforms.report"])
-    chunksize = max(1, len(args) // (workers * 8))
+    chunksize = max(1, min(64, len(args) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_call, _with_fn(fn, args), chunksize=chunksize))
+        yield from pool.map(_call, _with_fn(fn, args), chunksize=chunksize)
 
 
 def _with_fn(fn: Callable[..., Any], args: Iterable[tuple]) -> Iterable[tuple]:

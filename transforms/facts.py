@@ -179,20 +179,66 @@ _NOT_NOUNS = frozenset(
 # Words around a number
 
 # The last words before a number that make it a name, a date or a reference, not a quantity:
-# "Nghị quyết 04", "lần thứ 3", "mũi 2", "giai đoạn 2", "Covid-19". "tổng số 464 hồ sơ" is a count.
-_NAME_BEFORE_RE = re.compile(
-    r"(?:(?<!tổng )(?<!tổng\xa0)\bsố|\b(?:thứ|lần|kỳ|khóa|khoá|đợt|mũi|covid|giai đoạn|nhiệm kỳ|chương|điều|khoản"
-    r"|mục|phụ lục|cấp độ|top|hạng|nghị quyết|quyết định|chỉ thị|nghị định|thông tư|công văn|kết luận"
-    r"|quy chuẩn|tiêu chuẩn|đề án|chương trình|lần thứ|kỷ niệm)|[-–])\s*[:.]?\s*$",
-    re.IGNORECASE,
+# "Nghị quyết 04", "lần thứ 3", "mũi 2", "giai đoạn 2", "Covid 19", "số 5" (but "tổng số 464 hồ sơ"
+# is a count). They are looked up as the last one or two words, which is cheap.
+_NAME_WORDS = frozenset(
+    [
+        "số",
+        "thứ",
+        "lần",
+        "kỳ",
+        "khóa",
+        "khoá",
+        "đợt",
+        "mũi",
+        "covid",
+        "chương",
+        "điều",
+        "khoản",
+        "mục",
+        "top",
+        "hạng",
+    ]
+)
+_NAME_PHRASES = frozenset(
+    [
+        *("giai đoạn", "nhiệm kỳ", "phụ lục", "cấp độ", "lần thứ", "kỷ niệm", "đề án", "chương trình"),
+        *("nghị quyết", "quyết định", "chỉ thị", "nghị định", "thông tư", "công văn", "kết luận"),
+        *("quy chuẩn", "tiêu chuẩn"),
+    ]
 )
 # Places and groups named by a number: "quốc lộ 47", "thôn 3", "tổ 5", "đội 2", "lớp 9". A number
 # with a measure after such a word is an amount of the place ("ngân sách phường 11 tỷ đồng",
 # "đường ngõ xóm 1.580 m"), so these words only rule out counts and bare numbers.
-_PLACE_BEFORE_RE = re.compile(
-    r"\b(?:lộ|đường|tổ|đội|thôn|xóm|ấp|bản|phố|phường|khu|kiệt|hẻm|ngõ|lô|ô|học|lớp|vùng|tuyến|km|đủ"
-    r"|nhóm|loại|khối|trạm)\s*[:.]?\s*$",
-    re.IGNORECASE,
+_PLACE_WORDS = frozenset(
+    [
+        "lộ",
+        "đường",
+        "tổ",
+        "đội",
+        "thôn",
+        "xóm",
+        "ấp",
+        "bản",
+        "phố",
+        "phường",
+        "khu",
+        "kiệt",
+        "hẻm",
+        "ngõ",
+        "lô",
+        "ô",
+        "học",
+        "lớp",
+        "vùng",
+        "tuyến",
+        "km",
+        "đủ",
+        "nhóm",
+        "loại",
+        "khối",
+        "trạm",
+    ]
 )
 
 # A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
@@ -242,11 +288,14 @@ _VS_RE = re.compile(
 _TARGET_KIND = r"(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|NQ|mục\s+tiêu)"
 _NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã|số|khóa|khoá|kỳ|lần|thứ)\b)"
 _STATED_TARGET_RE = re.compile(
-    rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$"
-    rf"|(?:^|\btheo\s+)(?P<long_kind>{_TARGET_KIND})(?:\s+(?:[-–]|{_NOT_RESULT_WORD}[^\W\d_]+)){{0,16}}\s+(?:là|:)\s*$",
+    rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_OPEN_RE = re.compile(r"[,;(]\s*|^[\s\-–+•*]*")
+# The long name may hold commas and dashes ("Dự toán thu thuế, phí năm là 8,4 tỷ đồng").
+_LONG_STATED_TARGET_RE = re.compile(
+    rf"^(?P<kind>{_TARGET_KIND})(?:,?\s+(?:[-–]|{_NOT_RESULT_WORD}[^\W\d_]+)){{0,16}}\s+(?:là|:)\s*$",
+    re.IGNORECASE,
+)
 _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
 
@@ -383,9 +432,16 @@ _BOUND_BEFORE_RE = re.compile(r"\b(?:từ|ít nhất|tối thiểu|dưới)\s*$"
 
 def _is_name_or_date(text: str, sent_start: int, q: "Quantity") -> bool:
     before = text[max(sent_start, q.start - 25) : q.start]
-    if _NAME_BEFORE_RE.search(before):
+    tail = before.rstrip(" \t\xa0:.")
+    if tail.endswith(("-", "–")):
+        return True  # "Covid-19", "1-2"
+    words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
+    last = words[-1] if words else ""
+    if last in _NAME_WORDS and not (last == "số" and len(words) == 2 and words[0] == "tổng"):
         return True
-    if unit_info(q.unit).kind in (None, "count") and _PLACE_BEFORE_RE.search(before):
+    if " ".join(words) in _NAME_PHRASES:
+        return True
+    if last in _PLACE_WORDS and unit_info(q.unit).kind in (None, "count"):
         return True
     date_word = _DATE_WORD_BEFORE_RE.search(before)
     if date_word:
@@ -409,10 +465,16 @@ def _is_name_or_date(text: str, sent_start: int, q: "Quantity") -> bool:
 _MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
 
 
+_TRAILING_SCAN = 60
+
+
 def _clean_indicator(raw: str) -> str:
-    raw = _SPACES_RE.sub(" ", _MARKS_RE.sub("", raw)).strip()
+    raw = " ".join(_MARKS_RE.sub("", raw).split())
     raw = _LEADING_JUNK_RE.sub("", raw)
-    raw = _TRAILING_JUNK_RE.sub("", raw)
+    # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
+    cut = max(0, len(raw) - _TRAILING_SCAN)
+    cut = raw.find(" ", cut) + 1 if cut else 0
+    raw = raw[:cut] + _TRAILING_JUNK_RE.sub("", raw[cut:])
     words = raw.split(" ")
     if len(words) > _MAX_INDICATOR_WORDS:
         words = words[-_MAX_INDICATOR_WORDS:]
@@ -537,8 +599,11 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
         return ""
     m = _STATED_TARGET_RE.search(clause)
     if m is None:
-        return None
-    return _kind_text(m.group("kind") or m.group("long_kind"))
+        cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
+        m = _LONG_STATED_TARGET_RE.search(
+            text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
+        )
+    return _kind_text(m.group("kind")) if m else None
 
 
 def _same_measure(a: str | None, b: str | None) -> bool:
@@ -565,6 +630,29 @@ def _take_pending_target(clause: _Clause, fact: dict) -> None:
     if _same_measure(target_q.unit, fact["unit"]):
         fact["target_value"], fact["target_kind"] = target_q.value, kind
         clause.pending_target = None
+
+
+# "Hoàn thành 100% chỉ tiêu giao quân với 24/24 thanh niên": the share comes first, the value after.
+_SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE)
+
+
+def _take_leading_share(text: str, clause: _Clause, fact: dict) -> None:
+    """A bare percentage of plan right before the value it is the share of becomes that value's."""
+    share = clause.current
+    if (
+        share is None
+        or share["unit"] != "%"
+        or share["pct_target"] is None
+        or share["value"] != share["pct_target"]
+        or fact["pct_target"] is not None
+        or not _SHARE_THEN_VALUE_RE.fullmatch(text, clause.current_end, fact["_pos"])
+    ):
+        return
+    clause.facts.remove(share)
+    for key in ("pct_target", "pct_target_decimals", "target_kind", "approx"):
+        fact[key] = fact[key] if fact[key] is not None else share[key]
+    fact["char_start"] = share["char_start"]
+    fact["quote"] = text[fact["char_start"] : fact["char_end"]]
 
 
 def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
@@ -680,6 +768,7 @@ def _sentence_facts(
             if host is not None and host["change_direction"] is None:
                 host.update(change)
                 clause.current, clause.current_end = host, end
+                prev_end = max(prev_end, end)
                 continue
             fact = _new_fact(q._replace(target=None))
             fact["unit"] = unit
@@ -696,6 +785,7 @@ def _sentence_facts(
             if host is not None:
                 _add_target(host, pct, decimals_printed(q.value_text), kind)
                 clause.current, clause.current_end = host, end
+                prev_end = max(prev_end, end)
                 clause.last_was_pct_target = True
                 continue
             fact = _new_fact(q)
@@ -711,6 +801,7 @@ def _sentence_facts(
             if host is not None:
                 _add_target(host, q.value, decimals, kind)
                 clause.current, clause.current_end = host, end
+                prev_end = max(prev_end, end)
                 clause.last_was_pct_target = True
                 continue
             pending = clause.pending_target
@@ -738,6 +829,7 @@ def _sentence_facts(
                 if host["pct_same_period"] is None:
                     host["pct_same_period"] = q.value
                 clause.current, clause.current_end = host, end
+                prev_end = max(prev_end, end)
                 continue
             fact = _new_fact(q)
             fact["pct_same_period"] = q.value
@@ -747,12 +839,14 @@ def _sentence_facts(
             # "96/120 hộ (80%)": the share of the a/b form's target
             _add_target(host, q.value, decimals_printed(q.value_text), None)
             clause.current, clause.current_end = host, q.end + 1
+            prev_end = max(prev_end, q.end + 1)
             continue
         else:
             fact = _new_fact(q)
             fact["unit"] = unit
             _take_pending_target(clause, fact)
             _finish(text, fact, sent_start, prev_end, q, verb_start, end)
+            _take_leading_share(text, clause, fact)
             clause.facts.append(fact)
 
         if len(clause.facts) > fact_index_before:
@@ -871,7 +965,6 @@ def extract_facts(text: str) -> list[dict]:
     if not tokens and not ranks:
         return []
     outline = section_outline(text)
-    plan_ends = [m.end() for m in _PLAN_SENTENCE_RE.finditer(text)]
     # Only sentences that hold a number are read: group the numbers by sentence.
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
     by_sentence: dict[int, tuple[list, list]] = {}
@@ -893,7 +986,7 @@ def extract_facts(text: str) -> list[dict]:
         quantities = _quantities(text, sent_start, sent_end, sent_tokens, sent_ranks)
         if not quantities:
             continue
-        plan_markers = plan_ends[bisect_right(plan_ends, sent_start) : bisect_right(plan_ends, sent_end)]
+        plan_markers = [m.end() for m in _PLAN_SENTENCE_RE.finditer(text, sent_start, sent_end)]
         for fact in _sentence_facts(text, sent_start, sent_end, quantities, plan_markers):
             _place(text, fact, outline, section)
             facts.append(fact)
@@ -938,10 +1031,15 @@ def _restates_pct(fact: dict, kept: list[dict]) -> bool:
     """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 61,4%" restating "... 3 tỷ đồng, đạt 61,4% dự toán")."""
     if fact["unit"] != "%" or fact["pct_target"] is not None or fact["change_direction"]:
         return False
-    words = _words(fact["indicator_text"])
-    return any(
-        k["pct_target"] == fact["value"] and len(words & _words(k["indicator_text"])) >= 2 for k in kept
+    words = _words(fact["indicator_text"]) - _RATE_WORDS
+    return bool(words) and any(
+        k["pct_target"] == fact["value"]
+        and len(words & _words(k["indicator_text"])) >= max(2, 0.6 * len(words))
+        for k in kept
     )
+
+
+_RATE_WORDS = frozenset(["tỷ", "lệ"])
 
 
 def _finalize(facts: list[dict]) -> list[dict]:

@@ -12,7 +12,8 @@ import re
 # A number token as it appears in running text: digits with "." or "," between digit groups.
 # It never starts right after a letter, digit or separator (so "F0", "Covid-19" and the inner
 # digits of a longer token are not numbers of their own) and always ends on a digit.
-NUMBER_PATTERN = r"(?<![\w.,])(?<!\w-)\d+(?:[.,]\d+)*"
+# The checks on the character before sit after the first digit: a scan then only stops at digits.
+NUMBER_PATTERN = r"\d(?<![\w.,]\d)(?<!\w-\d)\d*(?:[.,]\d+)*"
 NUMBER_RE = re.compile(NUMBER_PATTERN)
 
 _GROUPED_DOTS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 4.884.100.000
