@@ -17,7 +17,7 @@ from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
-from transforms.schema import FACT_SCHEMA, METADATA_SCHEMA, facts_frame
+from transforms.schema import METADATA_SCHEMA, facts_frame
 from warehouse import settings
 from warehouse.changes import FAILURE_SCHEMA, build_changes
 from warehouse.landing import plan_changes, scan_folder
@@ -161,18 +161,19 @@ def report_facts(
     """Quantitative claims read from each report's prose: value, unit, target, % of
     target, % of the same period, change, with the quote and its character span."""
     readable = report_documents.filter(pl.col("status") == "ok")
-    results = iter_documents(
-        read_facts, list(readable.select("document_id", "text").iter_rows()), landing.workers
-    )
-    frames, errors = [], {}
-    for doc_id, records, error in results:
+    texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
+    results = iter_documents(read_facts, texts, landing.workers, count=readable.height)
+    frames, records, errors = [], [], {}
+    for doc_id, doc_records, error in results:
         if error:
             errors[doc_id] = error
             context.log.error(f"fact extraction failed for document {doc_id}: {error}")
-        if records:
-            frames.append(facts_frame(records).with_columns(pl.lit(doc_id).alias("document_id")))
-    empty = pl.DataFrame(schema={**FACT_SCHEMA, "document_id": pl.String})
-    facts = pl.concat([empty, *frames], how="vertical_relaxed") if frames else empty
+        records.extend({**r, "document_id": doc_id} for r in doc_records)
+        if len(records) >= 20_000:
+            frames.append(facts_frame(records))
+            records = []
+    frames.append(facts_frame(records))
+    facts = pl.concat(frames, rechunk=True)
     return dg.MaterializeResult(
         value=facts,
         metadata={

@@ -49,6 +49,8 @@ def test_decimals_printed(token: str, decimals: int) -> None:
         ("phòng chống Covid-19 và 12 ca F0", ["12"]),  # digits glued to a name are not numbers
         ("đạt 1.250,5 tấn.", ["1.250,5"]),  # the sentence's full stop is not part of the number
         ("thu 97,680,000 đồng", ["97,680,000"]),
+        ("lô B12 có 7 hộ, tăng 3,5%", ["7", "3,5"]),  # the scan stops at digits, then looks back
+        ("mã 4.2.1-a và 15/20 hộ", ["4.2.1", "15", "20"]),
     ],
 )
 def test_number_tokens(text: str, tokens: list[str]) -> None:

@@ -24,16 +24,20 @@ def map_documents(fn: Callable[..., Any], args: Sequence[tuple], workers: int = 
     return list(iter_documents(fn, args, workers))
 
 
-def iter_documents(fn: Callable[..., Any], args: Sequence[tuple], workers: int = 0) -> Iterator[Any]:
+def iter_documents(
+    fn: Callable[..., Any], args: Iterable[tuple], workers: int = 0, count: int | None = None
+) -> Iterator[Any]:
     """fn(*a) for each a, in order, as the results come: callers can fold them into
-    frames as they go instead of holding every document's text at once."""
+    frames as they go instead of holding every document's text at once. `args` may be a
+    generator; `count` (its length) then decides whether a pool is worth starting."""
     workers = worker_count(workers)
-    if workers == 1 or len(args) < INLINE_BELOW:
+    count = len(args) if count is None else count
+    if workers == 1 or count < INLINE_BELOW:
         yield from (fn(*a) for a in args)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["transforms.report"])
-    chunksize = max(1, min(64, len(args) // (workers * 8)))
+    chunksize = max(1, min(64, count // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_call, _with_fn(fn, args), chunksize=chunksize)
 

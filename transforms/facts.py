@@ -7,9 +7,18 @@ it (of plan, of the same period, a change) are its fields, not facts of their ow
 How it reads: only sentences holding a digit (or a spelled rank) are looked at. Each number
 in a sentence is read with its unit, then judged by the words right before it (tăng, giảm,
 vượt, đạt, bằng, a hedge) and right after it (kế hoạch, dự toán, cùng kỳ ...): it either
-opens a new fact, or describes the latest fact of the clause, or is no fact at all (dates,
+opens a new fact, or describes the latest fact of the sentence, or is no fact at all (dates,
 references, names with numbers, ages, ranges). Plans for the coming period, web-page chrome
 and repeated claims are dropped.
+
+Two rules of the language carry most of the weight:
+- A describing clause (a share of plan, of last year, a change) that opens on its verb belongs
+  to the sentence's latest fact, however many words and commas that fact's noun phrase has
+  ("Tiếp nhận 51 đơn khiếu nại, tố cáo, kiến nghị, tăng 39% so với cùng kỳ"); a clause that
+  names its own subject first is a claim of its own ("..., đàn vịt đạt 70% KH").
+- A number whose clause opens on a plan word (KH, kế hoạch, dự toán, chỉ tiêu, nghị quyết) is a
+  target, never a fact: "(KH: 66 đảng viên)" goes to the fact before it, "Dự toán ... là 25,6 tỷ
+  đồng; ước thực hiện 21,3 tỷ đồng" to the fact after it, in the same kind of unit.
 """
 
 import re
@@ -597,12 +606,11 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
-    m = _STATED_TARGET_RE.search(clause)
-    if m is None:
+    m = _STATED_TARGET_RE.search(clause) or _LONG_STATED_TARGET_RE.search(clause)
+    if m is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
-        m = _LONG_STATED_TARGET_RE.search(
-            text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
-        )
+        whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
+        m = _LONG_STATED_TARGET_RE.search(whole)
     return _kind_text(m.group("kind")) if m else None
 
 

@@ -44,13 +44,17 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
 }
 
 
+FACT_FRAME_SCHEMA = {**FACT_SCHEMA, "document_id": pl.String}
+
+
 def facts_frame(records: list[dict]) -> pl.DataFrame:
-    """Records (dicts with FACT_SCHEMA keys; missing keys are null) as a typed frame."""
-    rows = [{name: rec.get(name) for name in FACT_SCHEMA} for rec in records]
+    """Records (dicts with FACT_SCHEMA keys, and document_id once known; missing keys are
+    null) as a typed frame."""
+    rows = [{name: rec.get(name) for name in FACT_FRAME_SCHEMA} for rec in records]
     for row in rows:
         if row["extra_targets"] is None:
             row["extra_targets"] = []
-    return pl.DataFrame(rows, schema=FACT_SCHEMA, strict=False)
+    return pl.DataFrame(rows, schema=FACT_FRAME_SCHEMA, strict=False)
 
 
 # One record per report, as returned by transforms.metadata.extract_metadata.
