@@ -2,16 +2,24 @@
 
 Small batches run inline: starting worker processes costs more than it saves for a
 handful of files (the common nightly case). Workers come from a forkserver so they
-start clean of the parent's threads (Dagster runs some in the background).
+start clean of the parent's threads (Dagster runs some in the background). Only a few
+chunks are in flight at a time, so a big run never holds every document's text at once;
+and if a worker dies (a decoder library crashing on a hostile file), the chunks it
+leaves are finished inline instead of failing the run.
 """
 
+import collections
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 INLINE_BELOW = 24  # documents; below this a pool does not pay for its start-up
+CHUNK = 16  # documents sent to a worker at a time
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker
 
 
 def worker_count(requested: int = 0) -> int:
@@ -27,9 +35,8 @@ def map_documents(fn: Callable[..., Any], args: Sequence[tuple], workers: int = 
 def iter_documents(
     fn: Callable[..., Any], args: Iterable[tuple], workers: int = 0, count: int | None = None
 ) -> Iterator[Any]:
-    """fn(*a) for each a, in order, as the results come: callers can fold them into
-    frames as they go instead of holding every document's text at once. `args` may be a
-    generator; `count` (its length) then decides whether a pool is worth starting."""
+    """fn(*a) for each a, in order, as the results come. `args` may be a generator;
+    `count` (its length) then decides whether a pool is worth starting."""
     workers = worker_count(workers)
     count = len(args) if count is None else count
     if workers == 1 or count < INLINE_BELOW:
@@ -37,16 +44,40 @@ def iter_documents(
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["transforms.report"])
-    chunksize = max(1, min(64, count // (workers * 8)))
+    pending: collections.deque = collections.deque()
+    broken = False
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_call, _with_fn(fn, args), chunksize=chunksize)
+        for chunk in _batched(args, CHUNK):
+            pending.append((chunk, None if broken else _submit(pool, fn, chunk)))
+            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                results, broken = _collect(fn, *pending.popleft(), broken)
+                yield from results
+        while pending:
+            results, broken = _collect(fn, *pending.popleft(), broken)
+            yield from results
 
 
-def _with_fn(fn: Callable[..., Any], args: Iterable[tuple]) -> Iterable[tuple]:
-    for a in args:
-        yield (fn, a)
+def _batched(items: Iterable[tuple], size: int) -> Iterator[tuple]:
+    iterator = iter(items)
+    while chunk := tuple(itertools.islice(iterator, size)):
+        yield chunk
 
 
-def _call(packed: tuple) -> Any:
-    fn, a = packed
-    return fn(*a)
+def _submit(pool: ProcessPoolExecutor, fn: Callable[..., Any], chunk: tuple):
+    try:
+        return pool.submit(_call_chunk, fn, chunk)
+    except BrokenProcessPool:
+        return None
+
+
+def _collect(fn: Callable[..., Any], chunk: tuple, future, broken: bool) -> tuple[list[Any], bool]:
+    if future is not None:
+        try:
+            return future.result(), broken
+        except BrokenProcessPool:
+            broken = True
+    return _call_chunk(fn, chunk), broken
+
+
+def _call_chunk(fn: Callable[..., Any], chunk: tuple) -> list[Any]:
+    return [fn(*a) for a in chunk]
