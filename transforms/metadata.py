@@ -71,7 +71,7 @@ _PARTY_ORG = "Đảng bộ"  # the Party organisation: names the parent in a Par
 _ORG_ALTERNATIVES = "|".join(f"(?P<org{i}>{_variants(p)})" for i, p in enumerate(_ORGS.values()))
 _ORG_KEYS = list(_ORGS)
 
-# "UBND XÃ XUÂN PHÚ", "Đảng ủy thị trấn Cẩm Xuyên", "ĐẢNG BỘ HUYỆN X"; the name is optional
+# "UBND XÃ TÂN HÒA", "Đảng ủy thị trấn Hưng Lộc", "ĐẢNG BỘ HUYỆN X"; the name is optional
 # because texts refer to themselves as "UBND xã".
 _ORG_MENTION = re.compile(
     rf"(?i:(?:{_ORG_ALTERNATIVES}|(?P<party>đảng\s+bộ))\s+(?P<level>{_LEVEL}))"
@@ -84,7 +84,7 @@ _FUSED_PARTY = re.compile(
     + rf"(?:[ \t]+(?P<name>{_PLACE_NAME}))?"
 )
 _FUSED_LEVEL = {"huyện": "huyện", "thị": "thị xã", "thành": "thành phố", "tỉnh": "tỉnh"}
-# A bare place mention in running text: "xã Quảng Thái", "huyện Hớn Quản". Only title-case words
+# A bare place mention in running text: "xã Tân Hòa", "huyện An Phước". Only title-case words
 # count as a name here (running text is full of acronyms: "cấp tỉnh PCI"), and "cấp huyện" is a
 # tier, not a place.
 _RUNNING_NAME_WORD = rf"(?!{_NAME_STOP}){_U}{_L}+(?:['’]{_U}?{_L}*)?"
@@ -260,7 +260,7 @@ def _clean(text: str) -> str:
 
 
 def _title_case(name: str) -> str:
-    """ "CẨM XUYÊN" → "Cẩm Xuyên"; names already in title case are kept as written."""
+    """ "HƯNG LỘC" → "Hưng Lộc"; names already in title case are kept as written."""
     name = " ".join(name.split())
     return name.title() if name.isupper() else name
 
@@ -486,7 +486,7 @@ def _most_mentioned_level(flat: str, issuer: str) -> str | None:
 
 
 def _most_mentioned_place(flat: str, levels: tuple[str, ...], tie_break: str | None = None) -> str | None:
-    """The name written most often after one of `levels` ("xã Quảng Thái"); None if none is."""
+    """The name written most often after one of `levels` ("xã Tân Hòa"); None if none is."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for match in _PLACE_MENTION.finditer(flat):
