@@ -20,7 +20,7 @@ from transforms.report import read_document, read_facts
 from transforms.schema import METADATA_SCHEMA, facts_frame
 from warehouse import settings
 from warehouse.changes import FAILURE_SCHEMA, build_changes
-from warehouse.landing import plan_changes, scan_folder
+from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
 from warehouse.load import load_run
 from warehouse.snapshot import reading
 from warehouse.state import loaded_documents, previous_files
@@ -58,8 +58,14 @@ class RefreshConfig(dg.Config):
 
 
 def _preview(frame: pl.DataFrame, columns: list[str], rows: int = 5) -> dg.MetadataValue:
+    """The first rows as a Markdown table, for the Dagster UI."""
     shown = frame.select([c for c in columns if c in frame.columns]).head(rows)
-    return dg.MetadataValue.md(shown.to_pandas().to_markdown(index=False) if shown.height else "(none)")
+    if not shown.height:
+        return dg.MetadataValue.md("(none)")
+    cell = lambda v: "" if v is None else str(v).replace("|", "\\|").replace("\n", " ")[:80]  # noqa: E731
+    lines = ["| " + " | ".join(shown.columns) + " |", "|" + " --- |" * len(shown.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in shown.iter_rows()]
+    return dg.MetadataValue.md("\n".join(lines))
 
 
 @dg.asset(group_name="ingest", kinds={"filesystem", "polars"})
@@ -76,26 +82,8 @@ def landing_files(
         context.log.warning(f"skipped {note}")
     with reading(Path(warehouse.path)) as con:
         previous, documents = previous_files(con), loaded_documents(con)
-    plan = plan_changes(folder, scanned, previous)
-    current_docs = documents.filter(pl.col("parser_version") == PARSER_VERSION).get_column("document_id")
-    was_rejected = previous.filter(pl.col("status") == "rejected").select(
-        "path", pl.lit(True).alias("was_rejected")
-    )
-    plan = (
-        plan.join(was_rejected, on="path", how="left")
-        .with_columns(
-            (
-                pl.col("action").is_in(["new", "changed", "unchanged"])
-                & (
-                    pl.lit(config.full_refresh)
-                    | (
-                        ~pl.col("document_id").is_in(current_docs.implode())
-                        & ~((pl.col("action") == "unchanged") & pl.col("was_rejected").fill_null(False))
-                    )
-                )
-            ).alias("needs_parse")
-        )
-        .drop("was_rejected")
+    plan = mark_needs_parse(
+        plan_changes(folder, scanned, previous), previous, documents, PARSER_VERSION, config.full_refresh
     )
     counts = plan.group_by("action").len().sort("action")
     return dg.MaterializeResult(

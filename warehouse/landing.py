@@ -126,3 +126,30 @@ def plan_changes(folder: Path, scanned: pl.DataFrame, previous: pl.DataFrame) ->
             }
         )
     return pl.DataFrame(rows, schema=PLAN_SCHEMA).sort("path")
+
+
+def mark_needs_parse(
+    plan: pl.DataFrame,
+    previous: pl.DataFrame,
+    loaded: pl.DataFrame,
+    parser_version: str,
+    full_refresh: bool = False,
+) -> pl.DataFrame:
+    """Adds `needs_parse`: a current file is parsed when the warehouse does not hold its
+    content as read by this parser version — except a file already rejected whose bytes
+    did not change (it would only be rejected again). `full_refresh` parses everything."""
+    current = loaded.filter(pl.col("parser_version") == parser_version).get_column("document_id")
+    rejected = previous.filter(pl.col("status") == "rejected").select(
+        "path", pl.lit(True).alias("was_rejected")
+    )
+    unchanged_reject = (pl.col("action") == "unchanged") & pl.col("was_rejected").fill_null(False)
+    stale = ~pl.col("document_id").is_in(current.implode()) & ~unchanged_reject
+    return (
+        plan.join(rejected, on="path", how="left")
+        .with_columns(
+            (pl.col("action").is_in(["new", "changed", "unchanged"]) & (pl.lit(full_refresh) | stale)).alias(
+                "needs_parse"
+            )
+        )
+        .drop("was_rejected")
+    )
