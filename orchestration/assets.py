@@ -23,7 +23,7 @@ from warehouse.changes import FAILURE_SCHEMA, build_changes
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
 from warehouse.load import load_run
 from warehouse.snapshot import reading
-from warehouse.state import loaded_documents, previous_files
+from warehouse.state import current_documents, current_facts, loaded_documents, previous_files
 
 WAREHOUSE_POOL = "duckdb_warehouse"
 WAREHOUSE_TABLES = [
@@ -178,20 +178,18 @@ def report_facts(
 @dg.asset(group_name="validate", kinds={"great_expectations", "polars"})
 def validated_facts(
     context: dg.AssetExecutionContext,
-    warehouse: Warehouse,
     report_documents: pl.DataFrame,
     report_facts: pl.DataFrame,
 ) -> dg.MaterializeResult:
-    """Facts and documents run through the Great Expectations suites in expectations/:
-    each fact marked pass/fail (failures kept, never dropped), one row per failed
-    expectation, and the Data Docs site rebuilt."""
+    """This run's new facts and documents through the Great Expectations suites in
+    expectations/: each fact marked pass/fail (failures kept, never dropped) and one row
+    per failed expectation."""
     from expectations.run import validate_batch  # GX takes seconds to import: only when needed
 
     outcome = validate_batch(
         documents=report_documents.drop("text"),  # the texts go straight to the load
         facts=report_facts,
         run_date=datetime.now(UTC).date(),
-        data_docs_dir=settings.data_docs_dir(Path(warehouse.path)),
     )
     failed = outcome.facts.filter(pl.col("validation_status") == "fail")
     return dg.MaterializeResult(
@@ -201,7 +199,6 @@ def validated_facts(
             "facts_failed": failed.height,
             "documents_failed": outcome.documents.filter(pl.col("validation_status") == "fail").height,
             "failure_rows": outcome.failures.height,
-            "data_docs": dg.MetadataValue.path(str(outcome.data_docs_index or "")),
             "preview": _preview(
                 outcome.failures, ["document_id", "fact_index", "expectation", "observed", "expected"]
             ),
@@ -258,3 +255,36 @@ def warehouse_tables(
                 "documents_deleted": summary.documents_deleted,
             },
         )
+
+
+@dg.asset(
+    group_name="validate",
+    kinds={"great_expectations", "html"},
+    deps=["fact_indicator_value", "dim_document"],
+)
+def data_docs(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    """GX Data Docs for the warehouse as it now stands: the facts, documents and warehouse
+    suites over every loaded row, rebuilt each run into `<warehouse folder>/data_docs/`."""
+    from expectations.data_docs import build_data_docs
+    from expectations.documents_suite import validate_documents
+    from expectations.facts_suite import validate_facts
+    from expectations.warehouse_suite import validate_warehouse
+
+    path = Path(warehouse.path)
+    with reading(path) as con:
+        facts, documents = current_facts(con), current_documents(con)
+        reports = [
+            validate_facts(facts.with_columns(pl.lit(True).alias("unit_known"))),
+            validate_documents(documents, datetime.now(UTC).date()),
+            validate_warehouse(con),
+        ]
+    index = build_data_docs(reports, settings.data_docs_dir(path))
+    return dg.MaterializeResult(
+        metadata={
+            "index": dg.MetadataValue.path(str(index)),
+            "summary": dg.MetadataValue.path(str(index.with_name("summary.html"))),
+            "facts_validated": facts.height,
+            "documents_validated": documents.height,
+            **{f"{r.suite}_suite_passed": bool(r.success) for r in reports},
+        }
+    )

@@ -13,7 +13,6 @@ import dagster as dg
 
 from orchestration.assets import validated_facts
 from orchestration.resources import Warehouse
-from warehouse import settings
 from warehouse.snapshot import reading
 
 WARN = dg.AssetCheckSeverity.WARN
@@ -111,7 +110,6 @@ def documents_metadata_plausible(validated_facts) -> dg.AssetCheckResult:
     "exist in their dimensions; fact keys are unique (run on the loaded warehouse).",
 )
 def warehouse_integrity(warehouse: Warehouse) -> dg.AssetCheckResult:
-    from expectations.data_docs import build_data_docs
     from expectations.warehouse_suite import validate_warehouse
 
     path = Path(warehouse.path)
@@ -121,5 +119,4 @@ def warehouse_integrity(warehouse: Warehouse) -> dg.AssetCheckResult:
                 passed=False, severity=ERROR, metadata={"error": f"{path} does not exist"}
             )
         report = validate_warehouse(con)
-    build_data_docs([report], settings.data_docs_dir(path))
     return _check_result(report, {e["expectation"] for e in report.expectations}, ERROR)
