@@ -1,0 +1,130 @@
+"""The words that name what a fact measures ("indicator_text"), its hedge and its quote.
+
+The indicator is the clause before the number, stripped of bullets, connectives and trailing
+verbs; for a counted noun it is the noun with the words right after it ("51 đơn khiếu nại").
+"""
+
+import re
+
+from transforms.quantities import Quantity
+from transforms.units import unit_info
+from transforms.vocabulary import WORD_RE
+
+# A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
+_HEDGE_BEFORE_RE = re.compile(
+    r"(?:\b(?P<hedge>gần đạt|gần|trên|hơn|khoảng|ước|xấp xỉ))\s*(?:(?:đạt|là|được|có)\s*)?[:]?\s*$",
+    re.IGNORECASE,
+)
+_UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
+# Where the clause naming a number's indicator starts.
+_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(\n]|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
+# Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
+_LEADING_JUNK_RE = re.compile(
+    r"^[\s\-–+•*.·)]*(?:(?:và|trong đó|đồng thời|kết quả|đến nay|hiện nay|tuy nhiên|trong năm|đã)\b[\s:,]*)*",
+    re.IGNORECASE,
+)
+_TRAILING_JUNK_RE = re.compile(
+    r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
+    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn)\b|[\s:,\-–(])+$",
+    re.IGNORECASE,
+)
+# The words after a counted noun stop at punctuation, a number or a verb.
+_POST_STOP_RE = re.compile(
+    r"[,;:.()\d\"“”]|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
+    r"|\b(?:bằng|tăng|giảm|so|với|và|trong|đã|là|chiếm|được|vượt|còn|gồm|trị giá|số tiền)\b",
+    re.IGNORECASE,
+)
+_MAX_INDICATOR_WORDS = 12
+_MAX_POST_WORDS = 7
+# Footnote marks and quotation marks: no part of an indicator.
+_MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
+_TRAILING_SCAN = 60
+
+
+def fill_indicator_and_quote(
+    text: str, fact: dict, sent_start: int, floor: int, q: Quantity, verb_start: int, end: int
+) -> None:
+    """Fill the fact's hedge, indicator and quote from the words around its number.
+
+    The indicator's clause starts no earlier than `floor` (the end of the sentence's previous
+    claim) and ends before the verb at `verb_start`; the quote runs to `end`.
+    """
+    clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
+    pre_end = min(verb_start, q.start)
+    hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
+    if hedge_m:
+        fact["approx"] = hedge_m.group("hedge").lower()
+        pre_end = min(pre_end, hedge_m.start())
+    elif _UOC_RE.search(text, clause_start, q.start):
+        fact["approx"] = "ước"
+    pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
+    info = unit_info(fact["unit"])
+    post, post_end = "", q.end
+    if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
+        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
+    if info.kind == "count" and not q.is_rank:
+        indicator = " ".join(p for p in (fact["unit"], _clean_indicator(post) or pre) if p)
+    elif info.kind == "percent" and not pre:
+        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
+        indicator = post
+    else:
+        indicator = pre or (fact["unit"] if q.is_rank else "")
+    if q.is_rank:
+        indicator = ("xếp hạng " + pre).strip()
+    fact["indicator_text"] = indicator or None
+    start = clause_start
+    while start < q.start and text[start] in " \t\r\n-–+•*.·,;:)":
+        start += 1
+    stop = max(end, post_end, q.end)
+    fact["char_start"], fact["char_end"] = start, stop
+    fact["quote"] = text[start:stop]
+
+
+def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
+    """Where the clause holding the number at `pos` starts: the last boundary before it."""
+    start = max(sent_start, floor)
+    window = text[start:pos]
+    cut = start
+    for m in _CLAUSE_BOUNDARY_RE.finditer(window):
+        # a bracket closed before the number is part of the clause ("thu (đến 15/10) thực hiện")
+        if m.group(0) == "(" and ")" in window[m.end() :]:
+            continue
+        cut = start + m.end()
+    # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
+    if not WORD_RE.search(_TRAILING_JUNK_RE.sub("", text[cut:pos])) and cut > start:
+        prev = text[start : cut - 1]
+        prev_cut = start
+        for m in _CLAUSE_BOUNDARY_RE.finditer(prev):
+            if m.group(0) == "(" and ")" in prev[m.end() :]:
+                continue
+            prev_cut = start + m.end()
+        cut = prev_cut
+    return cut
+
+
+def _clean_indicator(raw: str) -> str:
+    """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
+    raw = " ".join(_MARKS_RE.sub("", raw).split())
+    raw = _LEADING_JUNK_RE.sub("", raw)
+    # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
+    cut = max(0, len(raw) - _TRAILING_SCAN)
+    cut = raw.find(" ", cut) + 1 if cut else 0
+    raw = raw[:cut] + _TRAILING_JUNK_RE.sub("", raw[cut:])
+    words = raw.split(" ")
+    if len(words) > _MAX_INDICATOR_WORDS:
+        words = words[-_MAX_INDICATOR_WORDS:]
+    return " ".join(words).strip(" ,;:-–")
+
+
+def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
+    """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
+    stop = _POST_STOP_RE.search(text, pos, end)
+    stop_at = stop.start() if stop else end
+    chunk = text[pos:stop_at]
+    words = chunk.split()
+    if len(words) > _MAX_POST_WORDS:
+        words = words[:_MAX_POST_WORDS]
+    post = " ".join(words)
+    if not post:
+        return "", pos
+    return post, text.index(words[-1], pos) + len(words[-1])

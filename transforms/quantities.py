@@ -1,0 +1,244 @@
+"""Numbers in a report's text, each read with its unit ("Quantity"), and the numbers that are no quantity.
+
+A number is read with its a/b partner ("8/11 xã"), a measure unit ("12,5 tỷ đồng", "45%") or a
+counted noun ("51 đơn"), or with neither. Dates ("19/5", "năm 2021"), references ("số 12/QĐ-UBND"),
+ranges, headings and numbers that name something ("Nghị quyết 04", "thôn 3") are dropped here.
+Ranks ("xếp thứ 3/9 huyện", "đứng thứ nhất") are read as quantities of their own kind.
+"""
+
+import re
+from typing import NamedTuple
+
+from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number
+from transforms.units import normalize_unit, unit_info
+from transforms.vocabulary import (
+    COMPOUND_NOUNS,
+    LETTER,
+    NAME_PHRASES,
+    NAME_WORDS,
+    NOT_NOUNS,
+    PLACE_NOUNS,
+    PLACE_WORDS,
+    TIME_WORDS,
+)
+
+_NUM = NUMBER_PATTERN
+
+
+class Quantity(NamedTuple):
+    """A number read with its unit: where it is, its value, and the b of an a/b form."""
+
+    start: int  # first digit
+    num_end: int  # end of the number (or of the a/b form)
+    end: int  # end of the unit
+    value: float
+    value_text: str
+    unit: str | None
+    target: float | None  # b of an a/b form
+    is_rank: bool = False
+
+
+_TOKEN_RE = re.compile(_NUM)
+# A number with its slashed or dashed partners ("15/10/2024", "2021-2025"): skipped whole.
+_DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
+_SLASH_FORM_RE = re.compile(rf"\s*/\s*({_NUM})(\s*/\s*{_NUM})?")
+_RANGE_AFTER_RE = re.compile(rf"\s*[-–]\s*{_NUM}")
+_REFERENCE_AFTER_RE = re.compile(r"\s*[-/]\s*[A-ZĐ]{1,6}\b|:\d")
+# "12 tỷ 350 triệu đồng": a mixed amount, read as one value in the larger unit.
+_MIXED_MONEY_RE = re.compile(rf"\s*(tỷ|tỉ)\s+({_NUM})\s*triệu(\s*đồng)?", re.IGNORECASE)
+
+# Measure units, longest first; a letter may not follow (so "m" is not the start of "mũi").
+_MEASURE_UNIT_RE = re.compile(
+    r"\s?(?P<unit>(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s*(?:đồng|đ|usd)(?![^\W\d_])|tr\.?\s?đồng|trđ|tỷ|tỉ|triệu"
+    r"|nghìn\s+tấn|vnđ|đồng(?!\s+chí)|đ|usd|tấn|tạ|kg|hecta|héc[\s-]?ta|ha|km2|km²|m2|m²|m3|m³|km|m|phần\s+trăm)"
+    r"(?![^\W\d_²³])|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
+    re.IGNORECASE,
+)
+# A counted noun: up to three words; a rate suffix such as "/ngày" may follow.
+_NOUN_RE = re.compile(
+    rf"(?P<space>\s?)(?P<words>{LETTER}[^\W_]*(?:[ ]{LETTER}+){{0,2}})(?P<per>(?:\s?/\s?(?!\d){LETTER}+)*)"
+)
+_TIME_WORD_AFTER_RE = re.compile(r"\s?(?:năm|tháng|ngày|giờ|tuổi|tuần|quý)(?![^\W\d_])", re.IGNORECASE)
+
+# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
+# The scan looks for "thứ"/"hạng" (a literal, fast to find); the verb before is checked after.
+_RANK_RE = re.compile(
+    rf"(?:thứ|hạng)\s+(?P<num>{_NUM}|"
+    + "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
+    + r")(?![^\W\d_])",
+)
+_RANK_VERB_BEFORE_RE = re.compile(r"\b(?:xếp|đứng|xếp hạng|xếp loại)\s+$", re.IGNORECASE)
+
+
+def number_tokens(text: str) -> list[re.Match]:
+    """Every number written with digits in the text."""
+    return list(_TOKEN_RE.finditer(text))
+
+
+def rank_mentions(text: str) -> list[re.Match]:
+    """Every rank after a verb of ranking ("xếp thứ nhất", "đứng thứ 3/9 huyện")."""
+    return [
+        m
+        for m in _RANK_RE.finditer(text)
+        if _RANK_VERB_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+    ]
+
+
+def sentence_quantities(
+    text: str, sent_start: int, sent_end: int, tokens: list[re.Match], ranks: list[re.Match]
+) -> list[Quantity]:
+    """The quantities of one sentence in text order, from its number tokens and its ranks."""
+    found: list[Quantity] = []
+    consumed = sent_start
+    rank_starts = {}
+    for r in ranks:
+        rank_starts[r.start("num")] = r
+    for m in tokens:
+        if m.start() < consumed:
+            continue
+        rank = rank_starts.pop(m.start(), None)
+        if rank is not None:
+            value = parse_number(rank.group("num"))
+            slash = _SLASH_FORM_RE.match(text, rank.end("num"), sent_end)
+            end = slash.end() if slash and not slash.group(2) else rank.end("num")
+            if value is not None:
+                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", None, True))
+            consumed = end
+            continue
+        q = _read_quantity(text, m.start(), sent_end, m.group())
+        if q is None:
+            date_like = _DATE_LIKE_RE.match(text, m.start(), sent_end)
+            consumed = date_like.end() if date_like else m.end()
+            continue
+        found.append(q)
+        consumed = q.num_end
+    for r in rank_starts.values():  # spelled ranks: "xếp thứ nhất"
+        value = parse_number(r.group("num").lower())
+        if value is not None:
+            found.append(
+                Quantity(r.start("num"), r.end("num"), r.end("num"), value, r.group("num"), "thứ", None, True)
+            )
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None:
+    """The number starting at `pos` with its a/b partner and unit; None when it is no quantity."""
+    num_end = pos + len(token)
+    value = parse_number(token)
+    if value is None:
+        return None
+    target = None
+    slash = _SLASH_FORM_RE.match(text, num_end, end)
+    if slash:
+        if slash.group(2):
+            return None  # d/m/y, or a reference with two slashes
+        target = parse_number(slash.group(1))
+        if target is None or (value == 1 and target >= 100):
+            return None  # unreadable, or a map scale such as "tỷ lệ 1/500"
+        num_end = slash.end()
+    if _RANGE_AFTER_RE.match(text, num_end, end) or _REFERENCE_AFTER_RE.match(text, num_end, end):
+        return None
+    value_text = text[pos:num_end]
+    mixed = _MIXED_MONEY_RE.match(text, num_end, end)
+    if mixed and target is None:
+        millions = parse_number(mixed.group(2))
+        if millions is not None:
+            unit_end = mixed.end()
+            return Quantity(
+                pos, unit_end, unit_end, value + millions / 1000, text[pos:unit_end].strip(), "tỷ đồng", None
+            )
+    unit_pos = num_end
+    if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
+        unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
+    measure = _MEASURE_UNIT_RE.match(text, unit_pos, end)
+    if measure:
+        unit = normalize_unit(measure.group("unit") + measure.group("per"))
+        return Quantity(pos, num_end, measure.end(), value, value_text, unit, target)
+    noun, noun_end = _counted_noun(text, unit_pos, end)
+    day_month = noun is not None and target is not None and value <= 31 and target <= 12
+    if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
+        return None  # "19/5 Hội ...": a day and month before a name
+    if noun is None:
+        if _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
+            return None
+        return Quantity(pos, num_end, num_end, value, value_text, None, target)
+    return Quantity(pos, num_end, noun_end, value, value_text, noun, target)
+
+
+def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    """The counted noun right after a number (unit, end offset), or (None, pos)."""
+    m = _NOUN_RE.match(text, pos, end)
+    if not m:
+        return None, pos
+    words = m.group("words").split(" ")
+    first = words[0].lower()
+    if first in NOT_NOUNS or first in TIME_WORDS:
+        return None, pos
+    if (not m.group("space") and not words[0].islower()) or (len(words[0]) == 1 and words[0].isascii()):
+        return None, pos  # "7B", "4C", "khu 3d": a name glued to its number ("ý kiến" is a noun)
+    if first in PLACE_NOUNS and len(words) > 1 and words[1][:1].isupper():
+        return None, pos  # "5 xã Hòa An": a number before a place's name
+    if words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0]):
+        noun_words = [words[0]]  # an acronym such as "HTX" stands alone
+    else:
+        noun_words = [words[0]]
+        for n in (3, 2):
+            if len(words) >= n and " ".join(words[:n]).lower() in COMPOUND_NOUNS:
+                noun_words = words[:n]
+                break
+    noun = " ".join(noun_words)
+    noun_end = m.start("words") + len(noun)
+    per = ""
+    if len(noun_words) == len(words) and m.group("per"):
+        per = m.group("per")
+        noun_end = m.end("per")
+    return normalize_unit(noun + per), noun_end
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers that name or date something
+
+# "năm 2021", "tháng 6", "ngày 15", "quý 2": a date part when the number fits one.
+_DATE_WORD_BEFORE_RE = re.compile(r"\b(?P<word>năm|tháng|ngày|quý)\s*$", re.IGNORECASE)
+_DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
+_QUANTITY_WORD_BEFORE_RE = re.compile(
+    r"\b(?:cho|được|đạt|có|là|gồm|khoảng|trên|gần|hơn|ước|tổng số|tăng|giảm|vượt|còn)\s*:?\s*$", re.IGNORECASE
+)
+_BLANK_PREFIX_RE = re.compile(r"[\s\-–+•*]*")
+_YEAR_LOW, _YEAR_HIGH = 1950, 2100
+# A heading number at a line start ("3.4 Công tác ...", "2. Kết quả").
+_HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
+
+
+def is_name_or_date(text: str, sent_start: int, q: Quantity) -> bool:
+    """Is the quantity a name, a date part, a heading number or a year rather than an amount?"""
+    before = text[max(sent_start, q.start - 25) : q.start]
+    tail = before.rstrip(" \t\xa0:.")
+    if tail.endswith(("-", "–")):
+        return True  # "Covid-19", "1-2"
+    words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
+    last = words[-1] if words else ""
+    if last in NAME_WORDS and not (last == "số" and len(words) == 2 and words[0] == "tổng"):
+        return True
+    if " ".join(words) in NAME_PHRASES:
+        return True
+    if last in PLACE_WORDS and unit_info(q.unit).kind in (None, "count"):
+        return True
+    date_word = _DATE_WORD_BEFORE_RE.search(before)
+    if date_word:
+        low, high = _DATE_PART_RANGE[date_word.group("word").lower()]
+        if low <= q.value <= high and q.value == int(q.value):
+            return True
+    line_start = text.rfind("\n", 0, q.start) + 1
+    if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
+        return "." in text[q.start : q.num_end + 1]
+    # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
+    # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
+    # unless a word of quantity leads to it and a counted noun follows ("cho 2031 hộ").
+    if not (q.value_text.isdigit() and _YEAR_LOW <= q.value <= _YEAR_HIGH):
+        return False
+    kind = unit_info(q.unit).kind
+    if kind == "count" and _QUANTITY_WORD_BEFORE_RE.search(before):
+        return False
+    return kind in (None, "count")

@@ -1,0 +1,73 @@
+"""Which sentences of a report are read: those holding a number, neither page chrome nor plans.
+
+Web-page furniture (counters, timestamps, contact lines) and sentences about the coming period
+("phấn đấu năm 2025 kết nạp 12 đảng viên") hold numbers that are no facts.
+"""
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+# A sentence ends at ". " / "! " / "? ", a line break, or an ellipsis. A ";" does not end it: reports
+# chain a value and its shares of plan and of last year across semicolons.
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
+# Web-page furniture: counters, timestamps, comment and rating widgets, contact lines.
+_CHROME_LINE_RE = re.compile(
+    r"truy cập|lượt xem|bình luận|đánh giá bài viết|\bđánh giá\b\s*$|Hôm nay|Tháng hiện tại|Tất cả\s*:"
+    r"|\bSĐT\b|Điện thoại|Hotline|Fax|E-?mail|\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+_CHROME_MAX_LINE = 160
+# Sentences about the coming period ("phấn đấu năm 2025 kết nạp 12 đảng viên").
+# Each alternative starts with a literal so that scanning a whole report stays fast; the words
+# are distinctive enough without their first letter ("hấn đấu" only occurs in "phấn đấu").
+_PLAN_SENTENCE_RE = re.compile(
+    r"hấn đấu|năm tới|ự kiến|(?<![^\W\d_])sẽ(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
+)
+# Words of a result: after them, a plan word earlier in the sentence no longer rules a number out.
+_PAST_MARKER_RE = re.compile(r"\b(?:đã|đạt|được|kết quả)\b", re.IGNORECASE)
+
+
+def sentences_with_numbers(
+    text: str, tokens: list[re.Match], ranks: list[re.Match]
+) -> Iterator[tuple[int, int, list[re.Match], list[re.Match]]]:
+    """The sentences that hold a number or a rank, in text order: (start, end, numbers, ranks)."""
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    by_sentence: dict[int, tuple[list, list]] = {}
+    for kind, matches in ((0, tokens), (1, ranks)):
+        for m in matches:
+            i = bisect_right(ends, m.start())
+            by_sentence.setdefault(i, ([], []))[kind].append(m)
+    for i in sorted(by_sentence):
+        sent_start = ends[i - 1] if i > 0 else 0
+        sent_end = ends[i] if i < len(ends) else len(text)
+        sent_tokens, sent_ranks = by_sentence[i]
+        sent_ranks.sort(key=lambda m: m.start())
+        yield sent_start, sent_end, sent_tokens, sent_ranks
+
+
+def is_chrome(text: str, pos: int) -> bool:
+    """Is `pos` on a short line of page furniture (a counter, a timestamp, a rating widget)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end == -1 else end
+    return end - start <= _CHROME_MAX_LINE and _CHROME_LINE_RE.search(text, start, end) is not None
+
+
+def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
+    """Where each plan word of the sentence ends ("phấn đấu", "dự kiến", "sẽ" ...)."""
+    return [m.end() for m in _PLAN_SENTENCE_RE.finditer(text, sent_start, sent_end)]
+
+
+def plan_before(text: str, plan_markers: list[int], pos: int) -> bool:
+    """Is the number at `pos` part of a plan ("phấn đấu năm 2025 kết nạp 12 đảng viên")?
+
+    It is when a plan word comes before it in the sentence with no word of a result
+    ("đã", "đạt", "được") in between.
+    """
+    last = None
+    for marker_end in plan_markers:
+        if marker_end > pos:
+            break
+        last = marker_end
+    return last is not None and not _PAST_MARKER_RE.search(text, last, pos)
