@@ -62,7 +62,11 @@ def run_pipeline(landing: Path, warehouse: Path) -> float:
     start = time.perf_counter()
     result = dg.materialize(
         [*defs.assets, *defs.asset_checks],
-        resources={"landing": LandingFolder(path=str(landing)), "warehouse": Warehouse(path=str(warehouse))},
+        resources={
+            **defs.resources,
+            "landing": LandingFolder(path=str(landing)),
+            "warehouse": Warehouse(path=str(warehouse)),
+        },
         instance=dg.DagsterInstance.ephemeral(),
         run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
     )

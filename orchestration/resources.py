@@ -29,7 +29,10 @@ class Warehouse(dg.ConfigurableResource):
 
 
 def default_resources() -> dict:
+    from orchestration.io_managers import FrameFilesIOManagerFactory
+
     return {
+        "io_manager": FrameFilesIOManagerFactory(),
         "landing": LandingFolder(
             path=str(settings.landing_dir()), max_file_mb=settings.max_file_bytes() / 1024 / 1024
         ),

@@ -9,6 +9,17 @@ from orchestration.definitions import defs
 from orchestration.resources import LandingFolder, Warehouse
 
 
+def pipeline_resources(
+    landing: Path, warehouse: Path, workers: int = 1, lock_timeout_s: float = 900.0
+) -> dict:
+    """The definitions' own resources, pointed at the test's folder and warehouse."""
+    return {
+        **defs.resources,
+        "landing": LandingFolder(path=str(landing), workers=workers),
+        "warehouse": Warehouse(path=str(warehouse), lock_timeout_s=lock_timeout_s),
+    }
+
+
 def run_pipeline(
     landing: Path,
     warehouse: Path,
@@ -19,10 +30,7 @@ def run_pipeline(
     """Materialize every asset of `orchestration.definitions` and execute every check."""
     return dg.materialize(
         [*defs.assets, *defs.asset_checks],
-        resources={
-            "landing": LandingFolder(path=str(landing), workers=workers),
-            "warehouse": Warehouse(path=str(warehouse)),
-        },
+        resources=pipeline_resources(landing, warehouse, workers),
         run_config={"ops": {"landing_files": {"config": {"full_refresh": full_refresh}}}},
         instance=instance or dg.DagsterInstance.ephemeral(),
     )

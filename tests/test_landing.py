@@ -75,14 +75,24 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
 def test_needs_parse_only_for_contents_the_warehouse_lacks(tmp_path):
     from warehouse.landing import mark_needs_parse
 
-    for name, text in [("held.txt", "đã nạp"), ("old-parser.txt", "bản cũ"), ("bad.bin", "x"), ("new.txt", "mới")]:
+    for name, text in [
+        ("held.txt", "đã nạp"),
+        ("old-parser.txt", "bản cũ"),
+        ("bad.bin", "x"),
+        ("new.txt", "mới"),
+    ]:
         (tmp_path / name).write_text(text, encoding="utf-8")
     first = plan_changes(tmp_path, scan_folder(tmp_path)[0], pl.DataFrame(schema=PREVIOUS_SCHEMA))
     ids = dict(first.select("path", "document_id").iter_rows())
     previous = _previous(first.filter(pl.col("path") != "new.txt")).with_columns(
-        pl.when(pl.col("path") == "bad.bin").then(pl.lit("rejected")).otherwise(pl.col("status")).alias("status")
+        pl.when(pl.col("path") == "bad.bin")
+        .then(pl.lit("rejected"))
+        .otherwise(pl.col("status"))
+        .alias("status")
     )
-    loaded = pl.DataFrame({"document_id": [ids["held.txt"], ids["old-parser.txt"]], "parser_version": ["2", "1"]})
+    loaded = pl.DataFrame(
+        {"document_id": [ids["held.txt"], ids["old-parser.txt"]], "parser_version": ["2", "1"]}
+    )
     plan = plan_changes(tmp_path, scan_folder(tmp_path)[0], previous)
 
     marked = dict(mark_needs_parse(plan, previous, loaded, "2").select("path", "needs_parse").iter_rows())

@@ -17,7 +17,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from tests.pipeline_helpers import fact_checksum, query, run_pipeline
+from tests.pipeline_helpers import fact_checksum, pipeline_resources, query, run_pipeline
 from transforms.legacy_vn import unicode_to_tcvn3, unicode_to_vni
 from warehouse.settings import SAMPLE_REPORTS_DIR
 from warehouse.snapshot import write_lock
@@ -114,12 +114,8 @@ def test_file_deleted_during_the_run_is_recorded_not_fatal(tmp_path):
     doomed.write_text(SMALL_REPORT, encoding="utf-8")
     warehouse = tmp_path / "wh.duckdb"
     from orchestration.definitions import defs
-    from orchestration.resources import LandingFolder, Warehouse
 
-    resources = {
-        "landing": LandingFolder(path=str(landing), workers=1),
-        "warehouse": Warehouse(path=str(warehouse)),
-    }
+    resources = pipeline_resources(landing, warehouse)
     with dg.instance_for_test() as instance:
         scanned = dg.materialize(
             [*defs.assets, *defs.asset_checks],
@@ -232,15 +228,11 @@ def test_second_writer_fails_clearly_and_changes_nothing(tmp_path):
     before = warehouse.read_bytes()
     (landing / "bao-cao-moi.txt").write_text(SMALL_REPORT, encoding="utf-8")
     from orchestration.definitions import defs
-    from orchestration.resources import LandingFolder, Warehouse
 
     with write_lock(warehouse, timeout_s=1):  # another run is writing
         result = dg.materialize(
             [*defs.assets, *defs.asset_checks],
-            resources={
-                "landing": LandingFolder(path=str(landing), workers=1),
-                "warehouse": Warehouse(path=str(warehouse), lock_timeout_s=0.5),
-            },
+            resources=pipeline_resources(landing, warehouse, lock_timeout_s=0.5),
             instance=dg.DagsterInstance.ephemeral(),
             raise_on_error=False,
         )
