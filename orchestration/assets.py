@@ -192,6 +192,10 @@ def validated_facts(
         run_date=datetime.now(UTC).date(),
     )
     failed = outcome.facts.filter(pl.col("validation_status") == "fail")
+    # Keep only the verdicts: the load joins them back onto report_facts / report_documents,
+    # so the (pickled) outcome stays small however many facts a run has.
+    outcome.facts = outcome.facts.select("document_id", "fact_index", "validation_status")
+    outcome.documents = outcome.documents.select("document_id", "validation_status")
     return dg.MaterializeResult(
         value=outcome,
         metadata={
@@ -212,12 +216,17 @@ def validated_facts(
             name,
             group_name="warehouse",
             kinds={"duckdb"},
-            deps=["landing_files", "report_documents", "validated_facts"],
+            deps=["landing_files", "report_documents", "report_facts", "validated_facts"],
             description=f"DuckDB {'view' if name.startswith('v_') else 'table'} {name}; see sql/.",
         )
         for name in WAREHOUSE_TABLES
     ],
-    ins={"landing_files": dg.AssetIn(), "report_documents": dg.AssetIn(), "validated_facts": dg.AssetIn()},
+    ins={
+        "landing_files": dg.AssetIn(),
+        "report_documents": dg.AssetIn(),
+        "report_facts": dg.AssetIn(),
+        "validated_facts": dg.AssetIn(),
+    },
     pool=WAREHOUSE_POOL,
 )
 def warehouse_tables(
@@ -225,6 +234,7 @@ def warehouse_tables(
     warehouse: Warehouse,
     landing_files: pl.DataFrame,
     report_documents: pl.DataFrame,
+    report_facts: pl.DataFrame,
     validated_facts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as
@@ -236,10 +246,8 @@ def warehouse_tables(
     changes = build_changes(
         run_id=context.run_id,
         plan=landing_files,
-        documents=validated_facts.documents.join(
-            report_documents.select("document_id", "text"), on="document_id", how="left"
-        ),
-        facts=validated_facts.facts,
+        documents=report_documents.join(validated_facts.documents, on="document_id", how="left"),
+        facts=report_facts.join(validated_facts.facts, on=["document_id", "fact_index"], how="left"),
         failures=failures,
         now=now,
     )

@@ -67,16 +67,27 @@ def build_changes(
 ) -> RunChanges:
     """`documents` are this run's parsed documents (status ok or rejected, with
     validation_status); `facts` their validated facts (with validation_status)."""
+    # The texts are the bulk of a run's bytes: they go to the load as they came (possibly
+    # memory-mapped), only the small metadata columns are filtered and copied here.
+    texts = documents.select("document_id", "status", "text")
+    documents = documents.drop("text").join(
+        texts.select("document_id", pl.col("text").str.len_chars().cast(pl.Int32).alias("char_count")),
+        on="document_id",
+        how="left",
+    )
     loaded = with_document_keys(documents.filter(pl.col("status") == "ok")).with_columns(
-        pl.col("text").str.len_chars().cast(pl.Int32).alias("char_count"),
         pl.lit(PARSER_VERSION).alias("parser_version"),
         pl.lit(now).cast(pl.Datetime("us")).alias("loaded_at"),
     )
+    # A fact or document validation did not reach is "not_checked", never silently "pass".
+    loaded = loaded.with_columns(pl.col("validation_status").fill_null("not_checked"))
+    facts = facts.with_columns(pl.col("validation_status").fill_null("not_checked"))
     keyed_facts, indicators, units = with_fact_keys(facts, loaded)
     return RunChanges(
         run_id=run_id,
         files=file_rows(plan, documents, now),
-        documents=loaded.select([*DOCUMENT_COLUMNS, "text"]),
+        documents=loaded.select(DOCUMENT_COLUMNS),
+        texts=texts,
         facts=keyed_facts.select([*FACT_COLUMNS, "extra_targets"]),
         failures=failures.select(list(FAILURE_SCHEMA)).cast(FAILURE_SCHEMA),
         units=units,

@@ -101,7 +101,8 @@ class RunChanges:
 
     run_id: str
     files: pl.DataFrame  # FILE_COLUMNS for every scanned or removed file; status None = keep
-    documents: pl.DataFrame  # DOCUMENT_COLUMNS + "text", for newly parsed documents
+    documents: pl.DataFrame  # DOCUMENT_COLUMNS, for newly parsed documents
+    texts: pl.DataFrame  # document_id, status, text: every parsed document (rejected ones have no text)
     facts: pl.DataFrame  # FACT_COLUMNS + "extra_targets"
     failures: pl.DataFrame  # validation_failure columns
     units: pl.DataFrame
@@ -189,7 +190,9 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     con.unregister("replaced_documents")
 
     _insert(con, "dim_document", changes.documents.select(DOCUMENT_COLUMNS))
-    _insert(con, "document_text", changes.documents.select("document_id", "text"))
+    con.register("incoming_texts", changes.texts)  # scanned in place by DuckDB, not copied first
+    con.execute("INSERT INTO document_text SELECT document_id, text FROM incoming_texts WHERE status = 'ok'")
+    con.unregister("incoming_texts")
     _insert(con, "fact_indicator_value", changes.facts.select(FACT_COLUMNS))
     _insert(con, "fact_extra_target", _extra_target_rows(changes.facts))
     _insert(con, "validation_failure", changes.failures)

@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+MEMORY_LIMIT = os.environ.get("REPORTS_DUCKDB_MEMORY_LIMIT", "512MB")
 
 
 class WarehouseBusyError(RuntimeError):
@@ -78,7 +79,10 @@ def building(path: Path, lock_timeout_s: float = 900.0) -> Iterator[duckdb.DuckD
             wal = Path(str(path) + ".wal")  # changes someone committed but never checkpointed
             if wal.exists():
                 shutil.copyfile(wal, Path(str(temp) + ".wal"))
-        con = duckdb.connect(str(temp))
+        # DuckDB would take up to 80 % of RAM for its buffers; a nightly job shares the machine.
+        con = duckdb.connect(
+            str(temp), config={"memory_limit": MEMORY_LIMIT, "preserve_insertion_order": False}
+        )
         try:
             apply_schema(con)
             yield con
