@@ -7,6 +7,9 @@ preview as metadata. Only the warehouse multi-asset writes DuckDB, in the
 `duckdb_warehouse` pool of one.
 """
 
+import contextlib
+import ctypes
+import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
 from transforms.schema import METADATA_SCHEMA, facts_frame
 from warehouse import settings
-from warehouse.changes import FAILURE_SCHEMA, build_changes
+from warehouse.changes import FAILURE_SCHEMA, build_changes, with_verdicts
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
 from warehouse.load import load_run
 from warehouse.snapshot import reading
@@ -47,10 +50,19 @@ DOCUMENT_RECORD_SCHEMA = {
     "error_reason": pl.String,
     "error": pl.String,
     "text": pl.String,
+    "char_count": pl.Int32,
     "source_format": pl.String,
     "source_encoding": pl.String,
     **METADATA_SCHEMA,
 }
+
+
+def _release_memory() -> None:
+    """Hand freed memory back to the system between steps: the job runs in one process,
+    and without this each step's garbage would stack on the next one's peak."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class RefreshConfig(dg.Config):
@@ -125,6 +137,7 @@ def report_documents(
     chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
     documents = pl.concat(chunks, rechunk=True)
     rejected = documents.filter(pl.col("status") == "rejected")
+    _release_memory()
     for path, reason, error in rejected.select("path", "error_reason", "error").iter_rows():
         context.log.warning(f"rejected {path}: {reason} — {error}")
     return dg.MaterializeResult(
@@ -162,6 +175,7 @@ def report_facts(
             records = []
     frames.append(facts_frame(records))
     facts = pl.concat(frames, rechunk=True)
+    _release_memory()
     return dg.MaterializeResult(
         value=facts,
         metadata={
@@ -192,6 +206,7 @@ def validated_facts(
         run_date=datetime.now(UTC).date(),
     )
     failed = outcome.facts.filter(pl.col("validation_status") == "fail")
+    _release_memory()
     # Keep only the verdicts: the load joins them back onto report_facts / report_documents,
     # so the (pickled) outcome stays small however many facts a run has.
     outcome.facts = outcome.facts.select("document_id", "fact_index", "validation_status")
@@ -246,12 +261,21 @@ def warehouse_tables(
     changes = build_changes(
         run_id=context.run_id,
         plan=landing_files,
-        documents=report_documents.join(validated_facts.documents, on="document_id", how="left"),
-        facts=report_facts.join(validated_facts.facts, on=["document_id", "fact_index"], how="left"),
+        documents=report_documents.with_columns(
+            pl.col("document_id")
+            .replace_strict(
+                validated_facts.documents.get_column("document_id"),
+                validated_facts.documents.get_column("validation_status"),
+                default=None,
+            )
+            .alias("validation_status")
+        ),
+        facts=with_verdicts(report_facts, validated_facts.facts),
         failures=failures,
         now=now,
     )
     summary = load_run(Path(warehouse.path), changes, now, warehouse.lock_timeout_s)
+    _release_memory()
     context.log.info(f"warehouse {warehouse.path}: {summary.table_rows}")
     for name in WAREHOUSE_TABLES:
         yield dg.MaterializeResult(

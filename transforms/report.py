@@ -22,6 +22,7 @@ def read_document(path: Path, document_id: str, max_bytes: int) -> dict:
         "error_reason": None,
         "error": None,
         "text": None,
+        "char_count": None,
         "source_format": None,
         "source_encoding": None,
         **dict.fromkeys(METADATA_SCHEMA),
@@ -41,7 +42,12 @@ def read_document(path: Path, document_id: str, max_bytes: int) -> dict:
         return {**record, "status": "rejected", "error_reason": "unreadable", "error": str(exc)}
     except Exception as exc:  # a bug in a decoder must not stop the other files
         return {**record, "status": "rejected", "error_reason": "decoder_error", "error": repr(exc)}
-    record.update(text=decoded.text, source_format=decoded.source_format, source_encoding=decoded.encoding)
+    record.update(
+        text=decoded.text,
+        char_count=len(decoded.text),
+        source_format=decoded.source_format,
+        source_encoding=decoded.encoding,
+    )
     try:
         record.update(extract_metadata(decoded.text))
     except Exception as exc:  # metadata is best effort: the facts are still worth loading

@@ -57,6 +57,25 @@ def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.
     )
 
 
+def with_verdicts(facts: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
+    """facts + validation_status from (document_id, fact_index, validation_status) rows.
+
+    Failing facts are few: marking them by key membership adds one column instead of
+    copying every column of a large frame as a join would. Facts without a verdict are
+    "not_checked"."""
+    key = pl.struct("document_id", "fact_index")
+    failed = verdicts.filter(pl.col("validation_status") == "fail").select(key.alias("key")).get_column("key")
+    checked = verdicts.select(key.alias("key")).get_column("key")
+    return facts.with_columns(
+        pl.when(key.is_in(failed.implode()))
+        .then(pl.lit("fail"))
+        .when(key.is_in(checked.implode()))
+        .then(pl.lit("pass"))
+        .otherwise(pl.lit("not_checked"))
+        .alias("validation_status")
+    )
+
+
 def build_changes(
     run_id: str,
     plan: pl.DataFrame,
@@ -70,12 +89,9 @@ def build_changes(
     # The texts are the bulk of a run's bytes: they go to the load as they came (possibly
     # memory-mapped), only the small metadata columns are filtered and copied here.
     texts = documents.select("document_id", "status", "text")
-    documents = documents.drop("text").join(
-        texts.select("document_id", pl.col("text").str.len_chars().cast(pl.Int32).alias("char_count")),
-        on="document_id",
-        how="left",
-    )
+    documents = documents.drop("text")
     loaded = with_document_keys(documents.filter(pl.col("status") == "ok")).with_columns(
+        pl.col("char_count").cast(pl.Int32),
         pl.lit(PARSER_VERSION).alias("parser_version"),
         pl.lit(now).cast(pl.Datetime("us")).alias("loaded_at"),
     )

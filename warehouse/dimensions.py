@@ -181,12 +181,20 @@ def with_fact_keys(
         },
         orient="row",
     )
-    units = unit_rows(facts.get_column("unit").to_list())
-    keyed = (
-        facts.with_columns(pl.Series("indicator_id", ids, dtype=pl.String))
-        .join(documents.select("document_id", "period_id", "admin_unit_id"), on="document_id", how="left")
-        .join(units.select("unit", "factor", "unit_base"), on="unit", how="left")
-        .with_columns((pl.col("value") * pl.col("factor")).alias("value_base"))
-        .drop("factor")
+    units = unit_rows(facts.get_column("unit").unique().to_list())
+
+    # Look-ups by replace_strict add columns without copying the (large) fact frame the
+    # way a join would.
+    def lookup(column: str, table: pl.DataFrame, key: str, value: str, dtype: pl.DataType) -> pl.Expr:
+        return pl.col(column).replace_strict(
+            table.get_column(key), table.get_column(value), default=None, return_dtype=dtype
+        )
+
+    keyed = facts.with_columns(
+        pl.Series("indicator_id", ids, dtype=pl.String),
+        lookup("document_id", documents, "document_id", "period_id", pl.String).alias("period_id"),
+        lookup("document_id", documents, "document_id", "admin_unit_id", pl.String).alias("admin_unit_id"),
+        lookup("unit", units, "unit", "unit_base", pl.String).alias("unit_base"),
+        (pl.col("value") * lookup("unit", units, "unit", "factor", pl.Float64)).alias("value_base"),
     )
     return keyed, indicators, units

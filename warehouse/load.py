@@ -172,12 +172,20 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, mode: str = "") -> None:
-    if frame.is_empty():
-        return
-    con.register("incoming_rows", frame)
-    con.execute(f"INSERT {mode} INTO {table} BY NAME SELECT * FROM incoming_rows")
-    con.unregister("incoming_rows")
+def _insert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    frame: pl.DataFrame,
+    mode: str = "",
+    select: str = "SELECT * FROM incoming_rows",
+    slice_rows: int = 20_000,
+) -> None:
+    """INSERT the frame's rows, a slice at a time: handing a frame to DuckDB converts it to
+    Arrow, and a whole run's texts converted at once would double their memory."""
+    for offset in range(0, frame.height, slice_rows):
+        con.register("incoming_rows", frame.slice(offset, slice_rows))
+        con.execute(f"INSERT {mode} INTO {table} BY NAME {select}")
+        con.unregister("incoming_rows")
 
 
 def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: datetime) -> tuple[int, int]:
@@ -190,9 +198,13 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     con.unregister("replaced_documents")
 
     _insert(con, "dim_document", changes.documents.select(DOCUMENT_COLUMNS))
-    con.register("incoming_texts", changes.texts)  # scanned in place by DuckDB, not copied first
-    con.execute("INSERT INTO document_text SELECT document_id, text FROM incoming_texts WHERE status = 'ok'")
-    con.unregister("incoming_texts")
+    _insert(
+        con,
+        "document_text",
+        changes.texts,
+        slice_rows=500,
+        select="SELECT document_id, text FROM incoming_rows WHERE status = 'ok'",
+    )
     _insert(con, "fact_indicator_value", changes.facts.select(FACT_COLUMNS))
     _insert(con, "fact_extra_target", _extra_target_rows(changes.facts))
     _insert(con, "validation_failure", changes.failures)
