@@ -30,24 +30,3 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
             0
         ]
     )
-
-
-def current_facts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Every fact in the warehouse, in the shape extraction produces (extra targets as a
-    list per fact), so the GX suites can validate the warehouse as a whole."""
-    return con.sql("""
-        WITH extra AS (
-            SELECT document_id, fact_index,
-                   list(struct_pack(target_value := target_value, pct_target := pct_target,
-                                    pct_target_decimals := pct_target_decimals, target_kind := target_kind)
-                        ORDER BY target_index) AS extra_targets
-            FROM fact_extra_target GROUP BY ALL
-        )
-        SELECT f.*, coalesce(e.extra_targets, []) AS extra_targets
-        FROM fact_indicator_value AS f LEFT JOIN extra AS e USING (document_id, fact_index)
-        ORDER BY f.document_id, f.fact_index
-    """).pl()
-
-
-def current_documents(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("SELECT * FROM dim_document ORDER BY document_id").pl()
