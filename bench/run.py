@@ -56,12 +56,9 @@ def measure_extraction(texts: list[str], workers: int) -> tuple[float, int]:
     return time.perf_counter() - start, sum(counts)
 
 
-def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
-    """The real job through Dagster's CLI, as `make run` does: (seconds, peak MB of the run).
-
-    A separate process, so its memory is its own: a small wrapper reports the largest
-    resident set among the processes of the run."""
-    home = warehouse.parent / "dagster_home"
+def refresh_command(landing: Path, warehouse: Path, home: Path) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of `make run` for this folder and warehouse, with a
+    DAGSTER_HOME of its own set up as make does."""
     home.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
     env = {
@@ -70,15 +67,16 @@ def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
         "REPORTS_WAREHOUSE_PATH": str(warehouse),
         "DAGSTER_HOME": str(home),
     }
-    command = [
-        str(Path(sys.executable).parent / "dagster"),
-        "job",
-        "execute",
-        "-m",
-        "orchestration.definitions",
-        "-j",
-        "refresh_warehouse",
-    ]
+    dagster = str(Path(sys.executable).parent / "dagster")
+    return [dagster, "job", "execute", "-m", "orchestration.definitions", "-j", "refresh_warehouse"], env
+
+
+def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
+    """The real job through Dagster's CLI, as `make run` does: (seconds, peak MB of the run).
+
+    A separate process, so its memory is its own: a small wrapper reports the largest
+    resident set among the processes of the run."""
+    command, env = refresh_command(landing, warehouse, warehouse.parent / "dagster_home")
     wrapper = (
         "import resource, subprocess, sys; rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
         " stderr=subprocess.PIPE).returncode; print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"

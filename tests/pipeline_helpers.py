@@ -54,3 +54,14 @@ def fact_checksum(warehouse: Path) -> tuple:
                                       validation_status))
         FROM fact_indicator_value""",
     )[0]
+
+
+def bad_spans(warehouse: Path) -> list[tuple]:
+    """Facts whose span does not hold their quote, or whose quote lacks the value as printed."""
+    return query(
+        warehouse,
+        """
+        SELECT f.document_id, f.fact_index FROM fact_indicator_value f JOIN document_text t USING (document_id)
+        WHERE substr(t.text, f.char_start + 1, f.char_end - f.char_start) <> f.quote
+           OR position(f.value_text IN f.quote) = 0""",
+    )

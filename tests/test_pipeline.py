@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from tests.pipeline_helpers import fact_checksum, query, run_pipeline
+from tests.pipeline_helpers import bad_spans, fact_checksum, query, run_pipeline
 from warehouse.settings import SAMPLE_REPORTS_DIR
 
 V_FACTS_CONTRACT = {
@@ -133,14 +133,7 @@ def test_every_sample_report_loads_with_facts_and_metadata(sample_run):
 
 def test_spans_point_at_the_quotes(sample_run):
     _, warehouse, _ = sample_run
-    bad = query(
-        warehouse,
-        """
-        SELECT f.document_id, f.fact_index FROM fact_indicator_value f JOIN document_text t USING (document_id)
-        WHERE substr(t.text, f.char_start + 1, f.char_end - f.char_start) <> f.quote
-           OR position(f.value_text IN f.quote) = 0""",
-    )
-    assert bad == []
+    assert bad_spans(warehouse) == []
 
 
 def test_failed_facts_are_kept_and_flagged(sample_run):

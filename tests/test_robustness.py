@@ -17,6 +17,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from bench.run import refresh_command
 from tests.pipeline_helpers import fact_checksum, pipeline_resources, query, run_pipeline
 from transforms.legacy_vn import unicode_to_tcvn3, unicode_to_vni
 from warehouse.settings import SAMPLE_REPORTS_DIR
@@ -248,24 +249,9 @@ def test_second_writer_fails_clearly_and_changes_nothing(tmp_path):
 
 
 def _run_in_subprocess(landing: Path, warehouse: Path, home: Path) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "REPORTS_LANDING_DIR": str(landing),
-        "REPORTS_WAREHOUSE_PATH": str(warehouse),
-        "DAGSTER_HOME": str(home),
-    }
-    home.mkdir(exist_ok=True)
-    shutil.copy(PROJECT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
+    command, env = refresh_command(landing, warehouse, home)
     return subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "dagster"),
-            "job",
-            "execute",
-            "-m",
-            "orchestration.definitions",
-            "-j",
-            "refresh_warehouse",
-        ],
+        command,
         cwd=PROJECT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.conftest import GOLD_DIR, SEEDS_DIR
-from tests.pipeline_helpers import query, run_pipeline
+from tests.pipeline_helpers import bad_spans, query, run_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +41,7 @@ def test_all_five_reports_and_their_facts_load(seed_warehouse):
 
 
 def test_spans_hold_the_quotes_for_every_seed_fact(seed_warehouse):
-    bad = query(
-        seed_warehouse,
-        """
-        SELECT f.document_id, f.fact_index FROM fact_indicator_value f JOIN document_text t USING (document_id)
-        WHERE substr(t.text, f.char_start + 1, f.char_end - f.char_start) <> f.quote
-           OR position(f.value_text IN f.quote) = 0""",
-    )
-    assert bad == []
+    assert bad_spans(seed_warehouse) == []
 
 
 def test_known_inconsistencies_are_flagged(seed_warehouse):
