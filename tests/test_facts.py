@@ -461,3 +461,87 @@ def test_synthetic_quotes_are_exact_and_each_fact_comes_once(tmp_path) -> None:
                 matched += 1
     total = sum(len(v) for v in gold.values())
     assert matched / total > 0.97 and matched / predicted > 0.97, (matched, predicted, total)
+
+
+# --- language rules learned from the independent sample reports (invented sentences) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Sản xuất ngói màu ước 4,2 triệu viên.", 4.2, "triệu viên"),
+        ("Đàn vịt đàn khoảng 2,6 nghìn con.", 2.6, "nghìn con"),
+        ("Xuất khẩu 1,8 ngàn sản phẩm thủ công.", 1.8, "ngàn sản phẩm"),
+        ("Vốn vay ưu đãi 350 triệu đồng.", 350, "triệu đồng"),
+        ("Thu ngân sách 12 triệu, còn lại chưa thu.", 12, "triệu"),
+    ],
+)
+def test_scale_word_before_a_counted_noun_is_a_count(text: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert (f["value"], f["unit"]) == (value, unit)
+
+
+def test_counted_places_and_paired_places() -> None:
+    f = one("Đến nay có 9/12 xã, thị trấn hoàn thành phổ cập giáo dục.")
+    assert (f["value"], f["unit"], f["target_value"]) == (9, "xã, thị trấn", 12)
+    assert values("Năm nay có thêm 3 xã đạt chuẩn văn hóa.") == [(3, "xã")]
+    assert values("Hỗ trợ xã Bình Minh 2 xe chở rác.") == [(2, "xe")]
+
+
+def test_a_meeting_count_and_a_record_count() -> None:
+    assert values("Hội đồng tổ chức 02 kỳ họp thường lệ.") == [(2, "kỳ họp")]
+    assert values("Công an xã lập biên bản 17 trường hợp vi phạm.") == [(17, "trường hợp")]
+
+
+def test_share_after_an_ab_form_is_its_pct_target() -> None:
+    f = one("Đã xử lý 45/60 phản ánh, kiến nghị của cử tri, đạt 75%.")
+    assert (f["value"], f["target_value"], f["pct_target"], f["target_kind"]) == (45, 60, 75, None)
+    # a percentage that is not the a/b ratio stays a fact of its own
+    assert len(extract_facts("Có 45/60 hộ được hỗ trợ, đạt 90%.")) == 2
+
+
+def test_a_plan_subject_is_the_target_of_the_next_value() -> None:
+    f = one(
+        "Tổng kế hoạch vốn năm 2024 do xã quản lý là 40 tỷ đồng; đã giải ngân 30 tỷ đồng, đạt 75% kế hoạch."
+    )
+    assert (f["value"], f["target_value"], f["pct_target"]) == (30, 40, 75)
+    f = one(
+        "b) Vốn sự nghiệp năm 2024 được giao 8 tỷ đồng, đến nay giải ngân được 6 tỷ đồng, đạt 75% kế hoạch."
+    )
+    assert (f["value"], f["target_value"], f["pct_target"], f["target_kind"]) == (6, 8, 75, "kế hoạch")
+
+
+def test_a_rate_and_its_bracketed_plan() -> None:
+    f = one("Tỷ lệ che phủ rừng đạt 42,1%, vượt kế hoạch đề ra (kế hoạch 41%).")
+    assert (f["value"], f["unit"], f["target_value"]) == (42.1, "%", 41)
+
+
+def test_a_change_goes_to_the_fact_of_its_unit() -> None:
+    facts = extract_facts(
+        "Có 25 hợp tác xã mới với vốn điều lệ 30 tỷ đồng, tăng 4 hợp tác xã so với cùng kỳ."
+    )
+    by_unit = {f["unit"]: f for f in facts}
+    assert len(facts) == 2
+    assert by_unit["hợp tác xã"]["change_amount"] == 4 and by_unit["tỷ đồng"]["change_direction"] is None
+    facts = extract_facts(
+        "Xảy ra 7 vụ cháy, làm chết 1 người, bị thương 3 người; so với cùng kỳ giảm 2 vụ, giảm 2 người bị thương."
+    )
+    assert [(f["value"], f["change_amount"]) for f in facts] == [(7, 2), (1, None), (3, 2)]
+
+
+def test_a_plan_part_of_the_report_holds_no_facts() -> None:
+    text = (
+        "PHẦN I. KẾT QUẢ NĂM 2023\nThu ngân sách đạt 20 tỷ đồng.\n"
+        "PHẦN II. KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024\n1. Các chỉ tiêu: thu ngân sách 25 tỷ đồng.\n"
+    )
+    assert values(text) == [(20, "tỷ đồng")]
+    text = (
+        "Phần thứ nhất\nKẾT QUẢ QUÝ I\nKết nạp 4 đảng viên.\n\nPhần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II\n"
+        "1. Tập trung lãnh đạo; phấn đấu thu ngân sách đạt 9 tỷ đồng.\n"
+    )
+    assert values(text) == [(4, "đảng viên")]
+
+
+def test_a_plan_sentence_stays_a_plan_after_dat() -> None:
+    assert values("Phấn đấu cả năm thu ngân sách đạt 15 tỷ đồng trở lên.") == []
+    assert values("Phấn đấu thu ngân sách 15 tỷ đồng, đến nay đã thu 9 tỷ đồng.") == [(9, "tỷ đồng")]

@@ -67,3 +67,14 @@ def test_footnote_markers_inside_a_quote() -> None:
 def test_text_before_any_heading_has_no_section() -> None:
     outline = section_outline("Văn bản không có đề mục nào.\nChỉ có một đoạn.")
     assert outline.at(5) is None
+
+
+def test_vietnamese_capitals_part_titles_and_the_closing_block() -> None:
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPhần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n"
+        "1. Giữ vững ổn định.\nNơi nhận:\n- Lưu VT.\nGhi chú thêm.\n"
+    )
+    outline = section_outline(text)
+    assert outline.at(text.index("1. Giữ")).is_plan
+    assert not outline.at(text.index("Ghi chú")).is_plan
+    assert outline.at(text.index("Phần thứ hai")).domain is None  # a letterhead is no section

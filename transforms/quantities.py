@@ -17,6 +17,8 @@ from transforms.vocabulary import (
     NAME_PHRASES,
     NAME_WORDS,
     NOT_NOUNS,
+    NOT_PLACE_PHRASES,
+    PAIRED_NOUNS,
     PLACE_NOUNS,
     PLACE_WORDS,
     TIME_WORDS,
@@ -54,10 +56,14 @@ _MEASURE_UNIT_RE = re.compile(
     r"(?![^\W\d_²³])|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
     re.IGNORECASE,
 )
+# A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
+_SCALE_WORD_RE = re.compile(r"\s?(?P<scale>triệu|nghìn|ngàn)[ ](?=[^\W\d_])", re.IGNORECASE)
 # A counted noun: up to three words; a rate suffix such as "/ngày" may follow.
 _NOUN_RE = re.compile(
     rf"(?P<space>\s?)(?P<words>{LETTER}[^\W_]*(?:[ ]{LETTER}+){{0,2}})(?P<per>(?:\s?/\s?(?!\d){LETTER}+)*)"
 )
+# The second noun of a pair counted together: "xã, phường".
+_PAIRED_NOUN_RE = re.compile(r",[ ]([^\W\d_]+)(?:[ ][^\W\d_]+)?")
 _TIME_WORD_AFTER_RE = re.compile(r"\s?(?:năm|tháng|ngày|giờ|tuổi|tuần|quý)(?![^\W\d_])", re.IGNORECASE)
 
 # A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
@@ -151,6 +157,13 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None
     unit_pos = num_end
     if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
         unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
+    scaled = _SCALE_WORD_RE.match(text, unit_pos, end)
+    if scaled:
+        # "28,5 triệu viên", "1,2 nghìn con": a scale word before a counted noun is a count.
+        noun, noun_end = _counted_noun(text, scaled.end(), end)
+        if noun is not None and not _MEASURE_UNIT_RE.match(text, scaled.end(), end):
+            unit = normalize_unit(f"{scaled.group('scale')} {noun}")
+            return Quantity(pos, num_end, noun_end, value, value_text, unit, target)
     measure = _MEASURE_UNIT_RE.match(text, unit_pos, end)
     if measure:
         unit = normalize_unit(measure.group("unit") + measure.group("per"))
@@ -173,8 +186,8 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         return None, pos
     words = m.group("words").split(" ")
     first = words[0].lower()
-    if first in NOT_NOUNS or first in TIME_WORDS:
-        return None, pos
+    if first in NOT_NOUNS or (first in TIME_WORDS and " ".join(words[:2]).lower() not in COMPOUND_NOUNS):
+        return None, pos  # ("01 kỳ họp" is a count: a compound noun opening on a time word)
     if (not m.group("space") and not words[0].islower()) or (len(words[0]) == 1 and words[0].isascii()):
         return None, pos  # "7B", "4C", "khu 3d": a name glued to its number ("ý kiến" is a noun)
     if first in PLACE_NOUNS and len(words) > 1 and words[1][:1].isupper():
@@ -189,6 +202,12 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
                 break
     noun = " ".join(noun_words)
     noun_end = m.start("words") + len(noun)
+    if len(noun_words) == 1:
+        paired = _PAIRED_NOUN_RE.match(text, noun_end, end)
+        if paired:
+            for second, second_end in ((paired.group(1), paired.end(1)), (paired.group(0)[2:], paired.end())):
+                if f"{first}, {second.lower()}" in PAIRED_NOUNS:
+                    return normalize_unit(f"{noun}, {second}"), second_end
     per = ""
     if len(noun_words) == len(words) and m.group("per"):
         per = m.group("per")
@@ -223,7 +242,11 @@ def is_name_or_date(text: str, sent_start: int, q: Quantity) -> bool:
         return True
     if " ".join(words) in NAME_PHRASES:
         return True
-    if last in PLACE_WORDS and unit_info(q.unit).kind in (None, "count"):
+    if (
+        last in PLACE_WORDS
+        and unit_info(q.unit).kind in (None, "count")
+        and " ".join(words) not in NOT_PLACE_PHRASES
+    ):
         return True
     date_word = _DATE_WORD_BEFORE_RE.search(before)
     if date_word:

@@ -57,6 +57,17 @@ _LONG_STATED_TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A clause whose subject is a plan or an allocation, with a year or a longer name: "Tổng kế hoạch
+# vốn năm 2024 do xã quản lý là 12 tỷ đồng", "b) Vốn sự nghiệp năm 2024 được giao 3 tỷ đồng". Its
+# number is the target of the value of its unit that the sentence reports next (or last).
+_SUBJECT_WORD = rf"(?:(?:năm\s+)?20\d\d|{_NOT_RESULT_WORD}[^\W\d_]+)"
+_SUBJECT_TARGET_RE = re.compile(
+    rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+{_SUBJECT_WORD}){{0,16}}"
+    rf"\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
+    r"(?:\s+là)?\s*:?)\s*$",
+    re.IGNORECASE,
+)
+
 # ---------------------------------------------------------------------------------------------
 # The words after a number
 
@@ -122,7 +133,9 @@ def sentence_facts(
             continue
         is_pct = unit == "%"
         after_pct_target = clause.last_was_pct_target
-        stated = None if is_pct or q.is_rank else _stated_target(text, sent_start, q.start, after_pct_target)
+        stated = None if q.is_rank else _stated_target(text, sent_start, q.start, after_pct_target)
+        if is_pct and stated is not None and not (stated and _opens_bracket(text, sent_start, q.start)):
+            stated = None  # a rate's plan only in its own brackets: "đạt 9,8% (kế hoạch 9,5%)"
         if stated is None and not q.is_rank and is_name_or_date(text, sent_start, q):
             continue
         if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
@@ -175,6 +188,8 @@ def sentence_facts(
                 "change_unit": unit,
                 "change_vs": vs,
             }
+            if unit != "%" and (host is None or not _same_measure(host["unit"], unit)):
+                host = _change_host(text, clause, sent_start, verb_start, q, unit) or host
             if host is not None and host["change_direction"] is None:
                 host.update(change)
                 clause.current, clause.current_end = host, end
@@ -245,11 +260,17 @@ def sentence_facts(
             fact["pct_same_period"] = q.value
             fill_indicator_and_quote(text, fact, sent_start, prev_end, q, verb_start, end)
             clause.facts.append(fact)
-        elif is_pct and host is not None and host["target_value"] is not None and _bracketed(text, q):
-            # "96/120 hộ (80%)": the share of the a/b form's target
+        elif (
+            is_pct
+            and host is not None
+            and host["target_value"] is not None
+            and (_bracketed(text, q) or (verb == "đạt" and _is_share_of(host, q)))
+        ):
+            # "96/120 hộ (80%)", "45/60 hồ sơ, đạt 75%": the share of the a/b form's target
             _add_target(host, q.value, decimals_printed(q.value_text), None)
-            clause.current, clause.current_end = host, q.end + 1
-            prev_end = max(prev_end, q.end + 1)
+            share_end = q.end + 1 if _bracketed(text, q) else q.end
+            clause.current, clause.current_end = host, share_end
+            prev_end = max(prev_end, share_end)
             continue
         else:
             fact = _new_fact(q)
@@ -317,6 +338,19 @@ def _bracketed(text: str, q: Quantity) -> bool:
     return text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
 
 
+def _is_share_of(fact: dict, q: Quantity) -> bool:
+    """Is the percentage a/b of the fact's a/b form, as printed ("21/28 ..., đạt 75%")?
+
+    A percentage after "đạt" with no plan word after it, right after an a/b count, describes
+    that count when it is its ratio, rounded to the printed digits.
+    """
+    if fact["unit"] == "%" or fact["pct_target"] is not None or not fact["target_value"]:
+        return False
+    ratio = 100 * fact["value"] / fact["target_value"]
+    tolerance = 0.5 * 10 ** -decimals_printed(q.value_text) + 0.051
+    return abs(ratio - q.value) <= tolerance
+
+
 def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict | None:
     """The fact a describing number at `verb_start` belongs to, or None when it stands alone.
 
@@ -346,6 +380,45 @@ def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict 
     return fact if all(w in _ATTACH_GAP_WORDS for w in words) else None
 
 
+# Words of a change's own clause that name no subject: "; so với cùng kỳ giảm 3 vụ".
+_CHANGE_GAP_WORDS = _ATTACH_GAP_WORDS | frozenset(["cùng", "kỳ", "trước", "đầu", "cuối", "nay"])
+_WORD_AFTER_RE = re.compile(r"[ ]([^\W\d_]+)")
+
+
+def _change_host(
+    text: str, clause: _Clause, sent_start: int, verb_start: int, q: Quantity, unit: str
+) -> dict | None:
+    """The fact a change in a unit belongs to when the sentence's latest fact has another unit.
+
+    "37 doanh nghiệp ... với vốn đăng ký 412 tỷ đồng, tăng 5 doanh nghiệp": the change counts
+    enterprises, so it is the enterprises' change; "xảy ra 9 vụ, làm chết 6 người, bị thương 5
+    người; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": each change goes to the fact of its unit,
+    the one whose words share the word after the unit ("chết") when there are several. Only when
+    the change's own clause names no subject of its own.
+    """
+    if not clause.facts:
+        return None
+    gap = text[max(sent_start, clause.current_end) : verb_start]
+    boundaries = list(_DESCRIBING_BOUNDARY_RE.finditer(gap))
+    own = gap[boundaries[-1].end() :] if boundaries else gap
+    if any(w.lower() not in _CHANGE_GAP_WORDS for w in WORD_RE.findall(own)):
+        return None
+    candidates = [f for f in clause.facts if f["change_direction"] is None and _same_measure(f["unit"], unit)]
+    if not candidates:
+        return None
+    after = _WORD_AFTER_RE.match(text, q.end)
+    if after is not None and len(candidates) > 1:
+        word = after.group(1).lower()
+        for fact in reversed(candidates):
+            if word in _words_of(fact["quote"]):
+                return fact
+    return candidates[-1]
+
+
+def _words_of(s: str | None) -> set[str]:
+    return {w.lower() for w in WORD_RE.findall(s or "")}
+
+
 def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool) -> str | None:
     """The plan's name when the number at `pos` states a target ("KH: 66 đảng viên"), else None.
 
@@ -359,11 +432,23 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
     m = _STATED_TARGET_RE.search(clause) or _LONG_STATED_TARGET_RE.search(clause)
+    if m is None:
+        subject = _SUBJECT_TARGET_RE.match(clause)
+        if subject is not None:
+            return _kind_text(subject.group("kind")) if subject.group("kind") else ""
     if m is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
         whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
         m = _LONG_STATED_TARGET_RE.search(whole)
     return _kind_text(m.group("kind")) if m else None
+
+
+def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
+    """Does the clause of the number at `pos` open on a bracket ("(KH 9,5%)")?"""
+    cut = max(
+        text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
+    )
+    return cut != -1 and text[cut] == "("
 
 
 def _kind_text(raw: str) -> str:

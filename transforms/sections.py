@@ -26,7 +26,12 @@ _HEADING_RE = re.compile(
     re.MULTILINE,
 )
 # A line in capitals (a part title such as "NHIỆM VỤ TRỌNG TÂM SÁU THÁNG CUỐI NĂM").
-_CAPS_LINE_RE = re.compile(r"^[ \t*]*(?P<title>[A-ZĐÀ-Ỹ][^\na-zđà-ỹ]{10,150})$", re.MULTILINE)
+# (The range À-Ỹ holds lower-case letters too, so the line is checked for them after the match.)
+_CAPS_LINE_RE = re.compile(r"^[ \t*]*(?P<title>[A-ZĐÀ-Ỹ][^\na-z]{10,150})$", re.MULTILINE)
+# The recipients' list opens the closing block (recipients, signature): whatever comes after it
+# is no longer inside the report's last part (its plans, say).
+_CLOSING_RE = re.compile(r"^[ \t\xa0]*Nơi nhận\s*:", re.MULTILINE)
+_VIET_CAPITAL_RE = re.compile(r"[À-ỹ]")  # any letter with a Vietnamese mark
 _TITLE_END_RE = re.compile(r"[.:;](?:\s|$)")
 
 # Headings about the coming period. Results headings ("kết quả", "tình hình thực hiện") win.
@@ -36,6 +41,10 @@ _PLAN_RE = re.compile(
     r"|kế hoạch[^.]{0,20}năm tới|mục tiêu[^.]{0,20}(?:năm tới|năm 20\d\d)",
     re.IGNORECASE,
 )
+# A part named after the plan of a coming year ("PHẦN II. KẾ HOẠCH PHÁT TRIỂN ... NĂM 2024"); only
+# at the outer levels, where a results report puts its plan part (a sub-heading "Kế hoạch vốn năm
+# 2023" inside the results is about this year's money).
+_PLAN_PART_RE = re.compile(r"^kế hoạch\b[^.]{0,80}\bnăm\s+20\d\d", re.IGNORECASE)
 _RESULTS_RE = re.compile(r"kết quả|tình hình|đánh giá|đạt được|hạn chế", re.IGNORECASE)
 
 # Domains by heading keywords; the innermost heading that names one decides.
@@ -63,7 +72,7 @@ _DOMAIN_RULES: tuple[tuple[str, re.Pattern], ...] = (
 
 # Footnote bodies at a line start and markers inside sentences.
 _FOOTNOTE_BODY_RE = re.compile(
-    r"^[ \t]*(?:\[(?P<num>\d{1,2})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>\S[^\n]*)", re.M
+    r"^[ \t\xa0]*(?:\[(?P<num>\d{1,2})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>\S[^\n]*)", re.M
 )
 _FOOTNOTE_MARK_RE = re.compile(r"\(?\[(?P<num>\d{1,2})\]\)?|(?<=\w)(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -91,7 +100,7 @@ class Outline(NamedTuple):
 
 
 def _short_title(title: str) -> str:
-    title = title.strip(" \t*")
+    title = title.strip(" \t*").lstrip(".:-– ")  # "PHẦN II. KẾ HOẠCH ...": the title after the label
     end = _TITLE_END_RE.search(title)
     if end:
         title = title[: end.start()]
@@ -127,8 +136,16 @@ def section_outline(text: str) -> Outline:
         heads.append((m.start(), level, label, _short_title(m.group("title"))))
     taken = {h[0] for h in heads}
     for m in _CAPS_LINE_RE.finditer(text):
-        if m.start() not in taken and any(c.isalpha() for c in m.group("title")):
-            heads.append((m.start(), 0, "", _short_title(m.group("title"))))
+        title = m.group("title")
+        if m.start() in taken or not any(c.isalpha() for c in title) or any(c.islower() for c in title):
+            continue
+        # A capitals line with Vietnamese capitals is a part title only when it says which part
+        # (results or plans): letterheads ("CỘNG HÒA XÃ HỘI ...", "ĐẢNG BỘ HUYỆN ...") are not.
+        if _VIET_CAPITAL_RE.search(title) and not (_PLAN_RE.search(title) or _RESULTS_RE.search(title)):
+            continue
+        heads.append((m.start(), 0, "", _short_title(title)))
+    for m in _CLOSING_RE.finditer(text):
+        heads.append((m.start(), 0, "", "Nơi nhận"))
     heads.sort()
 
     sections: list[Section] = []
@@ -136,7 +153,8 @@ def section_outline(text: str) -> Outline:
     for start, level, label, title in heads:
         while stack and stack[-1][0] >= level:
             stack.pop()
-        own_plan = bool(_PLAN_RE.search(title)) and not _RESULTS_RE.search(title)
+        own_plan = bool(_PLAN_RE.search(title) or (level <= 1 and _PLAN_PART_RE.match(title)))
+        own_plan = own_plan and not _RESULTS_RE.search(title)
         inherited = bool(stack) and stack[-1][3]
         stack.append((level, label, title, own_plan or (inherited and not _RESULTS_RE.search(title))))
         parts = [" ".join(p for p in (lab, tit) if p) for _, lab, tit, _ in stack]

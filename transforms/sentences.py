@@ -25,7 +25,7 @@ _PLAN_SENTENCE_RE = re.compile(
     r"hấn đấu|năm tới|ự kiến|(?<![^\W\d_])sẽ(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
 )
 # Words of a result: after them, a plan word earlier in the sentence no longer rules a number out.
-_PAST_MARKER_RE = re.compile(r"\b(?:đã|đạt|được|kết quả)\b", re.IGNORECASE)
+_PAST_MARKER_RE = re.compile(r"\b(?:đã|được|kết quả|đến nay|hiện nay)\b", re.IGNORECASE)
 
 
 def sentences_with_numbers(

@@ -21,10 +21,16 @@ COMPOUND_NOUNS = frozenset(
     |lượt xe|phương tiện|tổ chức|cơ quan|đơn vị|thôn xóm|khu dân cư|tổ dân phố|bộ phận|giấy phép
     |cuộc kiểm tra|cuộc thanh tra|vụ việc|vụ án|đơn thư|lượt công dân|ngôi nhà|căn nhà|nhà ở|con giống
     |tuyến đường|km đường|trường học|phòng học|điểm trường|cây giống|lượt|chuyến|tin bài
-    |ý kiến|công dân|chiến sĩ|thị trấn|thành phố|giấy chứng nhận|đêm văn nghệ|buổi tuyên truyền
+    |ý kiến|công dân|chiến sĩ|thị trấn|thành phố|giấy chứng nhận|đêm văn nghệ|buổi tuyên truyền|kỳ họp
     """.replace("\n", "").split("|")
 )
 COMPOUND_NOUNS = frozenset(n.strip() for n in COMPOUND_NOUNS if n.strip())
+
+# Two units of administration counted together, joined by a comma ("9/9 xã, phường"): one unit.
+PAIRED_NOUNS = frozenset(["xã, phường", "xã, thị trấn", "phường, xã", "phường, thị trấn"])
+
+# Place words that are no place when the word before them makes another noun ("biên bản 12").
+NOT_PLACE_PHRASES = frozenset(["biên bản", "văn bản", "cơ bản"])
 
 # Units of administration: counted ("8/11 xã đạt chuẩn"), unless a proper name follows.
 PLACE_NOUNS = frozenset(["xã", "huyện", "tỉnh", "phường", "quận"])
