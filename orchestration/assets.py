@@ -21,6 +21,7 @@ from transforms import PARSER_VERSION
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
 from transforms.schema import METADATA_SCHEMA, facts_frame
+from transforms.units import is_common_unit
 from warehouse import settings
 from warehouse.changes import FAILURE_SCHEMA, build_changes, with_verdicts
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
@@ -200,10 +201,12 @@ def validated_facts(
     per failed expectation."""
     from expectations.run import validate_batch  # GX takes seconds to import: only when needed
 
+    units = report_facts.get_column("unit").unique().drop_nulls().to_list()
     outcome = validate_batch(
         documents=report_documents.drop("text"),  # the texts go straight to the load
         facts=report_facts,
         run_date=datetime.now(UTC).date(),
+        known_units={u for u in units if is_common_unit(u)},
     )
     failed = outcome.facts.filter(pl.col("validation_status") == "fail")
     _release_memory()

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS dim_unit (
     unit      VARCHAR PRIMARY KEY,  -- as written, lower case: 'tỷ đồng', 'ha', 'hộ'
     unit_kind VARCHAR NOT NULL,     -- money | mass | area | length | percent | count | rate | ...
     factor    DOUBLE NOT NULL,      -- value_base = value * factor
-    unit_base VARCHAR NOT NULL      -- đồng, kg, m2, m, %, or the counted noun
+    unit_base VARCHAR NOT NULL,     -- đồng, kg, m2, m, %, or the counted noun
+    is_common BOOLEAN               -- a measure, or a counted noun reports commonly use
 );
 
 CREATE TABLE IF NOT EXISTS dim_indicator (

@@ -83,3 +83,20 @@ def test_scaling_agrees_with_the_scorer(unit: str) -> None:
     scorer_kind, scorer_factor = _scorer().unit_kind(unit)
     assert unit_info(unit).factor == pytest.approx(scorer_factor)
     assert scoring_kind(unit) == scorer_kind
+
+
+def test_scale_words_before_counted_nouns_scale_the_count():
+    from transforms.units import unit_info
+
+    assert unit_info("triệu viên") == ("triệu viên", "count", 1e6, "viên")
+    assert unit_info("nghìn con").factor == 1e3
+    assert unit_info("triệu đồng").kind == "money"
+
+
+def test_common_units_and_the_rare_words_validation_flags():
+    from transforms.units import is_common_unit
+
+    for unit in ("tỷ đồng", "tạ/ha", "%", "hộ", "hợp tác xã", "xã, phường", "triệu viên", "lượt người", None):
+        assert is_common_unit(unit), unit
+    for unit in ("vườn", "nguyên", "hợp"):
+        assert not is_common_unit(unit), unit

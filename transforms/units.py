@@ -100,7 +100,159 @@ def unit_info(unit: str | None) -> UnitInfo:
     if rest and head in _SCALES:  # a rate: tạ/ha, triệu đồng/người/năm
         _, factor, base = _SCALES[head]
         return UnitInfo(norm, "rate", factor, f"{base}/{rest}")
+    scale, _, noun = canon.partition(" ")
+    if scale in _COUNT_SCALES and noun:  # "28,5 triệu viên": millions of bricks
+        return UnitInfo(norm, "count", _COUNT_SCALES[scale], noun)
     return UnitInfo(norm, "count", 1.0, norm)  # a counted noun is its own base
+
+
+# Scale words before a counted noun.
+_COUNT_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9}
+
+# Counted nouns these reports use again and again. A unit outside them (and not a measure)
+# is not wrong, but rare enough that validation flags it for a look: most such "units" are
+# a word read after a number that was not a count at all.
+COMMON_COUNTED_NOUNS = frozenset(
+    [
+        "người",
+        "hộ",
+        "con",
+        "xã",
+        "phường",
+        "thị trấn",
+        "thôn",
+        "xóm",
+        "bản",
+        "ấp",
+        "khu phố",
+        "tổ dân phố",
+        "huyện",
+        "tỉnh",
+        "công trình",
+        "dự án",
+        "tiêu chí",
+        "chỉ tiêu",
+        "hồ sơ",
+        "thủ tục",
+        "đảng viên",
+        "quần chúng",
+        "doanh nghiệp",
+        "hợp tác xã",
+        "tổ hợp tác",
+        "trang trại",
+        "cơ sở",
+        "trường hợp",
+        "vụ",
+        "việc",
+        "lượt",
+        "lượt người",
+        "học sinh",
+        "trẻ",
+        "cháu",
+        "em",
+        "giáo viên",
+        "sinh viên",
+        "học viên",
+        "lao động",
+        "thanh niên",
+        "công dân",
+        "chiến sĩ",
+        "đối tượng",
+        "bệnh nhân",
+        "ca",
+        "mũi",
+        "liều",
+        "đơn",
+        "thư",
+        "văn bản",
+        "kế hoạch",
+        "nghị quyết",
+        "quyết định",
+        "công văn",
+        "báo cáo",
+        "tờ trình",
+        "thông báo",
+        "chỉ thị",
+        "hướng dẫn",
+        "cuộc",
+        "buổi",
+        "lớp",
+        "hội nghị",
+        "đợt",
+        "mô hình",
+        "sản phẩm",
+        "câu lạc bộ",
+        "đội",
+        "tổ",
+        "chi bộ",
+        "đảng bộ",
+        "tổ chức",
+        "đoàn viên",
+        "hội viên",
+        "cán bộ",
+        "công chức",
+        "viên chức",
+        "gia đình",
+        "nhà",
+        "căn",
+        "phòng học",
+        "trường",
+        "điểm",
+        "trạm",
+        "tuyến",
+        "cây",
+        "chiếc",
+        "xe",
+        "tin",
+        "bài",
+        "ý kiến",
+        "kiến nghị",
+        "giấy chứng nhận",
+        "thẻ",
+        "sổ",
+        "suất",
+        "phần quà",
+        "suất quà",
+        "hội thi",
+        "giải",
+        "huy chương",
+        "giấy khen",
+        "bằng khen",
+        "kỳ họp",
+        "phiên họp",
+        "cụ",
+        "nhân khẩu",
+        "khẩu",
+        "việc làm",
+        "tấm",
+        "lần",
+        "ngày công",
+        "tiết mục",
+        "chương trình",
+        "đoàn",
+        "khách",
+        "lượt khách",
+        "di tích",
+        "lễ hội",
+        "viên",
+        "thứ",
+        "nhiệm vụ",
+    ]
+)
+
+
+def is_common_unit(unit: str | None) -> bool:
+    """A measure unit (money, mass, area, length, %, rate), or counted nouns that reports
+    commonly use ("hộ", "hợp tác xã", "xã, phường", "triệu viên")."""
+    info = unit_info(unit)
+    if info.kind != "count":
+        return True
+    return all(_common_noun(part) for part in info.base_unit.split(", "))
+
+
+def _common_noun(phrase: str) -> bool:
+    words = phrase.split()
+    return any(" ".join(words[:n]) in COMMON_COUNTED_NOUNS for n in (1, 2, 3))
 
 
 def scoring_kind(unit: str | None) -> str:

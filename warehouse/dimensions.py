@@ -11,7 +11,7 @@ from datetime import date
 import polars as pl
 
 from transforms.indicators import INDICATOR_BY_CODE, match_indicator
-from transforms.units import unit_info
+from transforms.units import is_common_unit, unit_info
 
 
 def _short_hash(*parts: str | None) -> str:
@@ -140,11 +140,22 @@ def unit_rows(units: list[str | None]) -> pl.DataFrame:
     for unit in sorted({u for u in units if u}):
         info = unit_info(unit)
         rows.append(
-            {"unit": unit, "unit_kind": info.kind, "factor": float(info.factor), "unit_base": info.base_unit}
+            {
+                "unit": unit,
+                "unit_kind": info.kind,
+                "factor": float(info.factor),
+                "unit_base": info.base_unit,
+                "is_common": is_common_unit(unit),
+            }
         )
-    return pl.DataFrame(
-        rows, schema={"unit": pl.String, "unit_kind": pl.String, "factor": pl.Float64, "unit_base": pl.String}
-    )
+    schema = {
+        "unit": pl.String,
+        "unit_kind": pl.String,
+        "factor": pl.Float64,
+        "unit_base": pl.String,
+        "is_common": pl.Boolean,
+    }
+    return pl.DataFrame(rows, schema=schema)
 
 
 def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, str | None, str, str | None]:
