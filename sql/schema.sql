@@ -154,3 +154,8 @@ CREATE TABLE IF NOT EXISTS pipeline_run (
     facts           INTEGER,
     facts_failed    INTEGER
 );
+
+-- Columns added since a warehouse may have been created: an existing file gets them here
+-- (new files already have them from the CREATE TABLEs above).
+ALTER TABLE dim_document ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
+ALTER TABLE dim_unit ADD COLUMN IF NOT EXISTS is_common BOOLEAN;

@@ -237,6 +237,19 @@ COMMON_COUNTED_NOUNS = frozenset(
         "viên",
         "thứ",
         "nhiệm vụ",
+        "htx",
+        "đồng chí",
+        "bộ",
+        "giấy",
+        "thửa",
+        "lô",
+        "pano",
+        "băng rôn",
+        "băng zôn",
+        "khẩu hiệu",
+        "câu",
+        "phiên",
+        "quầy",
     ]
 )
 
@@ -247,7 +260,8 @@ def is_common_unit(unit: str | None) -> bool:
     info = unit_info(unit)
     if info.kind != "count":
         return True
-    return all(_common_noun(part) for part in info.base_unit.split(", "))
+    counted = info.base_unit.partition("/")[0]  # "lần/ngày": what is counted comes first
+    return all(_common_noun(part) for part in counted.split(", "))
 
 
 def _common_noun(phrase: str) -> bool:
