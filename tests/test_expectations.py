@@ -284,7 +284,9 @@ def _warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     con.execute(
         "INSERT INTO dim_period VALUES ('2024-H1', 2024, 'half', 1, NULL, DATE '2024-01-01', DATE '2024-06-30')"
     )
-    con.execute("INSERT INTO dim_unit VALUES ('hộ', 'count', 1, 'hộ', true), ('ha', 'area', 10000, 'm2', true)")
+    con.execute(
+        "INSERT INTO dim_unit VALUES ('hộ', 'count', 1, 'hộ', true), ('ha', 'area', 10000, 'm2', true)"
+    )
     con.execute(
         "INSERT INTO dim_admin_unit (admin_unit_id, admin_level, locality) VALUES ('au1', 'xã', 'Thử')"
     )
