@@ -22,6 +22,7 @@ from expectations.facts_suite import validate_facts
 from expectations.report import FAILURE_SCHEMA
 from expectations.run import validate_batch
 from expectations.warehouse_suite import validate_warehouse
+from warehouse.snapshot import apply_schema
 from transforms.schema import METADATA_SCHEMA, facts_frame
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -279,7 +280,7 @@ def _warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     """The project's own DDL, two documents' dimensions and four facts; fact 3 points at
     a period and a unit no dimension holds."""
     con = duckdb.connect(str(path))
-    con.execute((PROJECT_ROOT / "sql" / "schema.sql").read_text(encoding="utf-8"))
+    apply_schema(con)
     con.execute("INSERT INTO dim_document (document_id) VALUES ('d1'), ('d2')")
     con.execute(
         "INSERT INTO dim_period VALUES ('2024-H1', 2024, 'half', 1, NULL, DATE '2024-01-01', DATE '2024-06-30')"

@@ -56,9 +56,37 @@ def write_lock(path: Path, timeout_s: float) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+MIGRATIONS_DIR = SQL_DIR / "migrations"
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """The numbered migration files, `sql/migrations/NNN_what.sql`, in order."""
+    numbered = [(int(p.name.split("_", 1)[0]), p) for p in MIGRATIONS_DIR.glob("[0-9][0-9][0-9]_*.sql")]
+    numbers = [n for n, _ in numbered]
+    if len(numbers) != len(set(numbers)):
+        raise RuntimeError(f"two migrations share a number in {MIGRATIONS_DIR}")
+    return sorted(numbered)
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and (re)create the views from sql/*.sql."""
-    con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+    """Bring the tables up to date, then (re)create the views.
+
+    Each migration runs once, in order, and is recorded in `schema_version`; a file made by
+    any earlier version of the project is brought up to date when a run opens it. Migration
+    001 is idempotent because files made before `schema_version` existed have its tables.
+    """
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_version").fetchall()}
+    for number, path in migrations():
+        if number in applied:
+            continue
+        con.execute(path.read_text(encoding="utf-8"))
+        con.execute(
+            "INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [number, path.stem]
+        )
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
 
