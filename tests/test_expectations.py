@@ -22,8 +22,8 @@ from expectations.facts_suite import validate_facts
 from expectations.report import FAILURE_SCHEMA
 from expectations.run import validate_batch
 from expectations.warehouse_suite import validate_warehouse
-from warehouse.snapshot import apply_schema
 from transforms.schema import METADATA_SCHEMA, facts_frame
+from warehouse.snapshot import apply_schema
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RUN_DATE = date(2024, 7, 15)

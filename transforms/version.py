@@ -20,9 +20,9 @@ def _without_docstrings(tree: ast.AST) -> ast.AST:
         if not isinstance(body, list) or not body:
             continue
         first = body[0]
-        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-            if isinstance(first.value.value, str):
-                node.body = body[1:] or [ast.Pass()]
+        is_docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+        if is_docstring and isinstance(first.value.value, str):
+            node.body = body[1:] or [ast.Pass()]
     return tree
 
 
