@@ -85,6 +85,7 @@ def _finalize(facts: list[dict]) -> list[dict]:
     index = {id(f): i for i, f in enumerate(kept)}
     for fact in facts:
         fact.pop("_pos", None)
+        fact.pop("_share_only", None)
     for i, fact in enumerate(kept):
         fact["fact_index"] = i
         parent = fact.pop("_parent", None)
@@ -112,11 +113,14 @@ _RATE_WORDS = frozenset(["tỷ", "lệ"])
 
 def _restates_pct(fact: dict, kept: list[dict]) -> bool:
     """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 61,4%" restating "... 3 tỷ đồng, đạt 61,4% dự toán")."""
-    if fact["unit"] != "%" or fact["pct_target"] is not None or fact["change_direction"]:
+    share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
+    if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
         return False
     words = _words(fact["indicator_text"]) - _RATE_WORDS
     return bool(words) and any(
-        k["pct_target"] == fact["value"]
+        k is not fact
+        and k["pct_target"] == fact["value"]
+        and k["value"] != fact["value"]
         and len(words & _words(k["indicator_text"])) >= max(2, 0.6 * len(words))
         for k in kept
     )

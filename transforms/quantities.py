@@ -230,38 +230,39 @@ _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
 
 
-def is_name_or_date(text: str, sent_start: int, q: Quantity) -> bool:
-    """Is the quantity a name, a date part, a heading number or a year rather than an amount?"""
+def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
+    """Why the quantity is a name, a date part, a heading number or a year rather than an
+    amount ("name", "date", "section number", "year"), or None when it is an amount."""
     before = text[max(sent_start, q.start - 25) : q.start]
     tail = before.rstrip(" \t\xa0:.")
     if tail.endswith(("-", "–")):
-        return True  # "Covid-19", "1-2"
+        return "name"  # "Covid-19", "1-2"
     words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
     last = words[-1] if words else ""
     if last in NAME_WORDS and not (last == "số" and len(words) == 2 and words[0] == "tổng"):
-        return True
+        return "name"
     if " ".join(words) in NAME_PHRASES:
-        return True
+        return "name"
     if (
         last in PLACE_WORDS
         and unit_info(q.unit).kind in (None, "count")
         and " ".join(words) not in NOT_PLACE_PHRASES
     ):
-        return True
+        return "name"
     date_word = _DATE_WORD_BEFORE_RE.search(before)
     if date_word:
         low, high = _DATE_PART_RANGE[date_word.group("word").lower()]
         if low <= q.value <= high and q.value == int(q.value):
-            return True
+            return "date"
     line_start = text.rfind("\n", 0, q.start) + 1
     if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
-        return "." in text[q.start : q.num_end + 1]
+        return "section number" if "." in text[q.start : q.num_end + 1] else None
     # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
     # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
     # unless a word of quantity leads to it and a counted noun follows ("cho 2031 hộ").
     if not (q.value_text.isdigit() and _YEAR_LOW <= q.value <= _YEAR_HIGH):
-        return False
+        return None
     kind = unit_info(q.unit).kind
     if kind == "count" and _QUANTITY_WORD_BEFORE_RE.search(before):
-        return False
-    return kind in (None, "count")
+        return None
+    return "year" if kind in (None, "count") else None
