@@ -124,6 +124,7 @@ _SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE
 
 # "cùng kỳ tăng 10,28%": last period's own change, quoted as the base of a comparison.
 _BASE_BEFORE_RE = re.compile(r"\b(?:cùng\s+kỳ|CK)(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
+_COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
 # An open-ended amount inside a goal's name: "đất đạt 100 triệu đồng/ha trở lên".
 _OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
 # A percentage compared with another base than the same period or a plan: "bằng 93,6% so với
@@ -297,8 +298,9 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
         return _NONFACT_UNITS[n.unit]
     if n.unit == "vụ" and n.before.split()[-1:] and n.before.split()[-1].lower() in _CROP_WORDS:
         return "count of crop seasons"  # "đất lúa 2 vụ"
-    if n.verb in ("tăng", "giảm") and _BASE_BEFORE_RE.search(text, s.start, n.verb_start):
-        return "comparison base"  # "cùng kỳ tăng 10,28%"
+    base = _BASE_BEFORE_RE.search(text, s.start, n.verb_start) if n.verb in ("tăng", "giảm") else None
+    if base and not _COMPARED_WITH_RE.search(text, s.start, base.start()):
+        return "comparison base"  # "cùng kỳ tăng 10,28%" (but "so với cùng kỳ giảm 2 vụ" compares)
     signed = text[q.start - 2 : q.start] in ("(+", "(-", "(–")
     if signed and s.current is not None and s.current["change_direction"] is not None:
         return "change restated in another unit"  # "giảm 1,6% (-673 ha)"
