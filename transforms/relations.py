@@ -76,7 +76,7 @@ _LONG_STATED_TARGET_RE = re.compile(
 _SUBJECT_WORD = rf"(?:(?:năm\s+)?20\d\d|{_NOT_RESULT_WORD}[^\W\d_]+)"
 _SUBJECT_TARGET_RE = re.compile(
     rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+{_SUBJECT_WORD}){{0,16}}"
-    rf"\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
+    rf"(?:\s+được\s+(?:giao|phân\s+bổ|duyệt|thông\s+qua))?\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
     r"(?:\s+là)?\s*:?)\s*$",
     re.IGNORECASE,
 )
@@ -87,7 +87,8 @@ _SUBJECT_TARGET_RE = re.compile(
 # After a percentage: what it is a percentage of.
 _TARGET_AFTER_RE = re.compile(
     rf"\s*\)?\s*(?:so\s+với\s+|so\s+)?(?P<kind>{_TARGET_KIND}"
-    r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})",
+    r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})"
+    r"(?:\s*\([^\W\d_]{1,4}\))?",  # "kế hoạch (KH)"
     re.IGNORECASE,
 )
 _SAME_PERIOD_AFTER_RE = re.compile(
@@ -98,7 +99,7 @@ _SAME_PERIOD_AFTER_RE = re.compile(
 # What a change is measured against ("tăng 5% so với cùng kỳ").
 _VS_RE = re.compile(
     r"\bso\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước|năm\s+20\d\d"
-    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
+    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
     re.IGNORECASE,
 )
 
@@ -111,8 +112,24 @@ _SPACES_RE = re.compile(r"\s+")
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
 # "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
 _ATTACH_GAP_WORDS = frozenset(
-    ["và", "đồng", "thời", "trong", "đó", "so", "với", "ước", "tính", "cả", "năm", "riêng", "thực", "hiện"]
-)
+    [
+        "và",
+        "đồng",
+        "thời",
+        "trong",
+        "đó",
+        "so",
+        "với",
+        "ước",
+        "tính",
+        "cả",
+        "năm",
+        "riêng",
+        "thực",
+        "hiện",
+        "chỉ",
+    ]
+) | frozenset(w for hedge in words("hedge_words") for w in hedge.split())
 # Where a describing clause starts: after a comma, semicolon, colon or an opening bracket.
 _DESCRIBING_BOUNDARY_RE = re.compile(r"[,;:(]")
 # "Hoàn thành 100% chỉ tiêu giao quân với 24/24 thanh niên": the share comes first, the value after.
@@ -129,10 +146,15 @@ _COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
 _OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
 # A percentage compared with another base than the same period or a plan: "bằng 93,6% so với
 # tháng trước" (a clause with two comparisons keeps the one against the same period).
-_OTHER_BASE_AFTER_RE = re.compile(r"\s*so(?:\s+với)?\s+(?:tháng|quý|kỳ|tuần)\s+trước\b", re.IGNORECASE)
+_OTHER_BASE_AFTER_RE = re.compile(r"\s*so(?:\s+với)?\s+[^,;.()]{1,40}", re.IGNORECASE)
+# A bare level ends its clause: "đạt 184 ha, bằng 99,9%." (not "bằng 80% tổng sản lượng").
+_CLAUSE_END_AFTER_RE = re.compile(r"\s*(?:[,;.)\n]|và\b|$)", re.IGNORECASE)
+# Last period's level in brackets after the comparison: "giảm 162 ha so với cùng kỳ (12.279 ha)".
+_BASE_IN_BRACKETS_RE = re.compile(r"\b(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+\d{4})?\s*\(\s*$", re.IGNORECASE)
 # The plan named before its share: "so dự toán địa phương giao đạt 23,7%".
 _KIND_BEFORE_RE = re.compile(
-    rf"\bso(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$", re.IGNORECASE
+    rf"\bso(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$",
+    re.IGNORECASE,
 )
 # "..., tăng 0,4% so với kế hoạch và cùng kỳ": one figure against a plan and the same period.
 _AND_SAME_PERIOD_RE = re.compile(r"\s*và\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)", re.IGNORECASE)
@@ -301,6 +323,8 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
     base = _BASE_BEFORE_RE.search(text, s.start, n.verb_start) if n.verb in ("tăng", "giảm") else None
     if base and not _COMPARED_WITH_RE.search(text, s.start, base.start()):
         return "comparison base"  # "cùng kỳ tăng 10,28%" (but "so với cùng kỳ giảm 2 vụ" compares)
+    if _BASE_IN_BRACKETS_RE.search(text, s.start, q.start):
+        return "comparison base"  # "so với cùng kỳ (12.279 ha)": last period's level
     signed = text[q.start - 2 : q.start] in ("(+", "(-", "(–")
     if signed and s.current is not None and s.current["change_direction"] is not None:
         return "change restated in another unit"  # "giảm 1,6% (-673 ha)"
@@ -340,10 +364,12 @@ def _describing_role(n: _Num) -> str:
         return "change"
     if verb == "vượt" and (n.target_m or (is_pct and n.host is not None)):
         return "pct_target"
-    if is_pct and (n.target_m or _KIND_BEFORE_RE.search(n.before)):
+    if is_pct and n.target_m:
         return "pct_target"
     if is_pct and n.same_m and verb not in ("chiếm", "còn"):
         return "pct_same_period"
+    if is_pct and _KIND_BEFORE_RE.search(n.before):
+        return "pct_target"  # "so dự toán địa phương giao đạt 23,7%"
     host = n.host
     if not is_pct or host is None or host["unit"] == "%" or host["pct_target"] is not None:
         return "fact"
@@ -437,9 +463,8 @@ def _on_pct_target(s: _Sentence, n: _Num) -> None:
         return
     fact = _pending_result(s, n, pct, decimals, end) or _new_fact(q)
     if fact["pct_target"] is None:
-        fact.update(
-            unit="%", pct_target=pct, pct_target_decimals=decimals, target_kind=kind, _share_only=True
-        )
+        fact.update(value=pct, unit="%", pct_target=pct, pct_target_decimals=decimals, target_kind=kind)
+        fact["_share_only"] = True
         fill_indicator_and_quote(text, fact, s.start, s.prev_end, q, n.verb_start, end)
     s.add(fact, q, end)
     s.last_was_pct_target = True
@@ -488,9 +513,14 @@ def _on_pct_same_period(s: _Sentence, n: _Num) -> None:
     """A level against the same period ("bằng 98% cùng kỳ"): the host's, or a fact of its own."""
     q = n.q
     end = n.same_m.end() if n.same_m else q.end
-    if n.same_m is None and _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end):
-        s.skip(q, "comparison with another period", _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end).end())
-        return
+    if n.same_m is None:
+        other = _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end)
+        if other is not None:
+            s.skip(q, "comparison with another base", other.end())  # "bằng 31,7% so với GRDP"
+            return
+        if not _CLAUSE_END_AFTER_RE.match(s.text, q.end, s.end):
+            s.skip(q, "share of another quantity", q.end)  # "bằng 80% tổng sản lượng"
+            return
     if n.host is not None:
         if n.host["pct_same_period"] is None:
             n.host["pct_same_period"] = q.value
