@@ -10,7 +10,8 @@ import re
 from typing import NamedTuple
 
 from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number
-from transforms.units import normalize_unit, unit_info
+from transforms.skips import SkippedNumber
+from transforms.units import normalize_unit, scoring_kind, unit_info
 from transforms.vocabulary import (
     COMPOUND_NOUNS,
     LETTER,
@@ -44,6 +45,7 @@ _TOKEN_RE = re.compile(_NUM)
 # A number with its slashed or dashed partners ("15/10/2024", "2021-2025"): skipped whole.
 _DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
 _SLASH_FORM_RE = re.compile(rf"\s*/\s*({_NUM})(\s*/\s*{_NUM})?")
+_UNIT_SLASH_RE = re.compile(rf"[ ]?/[ ]?({_NUM})")
 _RANGE_AFTER_RE = re.compile(rf"\s*[-–]\s*{_NUM}")
 _REFERENCE_AFTER_RE = re.compile(r"\s*[-/]\s*[A-ZĐ]{1,6}\b|:\d")
 # "12 tỷ 350 triệu đồng": a mixed amount, read as one value in the larger unit.
@@ -51,7 +53,7 @@ _MIXED_MONEY_RE = re.compile(rf"\s*(tỷ|tỉ)\s+({_NUM})\s*triệu(\s*đồng)?
 
 # Measure units, longest first; a letter may not follow (so "m" is not the start of "mũi").
 _MEASURE_UNIT_RE = re.compile(
-    r"\s?(?P<unit>(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s*(?:đồng|đ|usd)(?![^\W\d_])|tr\.?\s?đồng|trđ|tỷ|tỉ|triệu"
+    r"(?:[ \xa0]{1,2}|\s)?(?P<unit>(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s*(?:đồng|đ|usd)(?![^\W\d_])|tr\.?\s?đồng|trđ|tỷ|tỉ|triệu"
     r"|nghìn\s+tấn|vnđ|đồng(?!\s+chí)|đ|usd|tấn|tạ|kg|hecta|héc[\s-]?ta|ha|km2|km²|m2|m²|m3|m³|km|m|phần\s+trăm)"
     r"(?![^\W\d_²³])|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
     re.IGNORECASE,
@@ -91,9 +93,17 @@ def rank_mentions(text: str) -> list[re.Match]:
 
 
 def sentence_quantities(
-    text: str, sent_start: int, sent_end: int, tokens: list[re.Match], ranks: list[re.Match]
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    tokens: list[re.Match],
+    ranks: list[re.Match],
+    skipped: list[SkippedNumber] | None = None,
 ) -> list[Quantity]:
-    """The quantities of one sentence in text order, from its number tokens and its ranks."""
+    """The quantities of one sentence in text order, from its number tokens and its ranks.
+
+    A token that is no quantity (a date, a reference, a range ...) goes to `skipped` with its reason.
+    """
     found: list[Quantity] = []
     consumed = sent_start
     rank_starts = {}
@@ -106,15 +116,18 @@ def sentence_quantities(
         if rank is not None:
             value = parse_number(rank.group("num"))
             slash = _SLASH_FORM_RE.match(text, rank.end("num"), sent_end)
-            end = slash.end() if slash and not slash.group(2) else rank.end("num")
+            of = parse_number(slash.group(1)) if slash and not slash.group(2) else None  # "thứ 6/14"
+            end = slash.end() if of is not None else rank.end("num")
             if value is not None:
-                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", None, True))
+                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", of, True))
             consumed = end
             continue
         q = _read_quantity(text, m.start(), sent_end, m.group())
-        if q is None:
+        if isinstance(q, str):
             date_like = _DATE_LIKE_RE.match(text, m.start(), sent_end)
             consumed = date_like.end() if date_like else m.end()
+            if skipped is not None:
+                skipped.append(SkippedNumber(m.start(), consumed, q))
             continue
         found.append(q)
         consumed = q.num_end
@@ -128,23 +141,42 @@ def sentence_quantities(
     return found
 
 
-def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None:
-    """The number starting at `pos` with its a/b partner and unit; None when it is no quantity."""
+def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
+    """The number starting at `pos` with its a/b partner and unit, or why it is no quantity."""
+    q = _read_with_unit(text, pos, end, token)
+    if isinstance(q, str) or q.unit is None or q.target is not None:
+        return q
+    # "59.835 ha/62.251 ha", "2,768 tỷ/6 tỷ": an a/b form with the unit written on both sides
+    slash = _UNIT_SLASH_RE.match(text, q.end, end)
+    if slash is None:
+        return q
+    of = _read_with_unit(text, slash.end(), end, slash.group(1))
+    if isinstance(of, str) or of.target is not None or scoring_kind(of.unit) != scoring_kind(q.unit):
+        return q
+    factor = unit_info(of.unit).factor / unit_info(q.unit).factor
+    return q._replace(end=of.end, target=of.value * factor, unit=of.unit if factor == 1 else q.unit)
+
+
+def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str:
     num_end = pos + len(token)
     value = parse_number(token)
     if value is None:
-        return None
+        return "unreadable number"
     target = None
     slash = _SLASH_FORM_RE.match(text, num_end, end)
     if slash:
         if slash.group(2):
-            return None  # d/m/y, or a reference with two slashes
+            return "date or reference"  # d/m/y, or a reference with two slashes
         target = parse_number(slash.group(1))
-        if target is None or (value == 1 and target >= 100):
-            return None  # unreadable, or a map scale such as "tỷ lệ 1/500"
+        if target is None:
+            return "unreadable number"
+        if value == 1 and target >= 100:
+            return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()
-    if _RANGE_AFTER_RE.match(text, num_end, end) or _REFERENCE_AFTER_RE.match(text, num_end, end):
-        return None
+    if _RANGE_AFTER_RE.match(text, num_end, end):
+        return "range"
+    if _REFERENCE_AFTER_RE.match(text, num_end, end):
+        return "reference"
     value_text = text[pos:num_end]
     mixed = _MIXED_MONEY_RE.match(text, num_end, end)
     if mixed and target is None:
@@ -171,10 +203,10 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None
     noun, noun_end = _counted_noun(text, unit_pos, end)
     day_month = noun is not None and target is not None and value <= 31 and target <= 12
     if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
-        return None  # "19/5 Hội ...": a day and month before a name
+        return "date"  # "19/5 Hội ...": a day and month before a name
     if noun is None:
         if _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
-            return None
+            return "time span or age"
         return Quantity(pos, num_end, num_end, value, value_text, None, target)
     return Quantity(pos, num_end, noun_end, value, value_text, noun, target)
 
