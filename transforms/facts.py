@@ -20,31 +20,55 @@ from transforms.quantities import number_tokens, rank_mentions, sentence_quantit
 from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
 from transforms.sentences import is_chrome, plan_marker_ends, sentences_with_numbers
+from transforms.skips import SkippedNumber
 from transforms.vocabulary import WORD_RE
 
 
 def extract_facts(text: str) -> list[dict]:
     """The report's facts in text order, as dicts with the keys of transforms.schema.FACT_SCHEMA."""
+    return read_numbers(text)[0]
+
+
+def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], list[SkippedNumber]]:
+    """The report's facts, and every number that is no fact with the reason it was skipped.
+
+    `placed`, when given, receives a PlacedNumber for every number that went into a fact.
+    """
     tokens = number_tokens(text)
     ranks = rank_mentions(text)
+    skipped: list[SkippedNumber] = []
     if not tokens and not ranks:
-        return []
+        return [], skipped
     outline = section_outline(text)
     facts: list[dict] = []
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
-        if is_chrome(text, sent_tokens[0].start() if sent_tokens else sent_ranks[0].start()):
+        reason = _sentence_skip_reason(text, outline, sent_start, sent_tokens, sent_ranks)
+        if reason is not None:
+            skipped.extend(SkippedNumber(m.start(), m.end(), reason) for m in sent_tokens)
             continue
-        section = outline.at(sent_start)
-        if section is not None and section.is_plan and not outline.in_footnote(sent_start):
-            continue
-        quantities = sentence_quantities(text, sent_start, sent_end, sent_tokens, sent_ranks)
+        quantities = sentence_quantities(text, sent_start, sent_end, sent_tokens, sent_ranks, skipped)
         if not quantities:
             continue
         plan_markers = plan_marker_ends(text, sent_start, sent_end)
-        for fact in sentence_facts(text, sent_start, sent_end, quantities, plan_markers):
-            _place(text, fact, outline, section)
+        carry = facts[-1] if facts and "\n" not in text[facts[-1]["char_end"] : sent_start] else None
+        for fact in sentence_facts(
+            text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
+        ):
+            _place(text, fact, outline, outline.at(sent_start))
             facts.append(fact)
-    return _finalize(facts)
+    return _finalize(facts, skipped), skipped
+
+
+def _sentence_skip_reason(
+    text: str, outline: Outline, sent_start: int, tokens: list, ranks: list
+) -> str | None:
+    """Why a whole sentence holds no fact: page furniture, or a section planning the next period."""
+    if is_chrome(text, tokens[0].start() if tokens else ranks[0].start()):
+        return "page furniture"
+    section = outline.at(sent_start)
+    if section is not None and section.is_plan and not outline.in_footnote(sent_start):
+        return "plan section"
+    return None
 
 
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
@@ -71,14 +95,18 @@ def _place(text: str, fact: dict, outline: Outline, section) -> None:
 # Repeated claims: the same figure said twice is one fact
 
 
-def _finalize(facts: list[dict]) -> list[dict]:
-    """Drop repeated claims; number the rest and point each part of a total to its total's index."""
+def _finalize(facts: list[dict], skipped: list[SkippedNumber]) -> list[dict]:
+    """Drop repeated claims (into `skipped`); number the rest and point each part of a total to
+    its total's index."""
     kept: list[dict] = []
     kept_by_value: dict[tuple, list[dict]] = {}
     for fact in facts:
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
         if any(_same_claim(fact, k) for k in same_value) or _restates_pct(fact, kept):
             fact.pop("_parent", None)
+            skipped.append(
+                SkippedNumber(fact["_pos"], fact["_pos"] + len(fact["value_text"]), "repeated claim")
+            )
             continue
         kept.append(fact)
         same_value.append(fact)

@@ -171,6 +171,15 @@ _PLAN_SHARE_SUBJECTS = words("plan_share_subjects")
 ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
+class PlacedNumber(NamedTuple):
+    """A number that went into a fact, with its role there (for `make explain`)."""
+
+    start: int
+    end: int
+    role: str  # one of ROLES
+    fact: dict | None  # the fact it went to (None: a target still waiting for its value)
+
+
 class _Num(NamedTuple):
     """A number of the sentence with what the words around it say."""
 
@@ -235,6 +244,7 @@ def sentence_facts(
     plan_markers: list[int],
     skipped: list[SkippedNumber] | None = None,
     carry: dict | None = None,
+    placed: list["PlacedNumber"] | None = None,
 ) -> list[dict]:
     """The facts of one sentence, its quantities read in text order.
 
@@ -250,7 +260,12 @@ def sentence_facts(
         if role == "skip":
             s.skip(q, reason)
             continue
+        skips_before = len(s.skipped)
         _HANDLERS[role](s, n)
+        if len(s.skipped) == skips_before and placed is not None:
+            placed.append(PlacedNumber(q.start, max(q.end, q.num_end), role, s.current))
+    if s.pending_target is not None:
+        s.skip(s.pending_target[0], "plan figure with no result")
     if skipped is not None:
         skipped.extend(s.skipped)
     return s.facts
@@ -299,7 +314,9 @@ def _skip_reason(s: _Sentence, n: _Num) -> str | None:
     """Why the number is no fact and describes none, or None."""
     q, text = n.q, s.text
     if n.unit is None:
-        return None if n.verb in ("tăng", "giảm") and n.host is not None else "no unit"
+        if n.verb in ("tăng", "giảm") and n.host is not None:
+            return None  # "đạt 16.170 ha, tăng 9,5": a change whose unit went unwritten
+        return name_or_date_reason(text, s.start, q) or "no unit"
     if n.stated is None and not q.is_rank:
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None:
