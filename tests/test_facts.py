@@ -546,3 +546,39 @@ def test_a_plan_part_of_the_report_holds_no_facts() -> None:
 def test_a_plan_sentence_stays_a_plan_after_dat() -> None:
     assert values("Phấn đấu cả năm thu ngân sách đạt 15 tỷ đồng trở lên.") == []
     assert values("Phấn đấu thu ngân sách 15 tỷ đồng, đến nay đã thu 9 tỷ đồng.") == [(9, "tỷ đồng")]
+
+
+# --- every number accounted for -----------------------------------------------------------------
+
+
+def test_every_number_is_a_fact_or_skipped_with_a_reason() -> None:
+    from transforms.explain import number_decisions
+
+    text = (
+        "Ngày 15/3/2024, UBND xã tổ chức hội nghị lần thứ 3. Thu ngân sách đạt 12,5 tỷ đồng, đạt 95% "
+        "dự toán, tăng 8% so với cùng kỳ. Có 4 sản phẩm đạt 3 sao."
+    )
+    decisions = [(d.text, d.decision) for d in number_decisions(text)]
+    assert decisions == [
+        ("15", "skip: date or reference"),
+        ("3", "skip: date or reference"),
+        ("2024", "skip: date or reference"),
+        ("3", "skip: name"),
+        ("12,5", "fact 0: fact"),
+        ("95", "fact 0: pct_target"),
+        ("8", "fact 0: change"),
+        ("4", "fact 1: fact"),
+        ("3", "skip: star rating"),
+    ]
+
+
+def test_seed_reports_account_for_every_number() -> None:
+    from transforms.explain import number_decisions
+
+    seeds = sorted((PROJECT_ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("../shared/corpus/seeds is absent")
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        unaccounted = [d for d in number_decisions(text) if d.decision == "unaccounted"]
+        assert not unaccounted, f"{path.name}: {unaccounted[:5]}"
