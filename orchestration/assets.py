@@ -20,7 +20,7 @@ from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
-from transforms.schema import DOCUMENT_RECORD_SCHEMA, FAILURE_SCHEMA, facts_frame
+from transforms.schema import DOCUMENT_RECORD_SCHEMA, FAILURE_SCHEMA, SKIPPED_NUMBER_SCHEMA, facts_frame
 from transforms.units import is_common_unit
 from warehouse import settings
 from warehouse.changes import build_changes, with_verdicts
@@ -42,6 +42,8 @@ WAREHOUSE_TABLES = [
     "validation_failure",
     "v_facts",
     "v_documents",
+    "skipped_number",
+    "v_skipped_numbers",
 ]
 
 
@@ -143,29 +145,48 @@ def report_documents(
     )
 
 
-@dg.asset(group_name="parse", kinds={"polars"})
-def report_facts(
-    context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame
-) -> dg.MaterializeResult:
-    """Quantitative claims read from each report's prose: value, unit, target, % of
-    target, % of the same period, change, with the quote and its character span."""
+@dg.multi_asset(
+    outs={
+        "report_facts": dg.AssetOut(
+            group_name="parse",
+            kinds={"polars"},
+            description="Quantitative claims read from each report's prose: value, unit, target, "
+            "% of target, % of the same period, change, with the quote and its character span.",
+        ),
+        "skipped_numbers": dg.AssetOut(
+            group_name="parse",
+            kinds={"polars"},
+            description="Every number of each report that is no fact, with the reason it was skipped.",
+        ),
+    }
+)
+def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame):
+    """Facts, and the numbers that are no fact, of each readable report (one pass)."""
     readable = report_documents.filter(pl.col("status") == "ok")
     texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
     results = iter_documents(read_facts, texts, landing.workers, count=readable.height)
-    frames, records, errors = [], [], {}
-    for doc_id, doc_records, error in results:
+    frames, records, errors, skipped = [], [], {}, []
+    for doc_id, doc_records, error, doc_skipped in results:
         if error:
             errors[doc_id] = error
             context.log.error(f"fact extraction failed for document {doc_id}: {error}")
         records.extend({**r, "document_id": doc_id} for r in doc_records)
+        skipped.extend({**r, "document_id": doc_id} for r in doc_skipped)
         if len(records) >= 20_000:
             frames.append(facts_frame(records))
             records = []
     frames.append(facts_frame(records))
     facts = pl.concat(frames, rechunk=True)
+    skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
     _release_memory()
-    return dg.MaterializeResult(
-        value=facts,
+    yield dg.Output(
+        skipped_frame,
+        output_name="skipped_numbers",
+        metadata={"numbers": skipped_frame.height, "documents": readable.height},
+    )
+    yield dg.Output(
+        facts,
+        output_name="report_facts",
         metadata={
             "facts": facts.height,
             "documents": readable.height,
@@ -221,7 +242,7 @@ def validated_facts(
             name,
             group_name="warehouse",
             kinds={"duckdb"},
-            deps=["landing_files", "report_documents", "report_facts", "validated_facts"],
+            deps=["landing_files", "report_documents", "report_facts", "skipped_numbers", "validated_facts"],
             description=f"DuckDB {'view' if name.startswith('v_') else 'table'} {name}; see sql/.",
         )
         for name in WAREHOUSE_TABLES
@@ -230,6 +251,7 @@ def validated_facts(
         "landing_files": dg.AssetIn(),
         "report_documents": dg.AssetIn(),
         "report_facts": dg.AssetIn(),
+        "skipped_numbers": dg.AssetIn(),
         "validated_facts": dg.AssetIn(),
     },
     pool=WAREHOUSE_POOL,
@@ -240,6 +262,7 @@ def warehouse_tables(
     landing_files: pl.DataFrame,
     report_documents: pl.DataFrame,
     report_facts: pl.DataFrame,
+    skipped_numbers: pl.DataFrame,
     validated_facts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as
@@ -263,6 +286,7 @@ def warehouse_tables(
         facts=with_verdicts(report_facts, validated_facts.facts),
         failures=failures,
         now=now,
+        skipped=skipped_numbers,
     )
     summary = load_run(Path(warehouse.path), changes, now, warehouse.lock_timeout_s)
     _release_memory()

@@ -99,3 +99,18 @@ FROM validation_failure AS v
 LEFT JOIN fact_indicator_value AS f USING (document_id, fact_index)
 LEFT JOIN v_document_source AS s USING (document_id)
 WHERE v.suite = 'facts';
+
+-- Why a number was not read: every skipped number with its reason and a few words around it.
+CREATE OR REPLACE VIEW v_skipped_numbers AS
+SELECT
+    s.source_file,
+    k.document_id,
+    k.char_start,
+    k.char_end,
+    k.text,
+    k.reason,
+    substr(t.text, greatest(k.char_start - 39, 1), least(k.char_start, 40) + (k.char_end - k.char_start) + 40)
+        AS context
+FROM skipped_number AS k
+JOIN v_document_source AS s USING (document_id)
+LEFT JOIN document_text AS t USING (document_id);

@@ -208,6 +208,15 @@ PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
     },
 }
 
+# A number of a report that is no fact, with why (transforms.skips.skipped_records).
+SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+    "reason": pl.String,
+}
+
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,
     "dim_admin_unit": ADMIN_UNIT_SCHEMA,
@@ -220,6 +229,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "validation_failure": FAILURE_SCHEMA,
     "landing_file": LANDING_FILE_TABLE,
     "pipeline_run": PIPELINE_RUN_TABLE,
+    "skipped_number": SKIPPED_NUMBER_SCHEMA,
 }
 
 
