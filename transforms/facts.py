@@ -16,6 +16,7 @@ How it reads, one step per module:
 
 import re
 
+from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
@@ -56,7 +57,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         ):
             _place(text, fact, outline, outline.at(sent_start))
             facts.append(fact)
-    return _finalize(facts, skipped), skipped
+    return _finalize(facts, skipped, text), skipped
 
 
 def _sentence_skip_reason(
@@ -71,6 +72,8 @@ def _sentence_skip_reason(
     return None
 
 
+# Where one sentence ends and another begins (a claim said again in another sentence repeats it).
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s)|\n")
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
 _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
@@ -95,15 +98,17 @@ def _place(text: str, fact: dict, outline: Outline, section) -> None:
 # Repeated claims: the same figure said twice is one fact
 
 
-def _finalize(facts: list[dict], skipped: list[SkippedNumber]) -> list[dict]:
+def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> list[dict]:
     """Drop repeated claims (into `skipped`); number the rest and point each part of a total to
     its total's index."""
     kept: list[dict] = []
     kept_by_value: dict[tuple, list[dict]] = {}
     for fact in facts:
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
-        if any(_same_claim(fact, k) for k in same_value) or _restates_pct(fact, kept):
+        repeated = any(_same_claim(fact, k, text) for k in same_value)
+        if repeated or _restates_pct(fact, facts) or _restates_change(fact, facts):
             fact.pop("_parent", None)
+            fact["_repeated"] = True
             skipped.append(
                 SkippedNumber(fact["_pos"], fact["_pos"] + len(fact["value_text"]), "repeated claim")
             )
@@ -112,8 +117,8 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber]) -> list[dict]:
         same_value.append(fact)
     index = {id(f): i for i, f in enumerate(kept)}
     for fact in facts:
-        fact.pop("_pos", None)
-        fact.pop("_share_only", None)
+        for key in ("_pos", "_share_only", "_repeated"):
+            fact.pop(key, None)
     for i, fact in enumerate(kept):
         fact["fact_index"] = i
         parent = fact.pop("_parent", None)
@@ -125,14 +130,24 @@ def _words(s: str | None) -> set[str]:
     return set(WORD_RE.findall((s or "").lower()))
 
 
-def _same_claim(a: dict, b: dict) -> bool:
-    """The same value and unit, said of (nearly) the same words."""
+def _same_claim(a: dict, b: dict, text: str) -> bool:
+    """The same value and unit, said of (nearly) the same words, in another sentence (one
+    sentence listing "4 đồng chí ..., 4 đồng chí ..." states two claims). A specific value (a
+    decimal, or 100 or more) needs fewer shared words: headline, lead and body word it apart."""
     if a["value"] != b["value"] or a["unit"] != b["unit"]:
+        return False
+    if not _SENTENCE_BREAK_RE.search(
+        text, min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])
+    ):
         return False
     wa, wb = _words(a["indicator_text"]), _words(b["indicator_text"])
     if wa == wb:
         return True
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.6
+    if not (wa and wb):
+        return False
+    specific = decimals_printed(a["value_text"]) > 0 or a["value"] >= 100
+    shared = len(wa & wb)
+    return shared / len(wa | wb) >= 0.6 or (specific and shared / min(len(wa), len(wb)) >= 0.5)
 
 
 # Words of a rate, shared by every percentage's indicator: no evidence of the same claim.
@@ -140,6 +155,7 @@ _RATE_WORDS = frozenset(["tỷ", "lệ"])
 
 
 def _restates_pct(fact: dict, kept: list[dict]) -> bool:
+    # `kept`: the report's facts (a headline restates a figure the body gives later)
     """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 61,4%" restating "... 3 tỷ đồng, đạt 61,4% dự toán")."""
     share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
     if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
@@ -151,4 +167,20 @@ def _restates_pct(fact: dict, kept: list[dict]) -> bool:
         and k["value"] != fact["value"]
         and len(words & _words(k["indicator_text"])) >= max(2, 0.6 * len(words))
         for k in kept
+        if not k.get("_repeated")
+    )
+
+
+def _restates_change(fact: dict, facts: list[dict]) -> bool:
+    """A change stated alone ("Tăng trưởng ... tăng 7,4%", a headline) that another fact of the
+    report carries as its change: a decimal change amount is too specific to be a coincidence."""
+    alone = fact["change_direction"] and fact["value"] == fact["change_amount"] and fact["unit"] == "%"
+    if not alone or decimals_printed(fact["value_text"]) == 0:
+        return False
+    return any(
+        k is not fact
+        and k["value"] != k["change_amount"]
+        and k["change_amount"] == fact["change_amount"]
+        and k["change_unit"] == "%"
+        for k in facts
     )

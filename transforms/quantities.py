@@ -154,7 +154,8 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
     if isinstance(of, str) or of.target is not None or scoring_kind(of.unit) != scoring_kind(q.unit):
         return q
     factor = unit_info(of.unit).factor / unit_info(q.unit).factor
-    return q._replace(end=of.end, target=of.value * factor, unit=of.unit if factor == 1 else q.unit)
+    # the partner's number is read with this quantity (num_end), not again as a quantity of its own
+    return q._replace(num_end=of.num_end, end=of.end, target=of.value * factor)
 
 
 def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str:

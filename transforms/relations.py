@@ -146,7 +146,8 @@ _COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
 _OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
 # A percentage compared with another base than the same period or a plan: "bằng 93,6% so với
 # tháng trước" (a clause with two comparisons keeps the one against the same period).
-_OTHER_BASE_AFTER_RE = re.compile(r"\s*so(?:\s+với)?\s+[^,;.()]{1,40}", re.IGNORECASE)
+_OTHER_BASE_AFTER_RE = re.compile(r"\s*so(?:\s+với)?\s+(?:tháng|quý|tuần|kỳ)\s+trước\b", re.IGNORECASE)
+_MET_OR_EXCEEDED_RE = re.compile(r"\bđạt\s+và\s+vượt\s*$", re.IGNORECASE)
 # A bare level ends its clause: "đạt 184 ha, bằng 99,9%." (not "bằng 80% tổng sản lượng").
 _CLAUSE_END_AFTER_RE = re.compile(r"\s*(?:[,;.)\n]|và\b|$)", re.IGNORECASE)
 # Last period's level in brackets after the comparison: "giảm 162 ha so với cùng kỳ (12.279 ha)".
@@ -193,6 +194,8 @@ class _Num(NamedTuple):
     stated: str | None  # the plan's name when the number states a target
     host: dict | None  # the fact a describing number belongs to
     bracketed: bool  # alone in brackets: "(80%)"
+    ends_clause: bool  # nothing follows in its clause ("bằng 99%." but not "bằng 80% tổng ...")
+    other_period: bool  # compared with an earlier month or quarter ("so với tháng trước")
 
 
 class _Sentence:
@@ -293,11 +296,28 @@ def _context(s: _Sentence, q: Quantity) -> _Num:
         verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(before) - verb_m.start())
     if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
         verb = "còn"
+    if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
+        verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
     target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if is_pct or verb == "vượt" else None
     same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end)
     host = _host(text, s, s.start, verb_start)
     bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
-    return _Num(q, unit, before, verb, verb_start, target_m, same_m, stated, host, bracketed)
+    ends_clause = _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
+    other_period = _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
+    return _Num(
+        q,
+        unit,
+        before,
+        verb,
+        verb_start,
+        target_m,
+        same_m,
+        stated,
+        host,
+        bracketed,
+        ends_clause,
+        other_period,
+    )
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
@@ -394,7 +414,7 @@ def _describing_role(n: _Num) -> str:
         return "share"  # "96/120 hộ (80%)", "45/60 hồ sơ, đạt 75%"
     if verb == "đạt" or (verb is None and n.bracketed):
         return "share"  # "thu 22 tỷ đồng, đạt 87%": a share of an unnamed plan
-    if verb == "bằng":
+    if verb == "bằng" and (n.ends_clause or n.other_period):
         return "pct_same_period"  # "đạt 184 ha, bằng 99,9%": a level against last year's
     return "fact"
 
@@ -530,14 +550,10 @@ def _on_pct_same_period(s: _Sentence, n: _Num) -> None:
     """A level against the same period ("bằng 98% cùng kỳ"): the host's, or a fact of its own."""
     q = n.q
     end = n.same_m.end() if n.same_m else q.end
-    if n.same_m is None:
-        other = _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end)
-        if other is not None:
-            s.skip(q, "comparison with another base", other.end())  # "bằng 31,7% so với GRDP"
-            return
-        if not _CLAUSE_END_AFTER_RE.match(s.text, q.end, s.end):
-            s.skip(q, "share of another quantity", q.end)  # "bằng 80% tổng sản lượng"
-            return
+    if n.same_m is None and n.other_period:
+        # "bằng 93,6% so với tháng trước": a clause with two comparisons keeps the same period's
+        s.skip(q, "comparison with another period", _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end).end())
+        return
     if n.host is not None:
         if n.host["pct_same_period"] is None:
             n.host["pct_same_period"] = q.value
