@@ -150,7 +150,7 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
     slash = _UNIT_SLASH_RE.match(text, q.end, end)
     if slash is None:
         return q
-    of = _read_with_unit(text, slash.end(), end, slash.group(1))
+    of = _read_with_unit(text, slash.start(1), end, slash.group(1))
     if isinstance(of, str) or of.target is not None or scoring_kind(of.unit) != scoring_kind(q.unit):
         return q
     factor = unit_info(of.unit).factor / unit_info(q.unit).factor
