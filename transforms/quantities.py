@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number
 from transforms.skips import SkippedNumber
-from transforms.units import normalize_unit, scoring_kind, unit_info
+from transforms.units import COUNT_SCALES, measure_spellings, normalize_unit, scoring_kind, unit_info
 from transforms.vocabulary import (
     COMPOUND_NOUNS,
     LETTER,
@@ -51,15 +51,22 @@ _REFERENCE_AFTER_RE = re.compile(r"\s*[-/]\s*[A-ZĐ]{1,6}\b|:\d")
 # "12 tỷ 350 triệu đồng": a mixed amount, read as one value in the larger unit.
 _MIXED_MONEY_RE = re.compile(rf"\s*(tỷ|tỉ)\s+({_NUM})\s*triệu(\s*đồng)?", re.IGNORECASE)
 
-# Measure units, longest first; a letter may not follow (so "m" is not the start of "mũi").
+
+def _spelling_pattern(spelling: str) -> str:
+    """A unit's spelling as a pattern: spaces optional ("tỷđồng"), a dot may be followed by one."""
+    return re.escape(spelling).replace(r"\ ", r"\s*").replace(r"\.", r"\.\s*")
+
+
+# Measure units (transforms/data/units.csv and unit_aliases.csv), longest first; a letter may not
+# follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
 _MEASURE_UNIT_RE = re.compile(
-    r"(?:[ \xa0]{1,2}|\s)?(?P<unit>(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s*(?:đồng|đ|usd)(?![^\W\d_])|tr\.?\s?đồng|trđ|tỷ|tỉ|triệu"
-    r"|nghìn\s+tấn|vnđ|đồng(?!\s+chí)|đ|usd|tấn|tạ|kg|hecta|héc[\s-]?ta|ha|km2|km²|m2|m²|m3|m³|km|m|phần\s+trăm)"
-    r"(?![^\W\d_²³])|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
+    r"(?:[ \xa0]{1,2}|\s)?(?P<unit>(?:"
+    + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")
+    + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
     re.IGNORECASE,
 )
 # A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
-_SCALE_WORD_RE = re.compile(r"\s?(?P<scale>triệu|nghìn|ngàn)[ ](?=[^\W\d_])", re.IGNORECASE)
+_SCALE_WORD_RE = re.compile(rf"\s?(?P<scale>{'|'.join(COUNT_SCALES)})[ ](?=[^\W\d_])", re.IGNORECASE)
 # A counted noun: up to three words; a rate suffix such as "/ngày" may follow.
 _NOUN_RE = re.compile(
     rf"(?P<space>\s?)(?P<words>{LETTER}[^\W_]*(?:[ ]{LETTER}+){{0,2}})(?P<per>(?:\s?/\s?(?!\d){LETTER}+)*)"

@@ -6,25 +6,13 @@ Only lexical lists live here; the small word sets of a single rule stay next to 
 
 import re
 
+from transforms.catalog import words
+
 LETTER = r"[^\W\d_]"  # one letter (Vietnamese included)
 WORD_RE = re.compile(rf"{LETTER}+")
 
 # Multi-word counted nouns kept whole as the unit ("doanh nghiệp", not "doanh").
-COMPOUND_NOUNS = frozenset(
-    """
-    doanh nghiệp|hợp tác xã|tiêu chí|hồ sơ|lượt người|lượt khách|lượt chi bộ|đảng viên|thanh niên|trẻ em
-    |công trình|trường hợp|quần chúng|nhiệm vụ|văn bản|công văn|quyết định|báo cáo|kế hoạch|tờ trình
-    |chỉ tiêu|học viên|học sinh|giáo viên|bệnh nhân|đối tượng|viên chức|công chức|cán bộ|cây xanh
-    |suất quà|xuất quà|băng zôn|băng rôn|câu khẩu hiệu|khẩu hiệu|hội quán|phiên hội ý|cuộc họp|thông báo
-    |dự án|giấy xác nhận|giấy chứng nhận|bộ hồ sơ|chi bộ|nghị quyết|chỉ thị|hướng dẫn|đồng chí|lao động
-    |hộ gia đình|hội viên|đoàn viên|nhân khẩu|gia đình|cơ sở|trang trại|mô hình|sản phẩm|lớp học|hội nghị
-    |lượt xe|phương tiện|tổ chức|cơ quan|đơn vị|thôn xóm|khu dân cư|tổ dân phố|bộ phận|giấy phép
-    |cuộc kiểm tra|cuộc thanh tra|vụ việc|vụ án|đơn thư|lượt công dân|ngôi nhà|căn nhà|nhà ở|con giống
-    |tuyến đường|km đường|trường học|phòng học|điểm trường|cây giống|lượt|chuyến|tin bài
-    |ý kiến|công dân|chiến sĩ|thị trấn|thành phố|giấy chứng nhận|đêm văn nghệ|buổi tuyên truyền|kỳ họp
-    """.replace("\n", "").split("|")
-)
-COMPOUND_NOUNS = frozenset(n.strip() for n in COMPOUND_NOUNS if n.strip())
+COMPOUND_NOUNS = words("compound_nouns")
 
 # Two units of administration counted together, joined by a comma ("9/9 xã, phường"): one unit.
 PAIRED_NOUNS = frozenset(["xã, phường", "xã, thị trấn", "phường, xã", "phường, thị trấn"])
