@@ -696,3 +696,8 @@ def test_one_figure_against_a_plan_and_the_same_period() -> None:
 
 def test_a_change_whose_unit_went_unwritten() -> None:
     assert one("Diện tích rừng trồng đạt 1.200 ha, tăng 9,5.")["change_amount"] == 9.5
+
+
+def test_the_parse_stage_decides_the_units_meaning() -> None:
+    f = one("Diện tích lúa đạt 120 ha.")
+    assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")

@@ -22,6 +22,7 @@ from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
 from transforms.sentences import is_chrome, plan_marker_ends, sentences_with_numbers
 from transforms.skips import SkippedNumber
+from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
 
 
@@ -79,7 +80,11 @@ _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]
 
 
 def _place(text: str, fact: dict, outline: Outline, section) -> None:
-    """The fact's section, domain and footnote (a marker in its quote or right after it)."""
+    """The meaning of the fact's unit (base value, base unit, kind), its section, domain and
+    footnote (a marker in its quote or right after it)."""
+    info = unit_info(fact["unit"])
+    if info.kind is not None:
+        fact.update(value_base=fact["value"] * info.factor, unit_base=info.base_unit, unit_kind=info.kind)
     if section is not None:
         fact["section_path"], fact["domain"] = section.path, section.domain
     if not outline.footnotes:

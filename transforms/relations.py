@@ -633,6 +633,9 @@ def _new_fact(q: Quantity) -> dict:
         "footnote": None,
         "part_of": None,
         "extra_targets": [],
+        "value_base": None,
+        "unit_base": None,
+        "unit_kind": None,
     }
 
 

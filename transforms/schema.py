@@ -44,6 +44,10 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
     "footnote": pl.String,  # body of a footnote linked to a marker inside the quote; None
     "part_of": pl.Int32,  # fact_index of the total this fact is a part of ("trong đó ..."); None
     "extra_targets": pl.List(EXTRA_TARGET),
+    # The meaning of the unit, decided in the parse stage by transforms.units.unit_info:
+    "value_base": pl.Float64,  # the value in its unit's base unit (None without a unit)
+    "unit_base": pl.String,  # đồng, kg, m2, m, %, a rate's base, or the counted noun
+    "unit_kind": pl.String,  # money, usd, mass, area, length, volume, percent, count, rate
 }
 
 
@@ -174,8 +178,6 @@ DOCUMENT_TABLE: dict[str, pl.DataType] = {
 FACT_TABLE: dict[str, pl.DataType] = {
     **FACT_KEYS,
     **{k: v for k, v in FACT_SCHEMA.items() if k != "extra_targets"},
-    "value_base": pl.Float64,  # the value in its unit's base unit
-    "unit_base": pl.String,
     **VERDICT,
 }
 EXTRA_TARGET_TABLE: dict[str, pl.DataType] = {
