@@ -15,6 +15,7 @@ How it reads, one step per module:
 """
 
 import re
+from bisect import bisect_right
 
 from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
@@ -42,16 +43,18 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
     if not tokens and not ranks:
         return [], skipped
     outline = section_outline(text)
+    chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
+    plan_ends = plan_marker_ends(text)  # one pass; each sentence takes its own
     facts: list[dict] = []
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
-        reason = _sentence_skip_reason(text, outline, sent_start, sent_tokens, sent_ranks)
+        reason = _sentence_skip_reason(text, outline, chrome, sent_start, sent_tokens, sent_ranks)
         if reason is not None:
             skipped.extend(SkippedNumber(m.start(), m.end(), reason) for m in sent_tokens)
             continue
         quantities = sentence_quantities(text, sent_start, sent_end, sent_tokens, sent_ranks, skipped)
         if not quantities:
             continue
-        plan_markers = plan_marker_ends(text, sent_start, sent_end)
+        plan_markers = plan_ends[bisect_right(plan_ends, sent_start) : bisect_right(plan_ends, sent_end)]
         carry = facts[-1] if facts and "\n" not in text[facts[-1]["char_end"] : sent_start] else None
         for fact in sentence_facts(
             text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
@@ -62,10 +65,14 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
 
 
 def _sentence_skip_reason(
-    text: str, outline: Outline, sent_start: int, tokens: list, ranks: list
+    text: str, outline: Outline, chrome: dict[int, bool], sent_start: int, tokens: list, ranks: list
 ) -> str | None:
     """Why a whole sentence holds no fact: page furniture, or a section planning the next period."""
-    if is_chrome(text, tokens[0].start() if tokens else ranks[0].start()):
+    first = tokens[0].start() if tokens else ranks[0].start()
+    line = text.rfind("\n", 0, first) + 1
+    if line not in chrome:
+        chrome[line] = is_chrome(text, first)
+    if chrome[line]:
         return "page furniture"
     section = outline.at(sent_start)
     if section is not None and section.is_plan and not outline.in_footnote(sent_start):

@@ -258,7 +258,12 @@ def sentence_facts(
     """
     s = _Sentence(text, sent_start, sent_end, plan_markers, carry)
     for q in quantities:
-        n = _context(s, q)
+        unit = _unit_of(s, q)
+        early = _early_skip_reason(s, q, unit)  # most skipped numbers, before the costly context
+        if early is not None:
+            s.skip(q, early)
+            continue
+        n = _context(s, q, unit)
         role, reason = classify(s, n)
         if role == "skip":
             s.skip(q, reason)
@@ -274,21 +279,57 @@ def sentence_facts(
     return s.facts
 
 
-def _context(s: _Sentence, q: Quantity) -> _Num:
-    """What the words around the number say: its unit, the verb before it, what follows it."""
-    text = s.text
-    before = text[max(s.start, q.start - 45) : q.start]
+def _unit_of(s: _Sentence, q: Quantity) -> str | None:
+    """The number's unit, or the one its place implies."""
     unit = q.unit
     if unit is None and s.parent is not None and s.part_start is not None and q.start > s.part_start:
         unit = s.parent["unit"]  # a number without a unit inside "tổng ... trong đó": the total's
-    if unit is None and q.value >= 1000 and _MONEY_CONTEXT_RE.search(before):
+    if (
+        unit is None
+        and q.value >= 1000
+        and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start)
+    ):
         unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
+    return unit
+
+
+def _stated(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
+    """The plan's name when the number states a target (see _stated_target), else None."""
+    if unit is None or q.is_rank:
+        return None
+    stated = _stated_target(s.text, s.start, q.start, s.last_was_pct_target)
+    if unit == "%" and stated is not None and not (stated and _opens_bracket(s.text, s.start, q.start)):
+        return None  # a rate's plan only in its own brackets: "đạt 9,8% (kế hoạch 9,5%)"
+    return stated
+
+
+def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
+    """Reasons that need no reading of the words after the number: no unit (unless a change
+    verb comes before it), a name or a date, a bound, a plan for a later period."""
+    text = s.text
+    before = text[max(s.start, q.start - 45) : q.start]
+    if unit is None:
+        tail = before[-25:].lower()
+        if "tăng" in tail or "giảm" in tail:
+            return None  # maybe a change whose unit went unwritten: the context decides
+        return name_or_date_reason(text, s.start, q) or "no unit"
+    if not q.is_rank:
+        reason = name_or_date_reason(text, s.start, q)
+        if reason is not None and _stated(s, q, unit) is None:
+            return reason
+    if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
+        return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm"
+    if s.plan_markers and plan_before(text, s.plan_markers, q.start):
+        return "plan for a later period"
+    return None
+
+
+def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
+    """What the words around the number say: the verb before it, what follows it, its host."""
+    text = s.text
+    before = text[max(s.start, q.start - 45) : q.start]
     is_pct = unit == "%"
-    stated = None
-    if unit is not None and not q.is_rank:
-        stated = _stated_target(text, s.start, q.start, s.last_was_pct_target)
-        if is_pct and stated is not None and not (stated and _opens_bracket(text, s.start, q.start)):
-            stated = None  # a rate's plan only in its own brackets: "đạt 9,8% (kế hoạch 9,5%)"
+    stated = _stated(s, q, unit)
     verb_m = _VERB_BEFORE_RE.search(before)
     verb, verb_start = None, q.start
     if verb_m:
@@ -337,14 +378,6 @@ def _skip_reason(s: _Sentence, n: _Num) -> str | None:
         if n.verb in ("tăng", "giảm") and n.host is not None:
             return None  # "đạt 16.170 ha, tăng 9,5": a change whose unit went unwritten
         return name_or_date_reason(text, s.start, q) or "no unit"
-    if n.stated is None and not q.is_rank:
-        reason = name_or_date_reason(text, s.start, q)
-        if reason is not None:
-            return reason
-    if q.unit != "%" and _BOUND_BEFORE_RE.search(n.before):
-        return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm"
-    if s.plan_markers and plan_before(text, s.plan_markers, q.start):
-        return "plan for a later period"
     if n.stated is not None:
         return None
     return _word_reason(s, n) or _threshold_reason(s, n)
