@@ -15,7 +15,6 @@ How it reads, one step per module:
 """
 
 import re
-from bisect import bisect_right
 
 from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
@@ -44,7 +43,6 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         return [], skipped
     outline = section_outline(text)
     chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
-    plan_ends = plan_marker_ends(text)  # one pass; each sentence takes its own
     facts: list[dict] = []
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
         reason = _sentence_skip_reason(text, outline, chrome, sent_start, sent_tokens, sent_ranks)
@@ -54,7 +52,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         quantities = sentence_quantities(text, sent_start, sent_end, sent_tokens, sent_ranks, skipped)
         if not quantities:
             continue
-        plan_markers = plan_ends[bisect_right(plan_ends, sent_start) : bisect_right(plan_ends, sent_end)]
+        plan_markers = plan_marker_ends(text, sent_start, sent_end)
         carry = facts[-1] if facts and "\n" not in text[facts[-1]["char_end"] : sent_start] else None
         for fact in sentence_facts(
             text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
@@ -116,6 +114,8 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     kept: list[dict] = []
     kept_by_value: dict[tuple, list[dict]] = {}
     for fact in facts:
+        fact["_words"] = _words(fact["indicator_text"])
+    for fact in facts:
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
         repeated = any(_same_claim(fact, k, text) for k in same_value)
         if repeated or _restates_pct(fact, facts) or _restates_change(fact, facts):
@@ -129,7 +129,7 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
         same_value.append(fact)
     index = {id(f): i for i, f in enumerate(kept)}
     for fact in facts:
-        for key in ("_pos", "_share_only", "_repeated"):
+        for key in ("_pos", "_share_only", "_repeated", "_words"):
             fact.pop(key, None)
     for i, fact in enumerate(kept):
         fact["fact_index"] = i
@@ -152,7 +152,7 @@ def _same_claim(a: dict, b: dict, text: str) -> bool:
         text, min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])
     ):
         return False
-    wa, wb = _words(a["indicator_text"]), _words(b["indicator_text"])
+    wa, wb = a["_words"], b["_words"]
     if wa == wb:
         return True
     if not (wa and wb):
@@ -172,12 +172,12 @@ def _restates_pct(fact: dict, kept: list[dict]) -> bool:
     share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
     if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
         return False
-    words = _words(fact["indicator_text"]) - _RATE_WORDS
+    words = fact["_words"] - _RATE_WORDS
     return bool(words) and any(
         k is not fact
         and k["pct_target"] == fact["value"]
         and k["value"] != fact["value"]
-        and len(words & _words(k["indicator_text"])) >= max(2, 0.6 * len(words))
+        and len(words & k["_words"]) >= max(2, 0.6 * len(words))
         for k in kept
         if not k.get("_repeated")
     )

@@ -54,10 +54,9 @@ def is_chrome(text: str, pos: int) -> bool:
     return end - start <= _CHROME_MAX_LINE and _CHROME_LINE_RE.search(text, start, end) is not None
 
 
-def plan_marker_ends(text: str, sent_start: int = 0, sent_end: int | None = None) -> list[int]:
-    """Where each plan word of the sentence (or of the whole text) ends ("phấn đấu", "sẽ" ...)."""
-    end = len(text) if sent_end is None else sent_end
-    return [m.end() for m in _PLAN_SENTENCE_RE.finditer(text, sent_start, end)]
+def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
+    """Where each plan word of the sentence ends ("phấn đấu", "dự kiến", "sẽ" ...)."""
+    return [m.end() for m in _PLAN_SENTENCE_RE.finditer(text, sent_start, sent_end)]
 
 
 def plan_before(text: str, plan_markers: list[int], pos: int) -> bool:
