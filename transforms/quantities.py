@@ -45,6 +45,7 @@ _TOKEN_RE = re.compile(_NUM)
 # A number with its slashed or dashed partners ("15/10/2024", "2021-2025"): skipped whole.
 _DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
 _SLASH_FORM_RE = re.compile(rf"\s*/\s*({_NUM})(\s*/\s*{_NUM})?")
+_SIGNS_AFTER = frozenset("-–/:")
 _UNIT_SLASH_RE = re.compile(rf"[ ]?/[ ]?({_NUM})")
 _RANGE_AFTER_RE = re.compile(rf"\s*[-–]\s*{_NUM}")
 _REFERENCE_AFTER_RE = re.compile(r"\s*[-/]\s*[A-ZĐ]{1,6}\b|:\d")
@@ -154,7 +155,7 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
     if isinstance(q, str) or q.unit is None or q.target is not None:
         return q
     # "59.835 ha/62.251 ha", "2,768 tỷ/6 tỷ": an a/b form with the unit written on both sides
-    slash = _UNIT_SLASH_RE.match(text, q.end, end)
+    slash = _UNIT_SLASH_RE.match(text, q.end, end) if "/" in text[q.end : q.end + 2] else None
     if slash is None:
         return q
     of = _read_with_unit(text, slash.start(1), end, slash.group(1))
@@ -171,7 +172,9 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
     if value is None:
         return "unreadable number"
     target = None
-    slash = _SLASH_FORM_RE.match(text, num_end, end)
+    # The partner forms all open on a sign within the next few characters: look before matching.
+    signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
+    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in signed else None
     if slash:
         if slash.group(2):
             return "date or reference"  # d/m/y, or a reference with two slashes
@@ -181,13 +184,15 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         if value == 1 and target >= 100:
             return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()
-    if _RANGE_AFTER_RE.match(text, num_end, end):
+    if slash:
+        signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
+    if signed and _RANGE_AFTER_RE.match(text, num_end, end):
         return "range"
-    if _REFERENCE_AFTER_RE.match(text, num_end, end):
+    if signed and _REFERENCE_AFTER_RE.match(text, num_end, end):
         return "reference"
     value_text = text[pos:num_end]
-    mixed = _MIXED_MONEY_RE.match(text, num_end, end)
-    if mixed and target is None:
+    mixed = _MIXED_MONEY_RE.match(text, num_end, end) if target is None else None
+    if mixed:
         millions = parse_number(mixed.group(2))
         if millions is not None:
             unit_end = mixed.end()
@@ -259,7 +264,6 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
 # Numbers that name or date something
 
 # "năm 2021", "tháng 6", "ngày 15", "quý 2": a date part when the number fits one.
-_DATE_WORD_BEFORE_RE = re.compile(r"\b(?P<word>năm|tháng|ngày|quý)\s*$", re.IGNORECASE)
 _DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
 _QUANTITY_WORD_BEFORE_RE = re.compile(
     r"\b(?:cho|được|đạt|có|là|gồm|khoảng|trên|gần|hơn|ước|tổng số|tăng|giảm|vượt|còn)\s*:?\s*$", re.IGNORECASE
@@ -289,9 +293,8 @@ def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
         and " ".join(words) not in NOT_PLACE_PHRASES
     ):
         return "name"
-    date_word = _DATE_WORD_BEFORE_RE.search(before)
-    if date_word:
-        low, high = _DATE_PART_RANGE[date_word.group("word").lower()]
+    if last in _DATE_PART_RANGE and not before.rstrip().endswith((":", ".")):  # "năm 2021", "tháng 6"
+        low, high = _DATE_PART_RANGE[last]
         if low <= q.value <= high and q.value == int(q.value):
             return "date"
     line_start = text.rfind("\n", 0, q.start) + 1

@@ -39,6 +39,7 @@ _VERB_BEFORE_RE = re.compile(
        \s*(?:\b(?:gần\s+đạt|gần|trên|hơn|khoảng|xấp\s+xỉ)\s*)?[:]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_VERB_REACH = 34
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
@@ -330,11 +331,12 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     before = text[max(s.start, q.start - 45) : q.start]
     is_pct = unit == "%"
     stated = _stated(s, q, unit)
-    verb_m = _VERB_BEFORE_RE.search(before)
+    near = before[-_VERB_REACH:]  # a verb, its particle and a hedge fit in these characters
+    verb_m = _VERB_BEFORE_RE.search(near)
     verb, verb_start = None, q.start
     if verb_m:
         raw = _SPACES_RE.sub(" ", (verb_m.group("verb") or "=").lower())
-        verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(before) - verb_m.start())
+        verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
     if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
         verb = "còn"
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
@@ -390,10 +392,14 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
         return _NONFACT_UNITS[n.unit]
     if n.unit == "vụ" and n.before.split()[-1:] and n.before.split()[-1].lower() in _CROP_WORDS:
         return "count of crop seasons"  # "đất lúa 2 vụ"
-    base = _BASE_BEFORE_RE.search(text, s.start, n.verb_start) if n.verb in ("tăng", "giảm") else None
-    if base and not _COMPARED_WITH_RE.search(text, s.start, base.start()):
+    # (the patterns end at the number: a window of a few words before it is enough)
+    window = max(s.start, n.verb_start - 30)
+    base = _BASE_BEFORE_RE.search(text, window, n.verb_start) if n.verb in ("tăng", "giảm") else None
+    if base and not _COMPARED_WITH_RE.search(text, max(s.start, base.start() - 10), base.start()):
         return "comparison base"  # "cùng kỳ tăng 10,28%" (but "so với cùng kỳ giảm 2 vụ" compares)
-    if _BASE_IN_BRACKETS_RE.search(text, s.start, q.start):
+    if text[q.start - 3 : q.start].rstrip()[-1:] == "(" and _BASE_IN_BRACKETS_RE.search(
+        text, max(s.start, q.start - 40), q.start
+    ):
         return "comparison base"  # "so với cùng kỳ (12.279 ha)": last period's level
     signed = text[q.start - 2 : q.start] in ("(+", "(-", "(–")
     if signed and s.current is not None and s.current["change_direction"] is not None:
