@@ -26,153 +26,16 @@ PLACE_NOUNS = frozenset(["xã", "huyện", "tỉnh", "phường", "quận"])
 # Words that cannot be a counted noun: time and age units (their numbers are no facts),
 # function words and verbs (the number has no unit), organisations (a number before them is
 # a name or a date).
-TIME_WORDS = frozenset(
-    ["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuổi", "tuần", "quý", "kỳ", "khóa", "khoá", "thế"]
-)
-NOT_NOUNS = frozenset(
-    [
-        "và",
-        "với",
-        "của",
-        "là",
-        "đạt",
-        "được",
-        "có",
-        "cho",
-        "tại",
-        "trong",
-        "trên",
-        "dưới",
-        "từ",
-        "đến",
-        "so",
-        "tăng",
-        "giảm",
-        "bằng",
-        "theo",
-        "về",
-        "ở",
-        "thì",
-        "mà",
-        "các",
-        "những",
-        "này",
-        "đã",
-        "đang",
-        "sẽ",
-        "còn",
-        "chiếm",
-        "vượt",
-        "gồm",
-        "như",
-        "hoặc",
-        "hay",
-        "lên",
-        "xuống",
-        "nay",
-        "qua",
-        "loại",
-        "trở",
-        "tới",
-        "khi",
-        "để",
-        "do",
-        "vì",
-        "nhưng",
-        "cùng",
-        "sau",
-        "trước",
-        "ra",
-        "vào",
-        "tính",
-        "đầu",
-        "cuối",
-        "giữa",
-        "ngoài",
-        "mới",
-        "hết",
-        "thêm",
-        "lại",
-        "nên",
-        "hơn",
-        "gần",
-        "khoảng",
-        "ước",
-        "ubnd",
-        "hđnd",
-        "ubmttq",
-        "mttq",
-        "btv",
-        "bch",
-        "ban",
-        "sở",
-        "phòng",
-        "thị",
-        "thành",
-        "quận",
-    ]
-)
+TIME_WORDS = words("time_words")
+NOT_NOUNS = words("not_nouns")
 
 
 # The last words before a number that make it a name, a date or a reference, not a quantity:
 # "Nghị quyết 04", "lần thứ 3", "mũi 2", "giai đoạn 2", "Covid 19", "số 5" (but "tổng số 464 hồ sơ"
 # is a count). They are looked up as the last one or two words, which is cheap.
-NAME_WORDS = frozenset(
-    [
-        "số",
-        "thứ",
-        "lần",
-        "kỳ",
-        "khóa",
-        "khoá",
-        "đợt",
-        "mũi",
-        "covid",
-        "chương",
-        "điều",
-        "khoản",
-        "mục",
-        "top",
-        "hạng",
-    ]
-)
-NAME_PHRASES = frozenset(
-    [
-        *("giai đoạn", "nhiệm kỳ", "phụ lục", "cấp độ", "lần thứ", "kỷ niệm", "đề án", "chương trình"),
-        *("nghị quyết", "quyết định", "chỉ thị", "nghị định", "thông tư", "công văn", "kết luận"),
-        *("quy chuẩn", "tiêu chuẩn"),
-    ]
-)
+NAME_WORDS = words("name_words")
+NAME_PHRASES = words("name_phrases")
 # Places and groups named by a number: "quốc lộ 47", "thôn 3", "tổ 5", "đội 2", "lớp 9". A number
 # with a measure after such a word is an amount of the place ("ngân sách phường 11 tỷ đồng",
 # "đường ngõ xóm 1.580 m"), so these words only rule out counts and bare numbers.
-PLACE_WORDS = frozenset(
-    [
-        "lộ",
-        "đường",
-        "tổ",
-        "đội",
-        "thôn",
-        "xóm",
-        "ấp",
-        "bản",
-        "phố",
-        "phường",
-        "khu",
-        "kiệt",
-        "hẻm",
-        "ngõ",
-        "lô",
-        "ô",
-        "học",
-        "lớp",
-        "vùng",
-        "tuyến",
-        "km",
-        "đủ",
-        "nhóm",
-        "loại",
-        "khối",
-        "trạm",
-    ]
-)
+PLACE_WORDS = words("place_words")
