@@ -12,7 +12,7 @@ export REPORTS_WAREHOUSE_PATH
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: run run-full test dev eval bench lint format clean
+.PHONY: run run-full test dev sql eval bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ $(VENV)/.installed: uv.lock pyproject.toml | $(BIN)/uv
 $(VENV)/.installed-test: uv.lock pyproject.toml | $(BIN)/uv
 	$(BIN)/uv sync --quiet --frozen --inexact --extra test
 	touch $@ $(VENV)/.installed
+
+# The DuckDB command-line client (extra "sql"), the same version as the library.
+$(VENV)/.installed-sql: uv.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact --extra sql
+	touch $@
 
 $(DAGSTER_HOME)/dagster.yaml:
 	mkdir -p $(DAGSTER_HOME)
@@ -45,6 +50,13 @@ test: $(VENV)/.installed-test
 
 dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m orchestration.definitions
+
+# The warehouse in the DuckDB CLI, read-only (a run can swap in a new version meanwhile),
+# with full-text search loaded from the installed extension file: no network.
+WAREHOUSE_FILE = $(or $(REPORTS_WAREHOUSE_PATH),warehouse/reports.duckdb)
+sql: $(VENV)/.installed-sql
+	@test -f "$(WAREHOUSE_FILE)" || { echo "no warehouse at $(WAREHOUSE_FILE): run 'make run' first"; exit 1; }
+	@$(BIN)/duckdb -readonly -cmd "LOAD '$$($(BIN)/python -c 'from warehouse.search import fts_extension_path; print(fts_extension_path())')'" "$(WAREHOUSE_FILE)"
 
 # Extraction accuracy on the shared seed reports (for everyone who changes a rule).
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
@@ -67,4 +79,4 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/data_docs .dagster_home bench/out
+	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/data_docs warehouse/*.data_docs warehouse/*.review .dagster_home bench/out

@@ -26,6 +26,7 @@ from warehouse import settings
 from warehouse.changes import FAILURE_SCHEMA, build_changes, with_verdicts
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
 from warehouse.load import load_run
+from warehouse.review import write_review_pages
 from warehouse.snapshot import reading
 from warehouse.state import loaded_documents, previous_files
 
@@ -279,6 +280,7 @@ def warehouse_tables(
     )
     summary = load_run(Path(warehouse.path), changes, now, warehouse.lock_timeout_s)
     _release_memory()
+    review_index = write_review_pages(Path(warehouse.path))
     context.log.info(f"warehouse {warehouse.path}: {summary.table_rows}")
     for name in WAREHOUSE_TABLES:
         yield dg.MaterializeResult(
@@ -286,6 +288,7 @@ def warehouse_tables(
             metadata={
                 "rows": summary.table_rows.get(name, 0),
                 "warehouse": dg.MetadataValue.path(warehouse.path),
+                "review_pages": dg.MetadataValue.path(str(review_index)),
                 "documents_replaced": summary.documents_replaced,
                 "documents_deleted": summary.documents_deleted,
             },

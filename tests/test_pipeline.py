@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from tests.pipeline_helpers import bad_spans, fact_checksum, query, run_pipeline
+from warehouse import settings
 from warehouse.settings import SAMPLE_REPORTS_DIR
 
 V_FACTS_CONTRACT = {
@@ -102,7 +103,7 @@ def test_run_succeeds_and_checks_execute(sample_run):
 
 def test_data_docs_are_built_beside_the_warehouse(sample_run):
     _, warehouse, _ = sample_run
-    docs = warehouse.parent / "data_docs"
+    docs = settings.data_docs_dir(warehouse)
     assert (docs / "index.html").exists()
     summary = (docs / "summary.html").read_text(encoding="utf-8")
     for suite in ("facts", "documents", "warehouse"):

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = [
@@ -236,6 +237,7 @@ def load_run(path: Path, changes: RunChanges, now: datetime, lock_timeout_s: flo
     """Write `changes` into the warehouse at `path` atomically (see warehouse.snapshot)."""
     with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
+        refresh_search(con, documents_changed=bool(replaced or deleted))
         counts = con.execute("""
             SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),
                    (SELECT count(*) FROM landing_file WHERE status = 'rejected'),
