@@ -43,8 +43,11 @@ run-full: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 test: $(VENV)/.installed-test
 	$(BIN)/pytest
 
+# The Dagster UI on http://127.0.0.1:3000 with its daemon: the nightly schedule and the
+# landing-folder sensor are on (see README, Operations). The code location is pyproject's
+# [tool.dagster] (module orchestration.definitions, location name vn_reports).
 dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -m orchestration.definitions
+	$(BIN)/dagster dev
 
 # Extraction accuracy on the shared seed reports (for everyone who changes a rule).
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
