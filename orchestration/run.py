@@ -17,23 +17,27 @@ import sys
 import time
 from pathlib import Path
 
-import dagster as dg
-
 from warehouse import settings
 from warehouse.preflight import SettingsError, check_settings
 
 JOB = "refresh_warehouse"
 
 
-def refresh_job() -> dg.JobDefinition:
+# Dagster is imported only after the settings are checked: a wrong setting fails in
+# milliseconds, not after a second of imports.
+
+
+def refresh_job():
     """The job, importable by name (what `dg.reconstructable` needs)."""
     from orchestration.definitions import defs
 
     return defs.resolve_job_def(JOB)
 
 
-def _instance() -> dg.DagsterInstance:
+def _instance():
     """DAGSTER_HOME's instance; when unset, a folder inside the project (never ~)."""
+    import dagster as dg
+
     home = Path(os.environ.get("DAGSTER_HOME") or settings.PROJECT_ROOT / ".dagster_home")
     home.mkdir(parents=True, exist_ok=True)
     if not (home / "dagster.yaml").exists():
@@ -84,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    import dagster as dg
+
     started = time.perf_counter()
     with dg.execute_job(
         dg.reconstructable(refresh_job), _instance(), run_config=run_config(args.full_refresh, args.verbose)

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-import dagster as dg
-
 from warehouse import inspect, settings
 from warehouse.snapshot import reading
 
@@ -31,7 +29,7 @@ def _review_index(warehouse: Path) -> Path | None:
     return index if index and index.exists() else None
 
 
-def summary_lines(result: dg.ExecuteInProcessResult, warehouse: Path, seconds: float) -> list[str]:
+def summary_lines(result, warehouse: Path, seconds: float) -> list[str]:
     with reading(warehouse) as con:
         totals = inspect.totals(con)
     rejected = ", ".join(f"{n} {reason}" for reason, n in totals.rejected_by_reason.items())

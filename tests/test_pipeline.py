@@ -7,6 +7,8 @@ import pytest
 from tests.pipeline_helpers import bad_spans, fact_checksum, query, run_pipeline
 from warehouse.settings import SAMPLE_REPORTS_DIR
 
+pytestmark = pytest.mark.slow  # end to end: left out by `make test-fast`
+
 V_FACTS_CONTRACT = {
     "source_file": "VARCHAR",
     "document_id": "VARCHAR",

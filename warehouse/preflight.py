@@ -36,6 +36,8 @@ def _writable_folder(folder: Path) -> None:
     """Create the folder if needed and prove a file can be made in it (a permission check
     alone says yes to root on a read-only mount)."""
     hint = "choose another REPORTS_WAREHOUSE_PATH or give this user write access"
+    if folder.exists() and not folder.is_dir():
+        raise SettingsError(f"the warehouse folder {folder} is a file: choose another REPORTS_WAREHOUSE_PATH")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
