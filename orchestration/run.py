@@ -46,6 +46,18 @@ def _instance():
     return dg.DagsterInstance.get()
 
 
+def load_env_file(path: Path) -> None:
+    """Settings from `.env` (see .env.example) for variables the environment does not set:
+    the environment and make's command line win."""
+    if not path.is_file():
+        return
+    from dotenv import dotenv_values  # comes with Dagster, which reads the same file in `make dev`
+
+    for key, value in dotenv_values(path).items():
+        if value is not None:
+            os.environ.setdefault(key, value)
+
+
 def run_config(full_refresh: bool, verbose: bool) -> dict:
     return {
         "ops": {"landing_files": {"config": {"full_refresh": full_refresh}}},
@@ -76,6 +88,7 @@ def _traceback(result) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    load_env_file(settings.PROJECT_ROOT / ".env")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--full-refresh", action="store_true", help="parse every file again")
     parser.add_argument(

@@ -96,3 +96,15 @@ def test_warehouse_held_read_write_by_another_process(tmp_path, landing):
     finally:
         holder.communicate("\n", timeout=30)
     assert_one_line_failure(result, "open read-write", "duckdb -readonly")
+
+
+def test_env_file_fills_only_what_the_environment_leaves_unset(tmp_path, monkeypatch):
+    from orchestration.run import load_env_file
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("REPORTS_LANDING_DIR=/from/file\nREPORTS_MAX_FILE_MB=5\n", encoding="utf-8")
+    monkeypatch.setenv("REPORTS_LANDING_DIR", "/from/environment")
+    monkeypatch.delenv("REPORTS_MAX_FILE_MB", raising=False)
+    load_env_file(env_file)
+    assert os.environ["REPORTS_LANDING_DIR"] == "/from/environment"
+    assert os.environ["REPORTS_MAX_FILE_MB"] == "5"
