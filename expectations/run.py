@@ -79,10 +79,11 @@ def validate_batch(
 ) -> BatchOutcome:
     """Validate one run's documents and facts. `unit_known` comes from the facts when they
     carry it, else from `known_units`, else from the unit table (transforms.units)."""
-    if not facts.height and not documents.height:  # nothing new: no reason to import GX
+    readable = documents.filter(pl.col("status") == "ok") if "status" in documents.columns else documents
+    if not facts.height and not readable.height:  # nothing readable: no reason to import GX
         return BatchOutcome(
-            facts=facts.with_columns(pl.lit(None, pl.String).alias("validation_status")),
-            documents=documents.with_columns(pl.lit(None, pl.String).alias("validation_status")),
+            facts=facts.with_columns(pl.lit("not_checked").alias("validation_status")),
+            documents=documents.with_columns(pl.lit("not_checked").alias("validation_status")),
             failures=pl.DataFrame(schema=FAILURE_SCHEMA),
         )
     if "unit_known" not in facts.columns:
@@ -92,7 +93,6 @@ def validate_batch(
     fact_report = validate_facts(facts)
     # Rejected files (status != ok) have no metadata to check: they are "not_checked",
     # not a pile of failures.
-    readable = documents.filter(pl.col("status") == "ok") if "status" in documents.columns else documents
     doc_report = validate_documents(readable, run_date)
     index = None
     if data_docs_dir is not None:

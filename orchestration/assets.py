@@ -204,11 +204,12 @@ def validation_verdicts(
     release_memory()
     facts_failed = outcome.facts.filter(pl.col("validation_status") == "fail").height
     docs_failed = outcome.documents.filter(pl.col("validation_status") == "fail").height
+    docs_checked = outcome.documents.filter(pl.col("validation_status").is_in(["pass", "fail"])).height
     context.log.info(
         stage_line(
             "validate",
             f"{outcome.facts.height} facts, {facts_failed} failing; "
-            f"{outcome.documents.height} documents, {docs_failed} failing",
+            f"{docs_checked} documents, {docs_failed} failing",
             started,
         )
     )

@@ -23,11 +23,21 @@ class _StageLines(logging.Filter):
             record.msg, record.args = meta.get("orig_message", record.msg), ()
             return True
         if event.is_step_failure:
-            error = event.step_failure_data.error
-            message = error.message.strip().splitlines()[-1] if error else "failed"
+            message = one_line(event.step_failure_data.error)
             record.msg, record.args = f"{'failed':<9} {event.step_key}: {message}", ()
             return True
         return False
+
+
+def one_line(error) -> str:
+    """The innermost message of a Dagster error, without the exception's class name."""
+    while error is not None and error.cause is not None:
+        error = error.cause
+    if error is None:
+        return "failed"
+    message = error.message.strip().splitlines()[0]
+    prefix, _, rest = message.partition(": ")
+    return rest if rest and "." in prefix and " " not in prefix else message
 
 
 @dg.logger(

@@ -67,13 +67,10 @@ def run_config(full_refresh: bool, verbose: bool) -> dict:
 
 def _error_line(result) -> str:
     """The innermost message of the first failed step, without the exception's class."""
+    from orchestration.console import one_line
+
     for event in result.get_step_failure_events():
-        error = event.step_failure_data.error
-        while error is not None and error.cause is not None:
-            error = error.cause
-        if error is not None:
-            message = error.message.strip().splitlines()[0]
-            return message.split(": ", 1)[1] if message.split(": ", 1)[0].count(".") else message
+        return one_line(event.step_failure_data.error)
     return "the run failed (see `make dev` for its event log)"
 
 
