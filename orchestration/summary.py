@@ -16,9 +16,9 @@ def _files_line(result) -> str:
 
 def _failing_by_check(result) -> str:
     failing = [
-        f"{e.check_name} {e.metadata['rows_failed'].value}"
+        f"{e.check_name} {e.metadata['rows_failed'].value}" if "rows_failed" in e.metadata else e.check_name
         for e in result.get_asset_check_evaluations()
-        if not e.passed and "rows_failed" in e.metadata
+        if not e.passed
     ]
     return ", ".join(failing) if failing else "none"
 
