@@ -61,10 +61,8 @@ dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 
 # The warehouse in the DuckDB CLI, read-only (a run can swap in a new version meanwhile),
 # with full-text search loaded from the installed extension file: no network.
-WAREHOUSE_FILE = $(or $(REPORTS_WAREHOUSE_PATH),warehouse/reports.duckdb)
 sql: $(VENV)/.installed-sql
-	@test -f "$(WAREHOUSE_FILE)" || { echo "no warehouse at $(WAREHOUSE_FILE): run 'make run' first"; exit 1; }
-	@$(BIN)/duckdb -readonly -cmd "LOAD '$$($(BIN)/python -c 'from warehouse.search import fts_extension_path; print(fts_extension_path())')'" "$(WAREHOUSE_FILE)"
+	@$(BIN)/python -m orchestration.sql
 
 # Extraction accuracy on the shared seed reports (for everyone who changes a rule).
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
