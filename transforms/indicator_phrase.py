@@ -6,6 +6,8 @@ verbs; for a counted noun it is the noun with the words right after it ("51 đơ
 
 import re
 
+from transforms.catalog import words
+from transforms.indicators import match_subject
 from transforms.quantities import Quantity
 from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
@@ -20,7 +22,8 @@ _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(\n]|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
-    r"^[\s\-–+•*.·)]*(?:(?:và|trong đó|đồng thời|kết quả|đến nay|hiện nay|tuy nhiên|trong năm|đã)\b[\s:,]*)*",
+    r"^[\s\-–+•*.·)]*(?:(?:và|trong đó|đồng thời|kết quả|đến nay|hiện nay|tuy nhiên|trong năm|đã|công tác"
+    r"|toàn (?:huyện|tỉnh|xã|phường|thị trấn|thị xã|thành phố|quận)|cả (?:năm|nước))\b[\s:,]*)*",
     re.IGNORECASE,
 )
 _TRAILING_JUNK_RE = re.compile(
@@ -57,16 +60,20 @@ def fill_indicator_and_quote(
         pre_end = min(pre_end, hedge_m.start())
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
+    floor_start = max(sent_start, min(floor, q.start))
+    clause_start = _enumeration_start(text, floor_start, clause_start, pre_end)
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
     info = unit_info(fact["unit"])
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
-        indicator = " ".join(p for p in (fact["unit"], _clean_indicator(post) or pre) if p)
+        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post))
     elif info.kind == "percent" and not pre:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
         indicator = post
+    elif info.kind in ("area", "mass", "length") and pre:
+        indicator, post_end = _with_object(text, pre, q.end)
     else:
         indicator = pre or (fact["unit"] if q.is_rank else "")
     if q.is_rank:
@@ -99,6 +106,61 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
                 continue
             prev_cut = start + m.end()
         cut = prev_cut
+    return cut
+
+
+# Counted nouns that only count ("con", "lượt"): the thing counted is in the words around them.
+_CLASSIFIERS = words("indicator_classifiers")
+# An enumeration inside a noun phrase ("giá trị sản xuất nông, lâm, thủy sản"): a clause this
+# short after a comma or "và" may be its last item.
+_ITEM_WORDS_MAX = 3
+_ENUMERATION_WORDS_MAX = 8
+_ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
+
+
+def _counted_indicator(unit: str, pre: str, post: str) -> str:
+    """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
+    "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it)."""
+    if post:
+        return f"{unit} {post}"
+    if not pre:
+        return unit
+    if unit in _CLASSIFIERS or unit.lower() in pre.lower():
+        return pre
+    return f"{pre} {unit}"
+
+
+def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
+    """ "trồng mới 300 ha rừng": the noun after a measure names what the verb before it
+    measures; it joins the indicator when the two together name a catalogued subject."""
+    post, post_end = _post_words(text, pos, min(len(text), pos + 60))
+    post = _clean_indicator(post)
+    if post and len(post.split()) <= _ITEM_WORDS_MAX and not match_subject(pre):
+        joined = f"{pre} {post}"
+        if match_subject(joined):
+            return joined, post_end
+    return pre, pos
+
+
+def _enumeration_start(text: str, floor: int, cut: int, pre_end: int) -> int:
+    """Where the clause starts when the words after its comma are the last items of an
+    enumeration that names a catalogued subject ("Giá trị sản xuất nông, lâm, thủy sản"); else
+    `cut`. The catalog decides: the longer phrase must name a subject the short one does not."""
+    short = _clean_indicator(text[cut:pre_end])
+    if not short or len(short.split()) > _ITEM_WORDS_MAX or match_subject(short):
+        return cut
+    start = cut
+    for _ in range(3):
+        item_break = _ITEM_BREAK_RE.search(text, floor, start)
+        if item_break is None:
+            return cut
+        prev = _clause_start(text, floor, floor, item_break.start())
+        segment = text[prev : item_break.start()]
+        if any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
+            return cut
+        start = prev
+        if match_subject(_clean_indicator(text[start:pre_end])):
+            return start
     return cut
 
 

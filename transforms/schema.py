@@ -20,6 +20,8 @@ EXTRA_TARGET = pl.Struct(
 FACT_SCHEMA: dict[str, pl.DataType] = {
     "fact_index": pl.Int32,  # 0-based order of the fact in its document
     "indicator_text": pl.String,  # the measured thing, as written, short
+    "indicator_code": pl.String,  # transforms/data/indicators.csv code; None when uncatalogued
+    "measure": pl.String,  # amount / count / rate / pct_of_plan / growth / index / rank / change
     "value": pl.Float64,  # the number parsed, in the unit as written
     "value_text": pl.String,  # the number exactly as written in the text ("4.103,5")
     "unit": pl.String,  # unit as written, lower case; None when unreadable
