@@ -31,6 +31,18 @@ _TRAILING_JUNK_RE = re.compile(
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn)\b|[\s:,\-–(])+$",
     re.IGNORECASE,
 )
+# When a claim holds ("6 tháng đầu năm", "đến 30/6/2023", "năm 2021"): the period is the report's,
+# no part of what is measured. Stripped from both ends of an indicator.
+_TIME = r"""
+    (?:(?:thực\ hiện|ước|lũy\ kế|luỹ\ kế|trong|tính|đến|từ|hết|cả|của|tại)\s+)*   # leading words
+    (?:\d{1,2}\s*tháng(?:\s*đầu\s*năm)?(?:\s*/\s*\d{4})?                        # 6 tháng đầu năm
+      |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
+      |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
+      |đầu\s+năm|cuối\s+năm|hiện\s+nay)
+    (?:\s*\(\d{4}\))?                                                             # (2021)
+"""
+_LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
+_TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
     r"[,;:.()\d\"“”]|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
@@ -113,7 +125,7 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
 _CLASSIFIERS = words("indicator_classifiers")
 # An enumeration inside a noun phrase ("giá trị sản xuất nông, lâm, thủy sản"): a clause this
 # short after a comma or "và" may be its last item.
-_ITEM_WORDS_MAX = 3
+_ITEM_WORDS_MAX = 4
 _ENUMERATION_WORDS_MAX = 8
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
@@ -167,11 +179,13 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int) -> int:
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
+    raw = _LEADING_JUNK_RE.sub("", _LEADING_TIME_RE.sub("", raw))
     raw = _LEADING_JUNK_RE.sub("", raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
-    raw = raw[:cut] + _TRAILING_JUNK_RE.sub("", raw[cut:])
+    tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", _TRAILING_JUNK_RE.sub("", raw[cut:])))
+    raw = raw[:cut] + tail
     words = raw.split(" ")
     if len(words) > _MAX_INDICATOR_WORDS:
         words = words[-_MAX_INDICATOR_WORDS:]

@@ -117,7 +117,7 @@ _WHITESPACE = re.compile(r"\s+")
 # first vowel, as in "hòa", "thủy", "khỏe". "quý" is left alone: its "u" belongs to "qu".
 _OLD_TONE_CANDIDATE = re.compile(r"(?<!q)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])\b")
 # Words that lead a phrase without naming what is measured.
-_LEAD_WORDS = ("tổng số", "số lượng", "tổng", "số", "tỷ lệ", "tỉ lệ", "kết quả", "ước", "trong đó")
+_LEAD_WORDS = ("tổng số", "số lượng", "tổng", "số", "tỷ lệ", "tỉ lệ", "kết quả", "ước", "trong đó", "chiếm")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -286,6 +286,18 @@ def indicator_for(subject: str, unit_kind: str | None, measure: str) -> Indicato
     return rows.get(("percent", "pct_of_plan"))
 
 
+# The measure noun a unit implies when the words name only the thing measured.
+_IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
+
+
+def _measure_kind(unit: str | None) -> str | None:
+    """The unit's kind, with a yield (a mass per area: "tạ/ha") told apart from other rates."""
+    info = unit_info(unit)
+    if info.kind == "rate" and info.unit and info.unit.endswith("/ha"):
+        return "yield"
+    return info.kind
+
+
 def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tuple[str, ...]) -> list[str]:
     """The phrase, without the counted noun that heads it ("con tổng đàn lợn"), each also
     followed by each lead."""
@@ -293,9 +305,13 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     texts = [text]
     if unit and text.lower().startswith(unit.lower() + " "):
         texts.append(text[len(unit) + 1 :])
+    # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
+    implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
+    if implied and text and not normalize(text).startswith(implied):
+        texts += [f"{implied} {t}" for t in texts]
     # The lead is the subject ("Cây lúa: diện tích") or the measure ("Giá trị sản xuất: dịch vụ").
     with_leads = [p for t in texts for lead in leads if lead for p in (f"{t} {lead}", f"{lead} {t}")]
-    return [*texts, *with_leads]
+    return [p.strip() for p in (*texts, *with_leads)]
 
 
 def best_match(
@@ -393,11 +409,28 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lead for lead in leads if lead))
 
 
+# A clause that only says "chiếm tỷ lệ 3,2%" measures what the claim right before it names.
+_BARE_WORDS = words_of("indicator_bare_words")
+_NEIGHBOUR_GAP = 40
+
+
+def _previous_subject(fact: dict, previous: dict | None) -> tuple[str, ...]:
+    words = _core(normalize(fact.get("indicator_text") or ""))
+    if previous is None or (words and words not in _BARE_WORDS) or not previous.get("indicator_text"):
+        return ()
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return ()
+    return (previous["indicator_text"],)
+
+
 def assign_indicators(text: str, facts: list[dict]) -> None:
     """Set each fact's `measure` and `indicator_code` (None when the catalog has no code)."""
+    previous = None
     for fact in facts:
         measure = fact_measure(fact)
-        found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, fact_leads(text, fact))
+        leads = _previous_subject(fact, previous) + fact_leads(text, fact)
+        previous = fact
+        found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, leads)
         if found is None:
             fact["measure"], fact["indicator_code"] = measure, None
             continue
