@@ -22,9 +22,13 @@ _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(\n]|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
-    r"^[\s\-–+•*.·)]*(?:(?:và|trong đó|đồng thời|kết quả|đến nay|hiện nay|tuy nhiên|trong năm|đã|công tác"
-    r"|toàn (?:huyện|tỉnh|xã|phường|thị trấn|thị xã|thành phố|quận)|cả (?:năm|nước))\b[\s:,]*)*",
-    re.IGNORECASE,
+    r"""^[\s\-–+•*.·)]*
+    (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|công\ tác|theo\ đó
+         |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thành\ phố|quận)|cả\ (?:năm|nước)
+         # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
+         |thực\ hiện(?:\ tốt)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
+         |được\ sự\ quan\ tâm\ của|các\ loại)\b[\s:,]*)*""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"

@@ -117,7 +117,19 @@ _WHITESPACE = re.compile(r"\s+")
 # first vowel, as in "hòa", "thủy", "khỏe". "quý" is left alone: its "u" belongs to "qu".
 _OLD_TONE_CANDIDATE = re.compile(r"(?<!q)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])\b")
 # Words that lead a phrase without naming what is measured.
-_LEAD_WORDS = ("tổng số", "số lượng", "tổng", "số", "tỷ lệ", "tỉ lệ", "kết quả", "ước", "trong đó", "chiếm")
+_LEAD_WORDS = (
+    "tổng số",
+    "số lượng",
+    "tổng",
+    "số",
+    "tỷ lệ",
+    "tỉ lệ",
+    "kết quả",
+    "ước",
+    "trong đó",
+    "chiếm",
+    "các loại",
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -305,6 +317,9 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     texts = [text]
     if unit and text.lower().startswith(unit.lower() + " "):
         texts.append(text[len(unit) + 1 :])
+    # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
+    if unit and _measure_kind(unit) == "count" and text.lower().endswith(" " + unit.lower()):
+        texts.append(f"{unit} {text[: -len(unit) - 1]}")
     # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
     implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
     if implied and text and not normalize(text).startswith(implied):
@@ -412,15 +427,35 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
 # A clause that only says "chiếm tỷ lệ 3,2%" measures what the claim right before it names.
 _BARE_WORDS = words_of("indicator_bare_words")
 _NEIGHBOUR_GAP = 40
+_PARAGRAPH_GAP = 200
+
+
+def _without_measure_head(phrase: str) -> str:
+    for noun in _MEASURE_HEADS:
+        if phrase.startswith(noun + " "):
+            return phrase[len(noun) + 1 :]
+    return phrase
+
+
+def _names_only_a_measure(words: str) -> bool:
+    """ "năng suất", "năng suất bình quân": a measure noun whose words name no subject."""
+    return words in _MEASURE_HEADS or (
+        any(words.startswith(noun + " ") for noun in _MEASURE_HEADS) and match_subject(words) is None
+    )
 
 
 def _previous_subject(fact: dict, previous: dict | None) -> tuple[str, ...]:
+    """The subject of the claim right before, for a clause that names none ("chiếm tỷ lệ 3%")
+    or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha")."""
     words = _core(normalize(fact.get("indicator_text") or ""))
-    if previous is None or (words and words not in _BARE_WORDS) or not previous.get("indicator_text"):
+    if previous is None or not previous.get("indicator_text"):
         return ()
-    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
-        return ()
-    return (previous["indicator_text"],)
+    gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
+    if (not words or words in _BARE_WORDS) and gap <= _NEIGHBOUR_GAP:
+        return (previous["indicator_text"],)
+    if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
+        return (_without_measure_head(_core(normalize(previous["indicator_text"]))),)
+    return ()
 
 
 def assign_indicators(text: str, facts: list[dict]) -> None:
