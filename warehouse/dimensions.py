@@ -11,6 +11,7 @@ from datetime import date
 import polars as pl
 
 from transforms.indicators import INDICATOR_BY_CODE, INDICATORS
+from transforms.schema import ADMIN_UNIT_SCHEMA, INDICATOR_SCHEMA, PERIOD_SCHEMA, UNIT_SCHEMA
 from transforms.units import is_common_unit, unit_info
 
 
@@ -83,18 +84,7 @@ def period_rows(documents: pl.DataFrame) -> pl.DataFrame:
                 "end_date": end,
             }
         )
-    return pl.DataFrame(
-        rows,
-        schema={
-            "period_id": pl.String,
-            "period_year": pl.Int32,
-            "period_kind": pl.String,
-            "period_index": pl.Int32,
-            "period_label": pl.String,
-            "start_date": pl.Date,
-            "end_date": pl.Date,
-        },
-    )
+    return pl.DataFrame(rows, schema=PERIOD_SCHEMA)
 
 
 def admin_unit_rows(documents: pl.DataFrame) -> pl.DataFrame:
@@ -126,13 +116,7 @@ def admin_unit_rows(documents: pl.DataFrame) -> pl.DataFrame:
                 "parent_locality": None,
                 "parent_admin_unit_id": None,
             }
-    return pl.DataFrame(
-        list(rows.values()),
-        schema={
-            k: pl.String
-            for k in ("admin_unit_id", "admin_level", "locality", "parent_locality", "parent_admin_unit_id")
-        },
-    )
+    return pl.DataFrame(list(rows.values()), schema=ADMIN_UNIT_SCHEMA)
 
 
 def unit_rows(units: list[str | None]) -> pl.DataFrame:
@@ -148,25 +132,7 @@ def unit_rows(units: list[str | None]) -> pl.DataFrame:
                 "is_common": is_common_unit(unit),
             }
         )
-    schema = {
-        "unit": pl.String,
-        "unit_kind": pl.String,
-        "factor": pl.Float64,
-        "unit_base": pl.String,
-        "is_common": pl.Boolean,
-    }
-    return pl.DataFrame(rows, schema=schema)
-
-
-INDICATOR_SCHEMA = {
-    "indicator_id": pl.String,
-    "indicator_code": pl.String,
-    "indicator_name": pl.String,
-    "domain": pl.String,
-    "measure": pl.String,
-    "unit_kind": pl.String,
-    "national_ref": pl.String,
-}
+    return pl.DataFrame(rows, schema=UNIT_SCHEMA)
 
 
 def _catalog_row(code: str) -> tuple:
