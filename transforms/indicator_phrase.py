@@ -38,8 +38,8 @@ _TRAILING_JUNK_RE = re.compile(
 # When a claim holds ("6 tháng đầu năm", "đến 30/6/2023", "năm 2021"): the period is the report's,
 # no part of what is measured. Stripped from both ends of an indicator.
 _TIME = r"""
-    (?:(?:thực\ hiện|ước|lũy\ kế|luỹ\ kế|trong|tính|đến|từ|hết|cả|của|tại)\s+)*   # leading words
-    (?:\d{1,2}\s*tháng(?:\s*đầu\s*năm)?(?:\s*/\s*\d{4})?                        # 6 tháng đầu năm
+    (?:\b(?:thực\ hiện|ước|lũy\ kế|luỹ\ kế|trong|tính|đến|từ|hết|cả|của|tại)\s+)*  # leading words
+    \b(?:\d{1,2}\s*tháng(?:\s*đầu\s*năm)?(?:\s*/\s*\d{4})?                        # 6 tháng đầu năm
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
       |đầu\s+năm|cuối\s+năm|hiện\s+nay)
@@ -53,7 +53,7 @@ _POST_STOP_RE = re.compile(
     r"|\b(?:bằng|tăng|giảm|so|với|và|trong|đã|là|chiếm|được|vượt|còn|gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
-_MAX_INDICATOR_WORDS = 12
+_MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 7
 # Footnote marks and quotation marks: no part of an indicator.
 _MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
@@ -130,7 +130,7 @@ _CLASSIFIERS = words("indicator_classifiers")
 # An enumeration inside a noun phrase ("giá trị sản xuất nông, lâm, thủy sản"): a clause this
 # short after a comma or "và" may be its last item.
 _ITEM_WORDS_MAX = 4
-_ENUMERATION_WORDS_MAX = 8
+_ENUMERATION_WORDS_MAX = 12
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
@@ -191,8 +191,14 @@ def _clean_indicator(raw: str) -> str:
     tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", _TRAILING_JUNK_RE.sub("", raw[cut:])))
     raw = raw[:cut] + tail
     words = raw.split(" ")
-    if len(words) > _MAX_INDICATOR_WORDS:
-        words = words[-_MAX_INDICATOR_WORDS:]
+    # A long clause keeps its last words (the measured thing sits right before the number);
+    # dashes and other marks do not count as words.
+    kept = 0
+    for start in range(len(words) - 1, -1, -1):
+        kept += bool(WORD_RE.search(words[start]))
+        if kept > _MAX_INDICATOR_WORDS:
+            words = words[start + 1 :]
+            break
     return " ".join(words).strip(" ,;:-–")
 
 

@@ -150,9 +150,19 @@ def _move_tone(match: re.Match) -> str:
     return unicodedata.normalize("NFC", first + "".join(marks)) + base
 
 
+_FILLER_RE = re.compile(
+    r"\b(?:"
+    + "|".join(map(re.escape, sorted(words_of("indicator_filler_words"), key=len, reverse=True)))
+    + r")\b"
+)
+
+
 def _core(phrase: str) -> str:
     """A normalised phrase without the words that lead it ("tổng số", "tỷ lệ"), unless that would
-    leave a single word ("tỷ lệ sinh" stays whole)."""
+    leave a single word ("tỷ lệ sinh" stays whole), and without filler words ("ngành", "và")."""
+    trimmed = " ".join(_FILLER_RE.sub(" ", phrase).split())
+    if len(trimmed.split()) >= 2:
+        phrase = trimmed
     changed = True
     while changed:
         changed = False
