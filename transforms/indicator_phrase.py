@@ -32,7 +32,7 @@ _LEADING_JUNK_RE = re.compile(
 )
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
-    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn)\b|[\s:,\-–(])+$",
+    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|mới|cũng|vẫn)\b|[\s:,\-–(])+$",
     re.IGNORECASE,
 )
 # When a claim holds ("6 tháng đầu năm", "đến 30/6/2023", "năm 2021"): the period is the report's,
@@ -47,6 +47,15 @@ _TIME = r"""
 """
 _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
+# Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_TRAILING_PLACE_RE = re.compile(
+    rf"""\s+(?:của|trên\ địa\ bàn|tại|toàn)
+    (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
+      |(?:\s+[{_UPPER}]\w*)+)                                                           # or the name
+    \s*$""",
+    re.VERBOSE,
+)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
     r"[,;:.()\d\"“”]|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
@@ -131,6 +140,7 @@ _CLASSIFIERS = words("indicator_classifiers")
 # short after a comma or "và" may be its last item.
 _ITEM_WORDS_MAX = 4
 _ENUMERATION_WORDS_MAX = 12
+_NOUN_ITEM_WORDS = 2
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
@@ -160,23 +170,27 @@ def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
 
 def _enumeration_start(text: str, floor: int, cut: int, pre_end: int) -> int:
     """Where the clause starts when the words after its comma are the last items of an
-    enumeration that names a catalogued subject ("Giá trị sản xuất nông, lâm, thủy sản"); else
-    `cut`. The catalog decides: the longer phrase must name a subject the short one does not."""
+    enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
+    xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
+    else `cut`."""
     short = _clean_indicator(text[cut:pre_end])
     if not short or len(short.split()) > _ITEM_WORDS_MAX or match_subject(short):
         return cut
-    start = cut
+    start, items = cut, [short]
     for _ in range(3):
         item_break = _ITEM_BREAK_RE.search(text, floor, start)
         if item_break is None:
-            return cut
+            break
         prev = _clause_start(text, floor, floor, item_break.start())
-        segment = text[prev : item_break.start()]
-        if any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
-            return cut
+        segment = _clean_indicator(text[prev : item_break.start()])
+        if not segment or any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
+            break
         start = prev
+        items.append(segment)
         if match_subject(_clean_indicator(text[start:pre_end])):
             return start
+    if len(items) >= 2 and all(len(item.split()) <= _NOUN_ITEM_WORDS for item in items):
+        return start
     return cut
 
 
@@ -189,7 +203,9 @@ def _clean_indicator(raw: str) -> str:
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
     tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", _TRAILING_JUNK_RE.sub("", raw[cut:])))
-    raw = raw[:cut] + tail
+    raw = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", raw[:cut] + tail))
+    if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
+        raw = raw[: raw.rfind("(")]
     words = raw.split(" ")
     # A long clause keeps its last words (the measured thing sits right before the number);
     # dashes and other marks do not count as words.

@@ -437,6 +437,8 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
 # A clause that only says "chiếm tỷ lệ 3,2%" measures what the claim right before it names.
 _BARE_WORDS = words_of("indicator_bare_words")
 _NEIGHBOUR_GAP = 40
+# "Tỷ lệ hộ nghèo còn 7,4% (108 hộ)": the count borrows the subject, not the rate's words.
+_RATE_LEAD_RE = re.compile(r"^\s*(?:tỷ lệ|tỉ lệ|tổng số|số)\s+", re.IGNORECASE)
 _PARAGRAPH_GAP = 200
 
 
@@ -454,17 +456,51 @@ def _names_only_a_measure(words: str) -> bool:
     )
 
 
-def _previous_subject(fact: dict, previous: dict | None) -> tuple[str, ...]:
-    """The subject of the claim right before, for a clause that names none ("chiếm tỷ lệ 3%")
-    or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha")."""
+def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bool]:
+    """The subject of the claim right before, for a clause that names none ("chiếm tỷ lệ 3%",
+    "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
+    and whether the clause names none at all."""
     words = _core(normalize(fact.get("indicator_text") or ""))
     if previous is None or not previous.get("indicator_text"):
-        return ()
+        return None, False
     gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
-    if (not words or words in _BARE_WORDS) and gap <= _NEIGHBOUR_GAP:
-        return (previous["indicator_text"],)
+    bare = not words or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
+    if bare and gap <= _NEIGHBOUR_GAP:
+        return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
-        return (_without_measure_head(_core(normalize(previous["indicator_text"]))),)
+        return _without_measure_head(_core(normalize(previous["indicator_text"]))), False
+    return None, False
+
+
+def _borrowed_text(fact: dict, subject: str) -> str:
+    """What a clause naming no subject measures, in words: "tỷ lệ hộ nghèo", "hộ nghèo"."""
+    if unit_info(fact.get("unit")).kind == "percent":
+        return f"tỷ lệ {subject}"
+    unit = fact.get("unit") or ""
+    return subject if unit.lower() in subject.lower() else f"{subject} {unit}".strip()
+
+
+def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
+    """ "Giá trị sản xuất ... đạt 8.010 tỷ đồng; trong đó nông, lâm, thủy sản 1.238 tỷ đồng; dịch
+    vụ 1.405 tỷ đồng": a clause naming only a part takes the head of the claim before it (its
+    first words, that name a subject of their own with the part's words but not without them)."""
+    if previous is None or not previous.get("indicator_text") or not fact.get("indicator_text"):
+        return ()
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _PARAGRAPH_GAP:
+        return ()
+    if match_subject(fact["indicator_text"]) is not None:
+        return ()
+    core = _core(normalize(previous["indicator_text"]))
+    for noun in _MEASURE_HEADS:  # longest first: "giá trị sản xuất" before "giá trị"
+        if core.startswith(noun + " ") and match_subject(f"{noun} {fact['indicator_text']}"):
+            return (noun,)
+    words = previous["indicator_text"].split()
+    for size in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:size])
+        joined = match_subject(f"{head} {fact['indicator_text']}")
+        alone = match_subject(head)
+        if joined is not None and (alone is None or joined[0] != alone[0]):
+            return (head,)
     return ()
 
 
@@ -473,7 +509,11 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
         measure = fact_measure(fact)
-        leads = _previous_subject(fact, previous) + fact_leads(text, fact)
+        subject, bare = _previous_subject(fact, previous)
+        if bare:
+            fact["indicator_text"] = _borrowed_text(fact, subject)
+        leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
+        leads += _sibling_leads(fact, previous)
         previous = fact
         found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, leads)
         if found is None:
