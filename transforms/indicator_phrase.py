@@ -32,8 +32,22 @@ _LEADING_JUNK_RE = re.compile(
 )
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
-    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|mới|cũng|vẫn)\b|[\s:,\-–(])+$",
+    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn)\b|[\s:,\-–(])+$",
     re.IGNORECASE,
+)
+# Capital letters: a place's or a body's name is capitalised.
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_LEVEL = r"(?:xã|huyện|tỉnh|thị\ xã|thành\ phố|phường|thị\ trấn|quận)"
+# Who did it, leading the clause ("Đảng bộ thị xã kết nạp ...", "xã Tân Lập đã trồng ..."): the
+# reporting unit or one of its bodies, no part of what is measured.
+_LEADING_AGENT_RE = re.compile(
+    rf"""^(?:(?:[Đđ]ảng\ bộ|[Bb]an\ [Tt]hường\ vụ|[Bb]an\ [Cc]hấp\ hành|UBND|HĐND|[Ủủ]y\ ban\ nhân\ dân
+             |[Hh]ội\ đồng\ nhân\ dân)                                        # a body
+          (?:\s+(?:{_LEVEL}|[Hh]uyện\ [uủ]ỷ?|[Tt]ỉnh\ [uủ]ỷ?|[Tt]hị\ [uủ]ỷ?))?  # of which unit
+          (?:\s+[{_UPPER}]\w*)*                                               # its name
+        |(?i:{_LEVEL})(?:\s+[{_UPPER}]\w*)+)                                  # or a named place
+       (?:\s+(?:đã|có|đạt|thực\ hiện))*\s+""",
+    re.VERBOSE,
 )
 # When a claim holds ("6 tháng đầu năm", "đến 30/6/2023", "năm 2021"): the period is the report's,
 # no part of what is measured. Stripped from both ends of an indicator.
@@ -48,7 +62,6 @@ _TIME = r"""
 _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
-_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 _TRAILING_PLACE_RE = re.compile(
     rf"""\s+(?:của|trên\ địa\ bàn|tại|toàn)
     (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
@@ -198,7 +211,7 @@ def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
     raw = _LEADING_JUNK_RE.sub("", _LEADING_TIME_RE.sub("", raw))
-    raw = _LEADING_JUNK_RE.sub("", raw)
+    raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
