@@ -42,8 +42,8 @@ _LEVEL = r"(?:xã|huyện|tỉnh|thị\ xã|thành\ phố|phường|thị\ trấ
 # reporting unit or one of its bodies, no part of what is measured.
 _LEADING_AGENT_RE = re.compile(
     rf"""^(?:(?:[Đđ]ảng\ bộ|[Bb]an\ [Tt]hường\ vụ|[Bb]an\ [Cc]hấp\ hành|UBND|HĐND|[Ủủ]y\ ban\ nhân\ dân
-             |[Hh]ội\ đồng\ nhân\ dân)                                        # a body
-          (?:\s+(?:{_LEVEL}|[Hh]uyện\ [uủ]ỷ?|[Tt]ỉnh\ [uủ]ỷ?|[Tt]hị\ [uủ]ỷ?))?  # of which unit
+             |[Hh]ội\ đồng\ nhân\ dân|[Đđ]ảng\ [uủ]ỷ?)                      # a body
+          (?:\s+(?:{_LEVEL}|(?:[Đđ]ảng|[Hh]uyện|[Tt]ỉnh|[Tt]hị|[Tt]hành)\ [uủ]ỷ?))?  # of which unit
           (?:\s+[{_UPPER}]\w*)*                                               # its name
         |(?i:{_LEVEL})(?:\s+[{_UPPER}]\w*)+)                                  # or a named place
        (?:\s+(?:đã|có|đạt|thực\ hiện))*\s+""",
@@ -77,6 +77,8 @@ _POST_STOP_RE = re.compile(
 )
 _MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 7
+# Words that stand alone, never inside a compound: a long clause is cut right after one.
+_FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
 _MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
 _TRAILING_SCAN = 60
@@ -220,15 +222,23 @@ def _clean_indicator(raw: str) -> str:
     if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
         raw = raw[: raw.rfind("(")]
     words = raw.split(" ")
-    # A long clause keeps its last words (the measured thing sits right before the number);
-    # dashes and other marks do not count as words.
-    kept = 0
-    for start in range(len(words) - 1, -1, -1):
-        kept += bool(WORD_RE.search(words[start]))
-        if kept > _MAX_INDICATOR_WORDS:
-            words = words[start + 1 :]
-            break
-    return " ".join(words).strip(" ,;:-–")
+    return " ".join(words[_long_clause_start(words) :]).strip(" ,;:-–")
+
+
+def _long_clause_start(words: list[str]) -> int:
+    """Where a long clause's indicator starts: its last words (the measured thing sits right
+    before the number), from just after a function word so that no compound is cut in two
+    ("bê tông hóa" never becomes "tông hóa"); 0 for a clause short enough to keep whole."""
+    counted = [i for i, w in enumerate(words) if WORD_RE.search(w)]  # marks are no words
+    if len(counted) <= _MAX_INDICATOR_WORDS:
+        return 0
+    limit = counted[-_MAX_INDICATOR_WORDS]
+    after_function_word = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
+    later = [i for i in after_function_word if i >= limit]
+    if later:
+        return later[0]
+    earlier = [i for i in after_function_word if i < limit]
+    return earlier[-1] if earlier else 0
 
 
 def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
