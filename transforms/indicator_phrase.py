@@ -42,8 +42,8 @@ _LEVEL = r"(?:xã|huyện|tỉnh|thị\ xã|thành\ phố|phường|thị\ trấ
 # reporting unit or one of its bodies, no part of what is measured.
 _LEADING_AGENT_RE = re.compile(
     rf"""^(?:(?:[Đđ]ảng\ bộ|[Bb]an\ [Tt]hường\ vụ|[Bb]an\ [Cc]hấp\ hành|UBND|HĐND|[Ủủ]y\ ban\ nhân\ dân
-             |[Hh]ội\ đồng\ nhân\ dân|[Đđ]ảng\ [uủ]ỷ?)                      # a body
-          (?:\s+(?:{_LEVEL}|(?:[Đđ]ảng|[Hh]uyện|[Tt]ỉnh|[Tt]hị|[Tt]hành)\ [uủ]ỷ?))?  # of which unit
+             |[Hh]ội\ đồng\ nhân\ dân|[Đđ]ảng\ (?:ủy|uỷ))                      # a body
+          (?:\s+(?:{_LEVEL}|(?:[Đđ]ảng|[Hh]uyện|[Tt]ỉnh|[Tt]hị|[Tt]hành)\ (?:ủy|uỷ)))?  # of which unit
           (?:\s+[{_UPPER}]\w*)*                                               # its name
         |(?i:{_LEVEL})(?:\s+[{_UPPER}]\w*)+)                                  # or a named place
        (?:\s+(?:đã|có|đạt|thực\ hiện))*\s+""",
