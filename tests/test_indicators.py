@@ -208,3 +208,49 @@ def test_dim_indicator_carries_the_catalog(series_warehouse):
     assert rows == [("amount", "mass", "nông nghiệp", "Sản lượng lúa")]
     count = query(series_warehouse, "SELECT count(*) FROM dim_indicator WHERE indicator_code IS NOT NULL")
     assert count[0][0] == len(INDICATORS)
+
+
+def _facts(text: str) -> list[tuple[str | None, str | None]]:
+    return [(f["indicator_code"], f["indicator_text"]) for f in extract_facts(text)]
+
+
+def test_parts_listed_after_a_total_take_its_measure():
+    text = (
+        "Giá trị sản xuất trên địa bàn ước đạt 950 tỷ đồng; trong đó nông, lâm, thủy sản 210 tỷ đồng, "
+        "dịch vụ 415 tỷ đồng."
+    )
+    assert _facts(text) == [
+        ("PRODUCTION_VALUE", "Giá trị sản xuất trên địa bàn"),
+        ("AGR_PRODUCTION_VALUE", "giá trị sản xuất nông, lâm, thủy sản"),
+        ("SERVICES_VALUE", "giá trị sản xuất dịch vụ"),
+    ]
+
+
+def test_a_bracketed_count_after_a_rate_measures_the_rates_subject():
+    assert _facts("Tỷ lệ hộ cận nghèo cuối năm còn 4,1% (57 hộ).") == [
+        ("NEAR_POOR_HOUSEHOLD_RATE", "Tỷ lệ hộ cận nghèo"),
+        ("NEAR_POOR_HOUSEHOLDS", "hộ cận nghèo"),
+    ]
+
+
+def test_the_period_the_place_and_the_acting_body_are_no_part_of_the_indicator():
+    assert _facts("Chi ngân sách xã thực hiện 9 tháng đầu năm 3,2 tỷ đồng.") == [
+        ("BUDGET_EXPENDITURE", "Chi ngân sách xã")
+    ]
+    assert _facts("Đảng ủy phường đã kết nạp 6 đảng viên.") == [("NEW_PARTY_MEMBERS", "kết nạp đảng viên")]
+    assert _facts("Tổng giá trị sản xuất của huyện Lâm Hòa đạt 812 tỷ đồng.")[0][1] == "Tổng giá trị sản xuất"
+
+
+def test_a_classifier_adds_nothing_and_a_counted_noun_follows_its_verb():
+    assert _facts("Tổng đàn dê 1.240 con.") == [("GOAT_HERD", "Tổng đàn dê")]
+    assert _facts("Năm 2024 ban hành 45 quyết định.") == [("DECISIONS_ISSUED", "ban hành quyết định")]
+
+
+def test_a_long_clause_is_never_cut_inside_a_word():
+    text = (
+        "Hưởng ứng phong trào chung của tỉnh, nhân dân các thôn đã góp công sức cùng nhà nước "
+        "làm đường bê tông hóa giao thông nông thôn dài 2.150 m."
+    )
+    indicator = extract_facts(text)[0]["indicator_text"]
+    assert indicator.startswith("góp") or indicator.startswith("làm") or indicator.startswith("nhà")
+    assert "tông hóa" not in indicator.replace("bê tông hóa", "")
