@@ -7,7 +7,7 @@ verbs; for a counted noun it is the noun with the words right after it ("51 đơ
 import re
 
 from transforms.catalog import words
-from transforms.indicators import match_subject
+from transforms.indicators import content_words, match_subject
 from transforms.quantities import Quantity
 from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
@@ -155,7 +155,7 @@ _CLASSIFIERS = words("indicator_classifiers")
 # short after a comma or "và" may be its last item.
 _ITEM_WORDS_MAX = 4
 _ENUMERATION_WORDS_MAX = 12
-_NOUN_ITEM_WORDS = 2
+_NOUN_ITEM_WORDS = 3
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
@@ -204,7 +204,7 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int) -> int:
         items.append(segment)
         if match_subject(_clean_indicator(text[start:pre_end])):
             return start
-    if len(items) >= 2 and all(len(item.split()) <= _NOUN_ITEM_WORDS for item in items):
+    if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
         return start
     return cut
 

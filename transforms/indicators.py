@@ -173,6 +173,11 @@ def _core(phrase: str) -> str:
     return phrase
 
 
+def content_words(phrase: str) -> list[str]:
+    """The words of a phrase that say what is measured (no lead or filler words)."""
+    return _core(normalize(phrase)).split()
+
+
 # ---------------------------------------------------------------------------------------------
 # Phrase → subject
 
@@ -492,7 +497,7 @@ def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
         return ()
     core = _core(normalize(previous["indicator_text"]))
     for noun in _MEASURE_HEADS:  # longest first: "giá trị sản xuất" before "giá trị"
-        if core.startswith(noun + " ") and match_subject(f"{noun} {fact['indicator_text']}"):
+        if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {fact['indicator_text']}"):
             return (noun,)
     words = previous["indicator_text"].split()
     for size in range(len(words) - 1, 1, -1):
