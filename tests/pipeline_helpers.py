@@ -27,6 +27,7 @@ def run_pipeline(
     workers: int = 1,
     full_refresh: bool = False,
     instance: dg.DagsterInstance | None = None,
+    raise_on_error: bool = True,
 ) -> dg.ExecuteInProcessResult:
     """Materialize every asset of `orchestration.definitions` and execute every check.
 
@@ -38,6 +39,7 @@ def run_pipeline(
         resources=pipeline_resources(landing, warehouse, workers),
         run_config={"ops": {"landing_files": {"config": {"full_refresh": full_refresh}}}},
         instance=instance or dg.DagsterInstance.ephemeral(),
+        raise_on_error=raise_on_error,
     )
     if result.success and Path(warehouse).exists():
         con = duckdb.connect(str(warehouse), read_only=True)
