@@ -53,7 +53,7 @@ _LEADING_AGENT_RE = re.compile(
 # no part of what is measured. Stripped from both ends of an indicator.
 _TIME = r"""
     (?:\b(?:thực\ hiện|ước|lũy\ kế|luỹ\ kế|trong|tính|đến|từ|hết|cả|của|tại)\s+)*  # leading words
-    \b(?:\d{1,2}\s*tháng(?:\s*đầu\s*năm)?(?:\s*/\s*\d{4})?                        # 6 tháng đầu năm
+    \b(?:\d{1,2}\s*tháng(?:\s*đầu(?:\s*năm)?)?(?:\s*/\s*\d{4})?                 # 6 tháng đầu năm
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
       |đầu\s+năm|cuối\s+năm|hiện\s+nay)

@@ -411,7 +411,7 @@ def _words_before_colon(text: str, start: int, pos: int) -> str | None:
 def _first_clause_subject(text: str, start: int, pos: int) -> str | None:
     """The subject of a sentence that opens with a measure noun ("Diện tích lúa 300 ha, năng
     suất ..." → "lúa"), for the later clauses that name only their measure."""
-    head = normalize(text[start:pos])
+    head = normalize.__wrapped__(text[start:pos])  # a one-off slice: not worth a cache entry
     for noun in _MEASURE_HEADS:
         if head.startswith(noun + " "):
             rest = _DIGITS_RE.sub(" ", head[len(noun) + 1 :]).split()
