@@ -59,6 +59,8 @@ _TIME = r"""
       |đầu\s+năm|cuối\s+năm|hiện\s+nay)
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
+_MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
+_MAY_HOLD_PLACE_RE = re.compile(r"\b(?:của|tại|toàn|địa bàn)\b", re.IGNORECASE)
 _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
@@ -100,9 +102,12 @@ def fill_indicator_and_quote(
         pre_end = min(pre_end, hedge_m.start())
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
-    floor_start = max(sent_start, min(floor, q.start))
-    clause_start = _enumeration_start(text, floor_start, clause_start, pre_end)
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
+    if pre and len(pre.split()) <= _ITEM_WORDS_MAX:  # perhaps the last item of an enumeration
+        floor_start = max(sent_start, min(floor, q.start))
+        start = _enumeration_start(text, floor_start, clause_start, pre_end, pre)
+        if start != clause_start:
+            clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
     info = unit_info(fact["unit"])
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
@@ -183,13 +188,12 @@ def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
     return pre, pos
 
 
-def _enumeration_start(text: str, floor: int, cut: int, pre_end: int) -> int:
+def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str) -> int:
     """Where the clause starts when the words after its comma are the last items of an
     enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
     xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
     else `cut`."""
-    short = _clean_indicator(text[cut:pre_end])
-    if not short or len(short.split()) > _ITEM_WORDS_MAX or match_subject(short):
+    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut) or match_subject(short):
         return cut
     start, items = cut, [short]
     for _ in range(3):
@@ -212,13 +216,20 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int) -> int:
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
-    raw = _LEADING_JUNK_RE.sub("", _LEADING_TIME_RE.sub("", raw))
-    raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
+    if _MAY_HOLD_TIME_RE.match(raw):
+        raw = _LEADING_TIME_RE.sub("", raw)
+    raw = _LEADING_JUNK_RE.sub("", raw)
+    if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
+        raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
-    tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", _TRAILING_JUNK_RE.sub("", raw[cut:])))
-    raw = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", raw[:cut] + tail))
+    tail = _TRAILING_JUNK_RE.sub("", raw[cut:])
+    if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
+        tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", tail))
+    if _MAY_HOLD_PLACE_RE.search(tail):
+        tail = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", tail))
+    raw = raw[:cut] + tail
     if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
         raw = raw[: raw.rfind("(")]
     words = raw.split(" ")

@@ -313,6 +313,7 @@ def indicator_for(subject: str, unit_kind: str | None, measure: str) -> Indicato
     return rows.get(("percent", "pct_of_plan"))
 
 
+_LEAD_TEXT_WORDS_MAX = 5
 # The measure noun a unit implies when the words name only the thing measured.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
 
@@ -339,7 +340,10 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
     if implied and text and not normalize(text).startswith(implied):
         texts += [f"{implied} {t}" for t in texts]
-    # The lead is the subject ("Cây lúa: diện tích") or the measure ("Giá trị sản xuất: dịch vụ").
+    # The lead is the subject ("Cây lúa: diện tích") or the measure ("Giá trị sản xuất: dịch vụ");
+    # a clause of many words names its own subject.
+    if len(text.split()) > _LEAD_TEXT_WORDS_MAX:
+        leads = ()
     with_leads = [p for t in texts for lead in leads if lead for p in (f"{t} {lead}", f"{lead} {t}")]
     return [p.strip() for p in (*texts, *with_leads)]
 
