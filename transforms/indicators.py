@@ -157,6 +157,7 @@ _FILLER_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _core(phrase: str) -> str:
     """A normalised phrase without the words that lead it ("tổng số", "tỷ lệ"), unless that would
     leave a single word ("tỷ lệ sinh" stays whole), and without filler words ("ngành", "và")."""
