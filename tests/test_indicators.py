@@ -168,6 +168,7 @@ def series_warehouse(tmp_path_factory) -> Path:
     return warehouse
 
 
+@pytest.mark.slow  # the pipeline end to end: left out by `make test-fast`
 def test_series_shows_one_indicator_of_one_commune_side_by_side(series_warehouse):
     rows = query(
         series_warehouse,
@@ -182,6 +183,7 @@ def test_series_shows_one_indicator_of_one_commune_side_by_side(series_warehouse
     assert str(rows[0][3]) == "2023-01-01" and str(rows[1][4]) == "2024-12-31"
 
 
+@pytest.mark.slow  # the pipeline end to end: left out by `make test-fast`
 def test_series_pivots_by_year(series_warehouse):
     rows = query(
         series_warehouse,
@@ -200,6 +202,7 @@ def test_series_pivots_by_year(series_warehouse):
     assert by_code["PIG_HERD"][:2] == (2850.0, 3010.0)
 
 
+@pytest.mark.slow  # the pipeline end to end: left out by `make test-fast`
 def test_dim_indicator_carries_the_catalog(series_warehouse):
     rows = query(
         series_warehouse,
