@@ -11,11 +11,13 @@ How it reads, one step per module:
 - transforms.relations: each number of a sentence opens a new fact, describes the latest fact of
   the sentence, or is no fact at all;
 - transforms.indicator_phrase: the words naming what each fact measures, its hedge and quote;
-- here: the section, domain and footnote of each fact, and repeated claims dropped.
+- here: the section, domain and footnote of each fact, and repeated claims dropped;
+- transforms.indicators: the catalogued indicator (code) and the kind of measure of each fact.
 """
 
 import re
 
+from transforms.indicators import assign_indicators
 from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
@@ -59,7 +61,9 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         ):
             _place(text, fact, outline, outline.at(sent_start))
             facts.append(fact)
-    return _finalize(facts, skipped, text), skipped
+    kept = _finalize(facts, skipped, text)
+    assign_indicators(text, kept)
+    return kept, skipped
 
 
 def _sentence_skip_reason(

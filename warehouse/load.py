@@ -152,7 +152,8 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     _insert(con, "dim_unit", changes.units, "OR IGNORE")
     _insert(con, "dim_period", changes.periods, "OR IGNORE")
     _insert(con, "dim_admin_unit", changes.admin_units, "OR IGNORE")
-    _insert(con, "dim_indicator", changes.indicators, "OR IGNORE")
+    # The catalog is re-stated every run: a renamed indicator updates its row.
+    _insert(con, "dim_indicator", changes.indicators, "OR REPLACE")
 
     # Documents that no current file holds any more: a changed file's old content, a removed file.
     stale = "document_id NOT IN (SELECT document_id FROM landing_file WHERE status IN ('loaded', 'duplicate') AND document_id IS NOT NULL)"
