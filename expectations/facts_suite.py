@@ -95,25 +95,6 @@ def _with_extra_target_residuals(facts: pl.DataFrame) -> pl.DataFrame:
     return facts.join(worst, on="_row", how="left", maintain_order="left")
 
 
-def _unit_scales(units: list[str]) -> dict[str, tuple[str, float]]:
-    """unit → (base unit, factor), from transforms.units when it is there; an empty map
-    (compare same-unit parts only) when it is not or does not know the unit."""
-    try:
-        from transforms.units import unit_info
-    except ImportError:
-        return {}
-    scales = {}
-    for unit in units:
-        try:
-            info = unit_info(unit)
-        except Exception:  # an unknown unit is simply not scaled
-            continue
-        base, factor = getattr(info, "base_unit", None), getattr(info, "factor", None)
-        if base and factor:
-            scales[unit] = (base, float(factor))
-    return scales
-
-
 def _last_digit(value: pl.Expr) -> pl.Expr:
     """One unit in the last digit of a printed number: 0.01 for 16.25, 0 for an integral
     value (counts are exact; rounding to tens of people is not assumed)."""
@@ -132,6 +113,8 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
     print precision of them all. Attributed to the total only: the contradiction is
     one, and the total's row lists the parts (which of the numbers is wrong the text
     does not say). Changes and parts in an incomparable unit are left out."""
+    # Value to base unit, as the parse stage scaled it; null where a value is 0 or unscaled.
+    factor = pl.when(pl.col("value") != 0).then(pl.col("value_base") / pl.col("value"))
     parts = facts.filter(
         pl.col("part_of").is_not_null() & pl.col("value").is_not_null() & ~_change_only()
     ).select(
@@ -140,6 +123,8 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
         pl.col("fact_index").alias("part_index"),
         pl.col("value").alias("part_value"),
         pl.col("unit").alias("part_unit"),
+        pl.col("unit_base").alias("part_base"),
+        factor.alias("part_factor"),
     )
     totals = facts.filter(
         pl.col("value").is_not_null()
@@ -150,21 +135,13 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
         pl.col("fact_index").alias("part_of"),
         pl.col("value").alias("total_value"),
         pl.col("unit").alias("total_unit"),
+        pl.col("unit_base").alias("total_base"),
+        factor.alias("total_factor"),
     )
-    joined = parts.join(totals, on=["document_id", "part_of"], how="inner")
-    units = sorted({u for u in joined["part_unit"].to_list() + joined["total_unit"].to_list() if u})
-    scales = _unit_scales(units)
-    scale_frame = pl.DataFrame(
-        {
-            "unit": list(scales),
-            "base": [b for b, _ in scales.values()],
-            "factor": [f for _, f in scales.values()],
-        },
-        schema={"unit": pl.String, "base": pl.String, "factor": pl.Float64},
-    )
+    # A part counts in the total's unit: 1 for the same unit, the ratio of the factors for
+    # another unit of the same base (ha in a total of m2); other parts are left out.
     joined = (
-        joined.join(scale_frame.rename(lambda c: f"part_{c}"), on="part_unit", how="left")
-        .join(scale_frame.rename(lambda c: f"total_{c}"), on="total_unit", how="left")
+        parts.join(totals, on=["document_id", "part_of"], how="inner")
         .with_columns(
             pl.when(pl.col("part_unit").eq_missing(pl.col("total_unit")))
             .then(1.0)

@@ -5,8 +5,6 @@ possible, since every run goes through GX's validation machinery.
 """
 
 import json
-import sys
-import types
 import unicodedata
 from collections import namedtuple
 from datetime import date
@@ -430,12 +428,9 @@ def test_facts_without_unit_known_or_optional_fields_run_cleanly():
     assert {e["expectation"]: e["rows_checked"] for e in report.expectations}["unit_known"] == 0
 
 
-def test_parts_in_other_units_are_scaled_when_units_are_known(monkeypatch):
-    # transforms.units is another module's work; stand in for its unit_info here.
-    scales = {"tỷ đồng": 1e9, "triệu đồng": 1e6, "đồng": 1.0}
-    fake = types.ModuleType("transforms.units")
-    fake.unit_info = lambda unit: UnitInfo(unit, "money", scales[unit], "đồng")
-    monkeypatch.setitem(sys.modules, "transforms.units", fake)
+def test_parts_in_other_units_are_scaled_by_their_base_values():
+    # The parse stage scales every value to its base unit; parts are compared through it.
+    factors = {"tỷ đồng": 1e9, "triệu đồng": 1e6}
     facts = frame_of(
         [
             fact(0, 1.5, "tỷ đồng"),
@@ -445,6 +440,11 @@ def test_parts_in_other_units_are_scaled_when_units_are_known(monkeypatch):
             fact(4, 1.2, "tỷ đồng", part_of=3),
             fact(5, 800.0, "triệu đồng", part_of=3),  # exactly 2 tỷ: passes
         ]
+    ).with_columns(
+        (pl.col("value") * pl.col("unit").replace_strict(factors, return_dtype=pl.Float64)).alias(
+            "value_base"
+        ),
+        pl.lit("đồng").alias("unit_base"),
     )
     report = validate_facts(facts)
     row = _failure(report, "doc-a", 0, "parts_do_not_exceed_total")
