@@ -6,7 +6,6 @@ possible, since every run goes through GX's validation machinery.
 
 import json
 import unicodedata
-from collections import namedtuple
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from warehouse.snapshot import apply_schema
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RUN_DATE = date(2024, 7, 15)
-UnitInfo = namedtuple("UnitInfo", "unit kind factor base_unit")
 
 
 def fact(index: int, value, unit, doc: str = "doc-a", **fields) -> dict:
