@@ -9,19 +9,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-# One row per failed expectation per fact (fact_index null: a document-level or
-# warehouse-level row). Same columns and dtypes as the warehouse's validation_failure
-# table, and kept even when the frame is empty so loads never guess types.
-FAILURE_SCHEMA: dict[str, pl.DataType] = {
-    "document_id": pl.String,
-    "fact_index": pl.Int32,
-    "suite": pl.String,  # facts | documents | warehouse
-    "expectation": pl.String,  # readable name, e.g. pct_target_matches_value_over_target
-    "observed": pl.String,
-    "expected": pl.String,
-    "tolerance": pl.Float64,
-    "severity": pl.String,  # warn (the report contradicts itself) | error (pipeline invariant)
-}
+from transforms.schema import FAILURE_SCHEMA
 
 SEVERITIES = ("warn", "error")
 

@@ -20,10 +20,10 @@ from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
-from transforms.schema import METADATA_SCHEMA, facts_frame
+from transforms.schema import DOCUMENT_RECORD_SCHEMA, FAILURE_SCHEMA, facts_frame
 from transforms.units import is_common_unit
 from warehouse import settings
-from warehouse.changes import FAILURE_SCHEMA, build_changes, with_verdicts
+from warehouse.changes import build_changes, with_verdicts
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
 from warehouse.load import load_run
 from warehouse.snapshot import reading
@@ -43,19 +43,6 @@ WAREHOUSE_TABLES = [
     "v_facts",
     "v_documents",
 ]
-
-DOCUMENT_RECORD_SCHEMA = {
-    "document_id": pl.String,
-    "path": pl.String,
-    "status": pl.String,
-    "error_reason": pl.String,
-    "error": pl.String,
-    "text": pl.String,
-    "char_count": pl.Int32,
-    "source_format": pl.String,
-    "source_encoding": pl.String,
-    **METADATA_SCHEMA,
-}
 
 
 def _release_memory() -> None:

@@ -28,9 +28,7 @@ def read_table(name: str, key: Sequence[str] | str | None = None) -> tuple[dict[
     path = DATA_DIR / f"{name}.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
-        rows = tuple(
-            {k.strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)
-        )
+        rows = tuple({k.strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines))
     if key is not None:
         _check_unique(path, rows, (key,) if isinstance(key, str) else tuple(key))
     return rows

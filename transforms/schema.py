@@ -1,8 +1,11 @@
-"""The shapes that travel between stages, as Polars schemas.
+"""Every shape in the project, defined once: the frames that travel between stages and
+the warehouse tables they become.
 
-Extraction modules return plain Python records; `facts_frame` / `documents_frame`
-turn them into frames with exactly these columns, so every later stage (GX
-validation, the DuckDB load) can rely on names and types.
+Extraction modules return plain Python records; `facts_frame` turns them into frames
+with exactly these columns, so every later stage (GX validation, the DuckDB load) can
+rely on names and types. The load's column lists are derived from `TABLE_SCHEMAS`, and a
+test compares each DuckDB table (`information_schema`) with it, so the DDL in
+`sql/migrations/` cannot drift from what the code writes.
 """
 
 import polars as pl
@@ -74,3 +77,151 @@ METADATA_SCHEMA: dict[str, pl.DataType] = {
     "signer": pl.String,
     "signer_title": pl.String,
 }
+
+
+# One record per landing file after decoding: what the file was and what it said.
+DOCUMENT_RECORD_SCHEMA: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "path": pl.String,
+    "status": pl.String,  # ok | rejected
+    "error_reason": pl.String,
+    "error": pl.String,
+    "text": pl.String,
+    "char_count": pl.Int32,
+    "source_format": pl.String,  # text | html | docx | pdf
+    "source_encoding": pl.String,
+    **METADATA_SCHEMA,
+}
+
+# One row per failed expectation per fact (fact_index null: a document-level or
+# warehouse-level row); kept even when the frame is empty so loads never guess types.
+FAILURE_SCHEMA: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "fact_index": pl.Int32,
+    "suite": pl.String,  # facts | documents | warehouse
+    "expectation": pl.String,  # readable name, e.g. pct_target_matches_value_over_target
+    "observed": pl.String,
+    "expected": pl.String,
+    "tolerance": pl.Float64,
+    "severity": pl.String,  # warn (the report contradicts itself) | error (pipeline invariant)
+}
+
+# What one run decided about each landing file (status None: unchanged, keep the old row).
+FILE_SCHEMA: dict[str, pl.DataType] = {
+    "path": pl.String,  # relative to the landing folder
+    "source_file": pl.String,  # the file's name, no directory
+    "size_bytes": pl.Int64,
+    "mtime": pl.Datetime("us"),
+    "content_hash": pl.String,  # sha256 hex of the bytes
+    "document_id": pl.String,
+    "status": pl.String,  # loaded | duplicate | rejected | removed
+    "error_reason": pl.String,  # short code: empty, binary, too_large, corrupt_docx, ...
+    "error": pl.String,  # the sentence a person reads
+    "parsed_at": pl.Datetime("us"),
+}
+
+# Dimension rows.
+PERIOD_SCHEMA: dict[str, pl.DataType] = {
+    "period_id": pl.String,  # '2024', '2024-H1', '2024-Q3', '2024-M09'
+    "period_year": pl.Int32,
+    "period_kind": pl.String,
+    "period_index": pl.Int32,
+    "period_label": pl.String,
+    "start_date": pl.Date,
+    "end_date": pl.Date,
+}
+ADMIN_UNIT_SCHEMA: dict[str, pl.DataType] = {
+    "admin_unit_id": pl.String,
+    "admin_level": pl.String,
+    "locality": pl.String,
+    "parent_locality": pl.String,
+    "parent_admin_unit_id": pl.String,
+}
+UNIT_SCHEMA: dict[str, pl.DataType] = {
+    "unit": pl.String,  # as written, lower case
+    "unit_kind": pl.String,
+    "factor": pl.Float64,  # value_base = value * factor
+    "unit_base": pl.String,
+    "is_common": pl.Boolean,
+}
+INDICATOR_SCHEMA: dict[str, pl.DataType] = {
+    "indicator_id": pl.String,  # the code for known indicators, else 'raw:' + hash of the phrase
+    "indicator_code": pl.String,
+    "indicator_name": pl.String,
+    "domain": pl.String,
+}
+
+# Keys a document or fact gains on its way into the warehouse.
+DOCUMENT_KEYS: dict[str, pl.DataType] = {"admin_unit_id": pl.String, "period_id": pl.String}
+FACT_KEYS: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "indicator_id": pl.String,
+    "period_id": pl.String,
+    "admin_unit_id": pl.String,
+}
+VERDICT: dict[str, pl.DataType] = {"validation_status": pl.String}  # pass | fail | not_checked
+
+# The warehouse tables, as the load writes them.
+DOCUMENT_TABLE: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    **METADATA_SCHEMA,
+    **DOCUMENT_KEYS,
+    **{k: DOCUMENT_RECORD_SCHEMA[k] for k in ("source_format", "source_encoding", "char_count")},
+    **VERDICT,
+    "parser_version": pl.String,  # transforms.PARSER_VERSION that read it
+    "loaded_at": pl.Datetime("us"),
+}
+FACT_TABLE: dict[str, pl.DataType] = {
+    **FACT_KEYS,
+    **{k: v for k, v in FACT_SCHEMA.items() if k != "extra_targets"},
+    "value_base": pl.Float64,  # the value in its unit's base unit
+    "unit_base": pl.String,
+    **VERDICT,
+}
+EXTRA_TARGET_TABLE: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "fact_index": pl.Int32,
+    "target_index": pl.Int32,
+    **EXTRA_TARGET.to_schema(),
+}
+LANDING_FILE_TABLE: dict[str, pl.DataType] = {
+    **FILE_SCHEMA,
+    "duplicate_of": pl.String,  # document_id this file repeats (same bytes as another file)
+    "first_seen": pl.Datetime("us"),
+    "last_seen": pl.Datetime("us"),
+}
+DOCUMENT_TEXT_TABLE: dict[str, pl.DataType] = {"document_id": pl.String, "text": pl.String}
+PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
+    "run_id": pl.String,
+    "finished_at": pl.Datetime("us"),
+    **{
+        name: pl.Int32
+        for name in (
+            "files_seen",
+            "files_parsed",
+            "files_rejected",
+            "files_removed",
+            "documents",
+            "facts",
+            "facts_failed",
+        )
+    },
+}
+
+TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "dim_period": PERIOD_SCHEMA,
+    "dim_admin_unit": ADMIN_UNIT_SCHEMA,
+    "dim_unit": UNIT_SCHEMA,
+    "dim_indicator": INDICATOR_SCHEMA,
+    "dim_document": DOCUMENT_TABLE,
+    "document_text": DOCUMENT_TEXT_TABLE,
+    "fact_indicator_value": FACT_TABLE,
+    "fact_extra_target": EXTRA_TARGET_TABLE,
+    "validation_failure": FAILURE_SCHEMA,
+    "landing_file": LANDING_FILE_TABLE,
+    "pipeline_run": PIPELINE_RUN_TABLE,
+}
+
+
+def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame(schema=schema)

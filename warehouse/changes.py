@@ -5,6 +5,7 @@ from datetime import datetime
 import polars as pl
 
 from transforms import PARSER_VERSION
+from transforms.schema import FAILURE_SCHEMA
 from warehouse.dimensions import (
     admin_unit_rows,
     period_rows,
@@ -12,17 +13,6 @@ from warehouse.dimensions import (
     with_fact_keys,
 )
 from warehouse.load import DOCUMENT_COLUMNS, FACT_COLUMNS, FILE_COLUMNS, RunChanges
-
-FAILURE_SCHEMA = {
-    "document_id": pl.String,
-    "fact_index": pl.Int32,
-    "suite": pl.String,
-    "expectation": pl.String,
-    "observed": pl.String,
-    "expected": pl.String,
-    "tolerance": pl.Float64,
-    "severity": pl.String,
-}
 
 
 def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.DataFrame:

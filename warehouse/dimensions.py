@@ -11,6 +11,7 @@ from datetime import date
 import polars as pl
 
 from transforms.indicators import INDICATOR_BY_CODE, match_indicator
+from transforms.schema import ADMIN_UNIT_SCHEMA, INDICATOR_SCHEMA, PERIOD_SCHEMA, UNIT_SCHEMA
 from transforms.units import is_common_unit, unit_info
 
 
@@ -83,18 +84,7 @@ def period_rows(documents: pl.DataFrame) -> pl.DataFrame:
                 "end_date": end,
             }
         )
-    return pl.DataFrame(
-        rows,
-        schema={
-            "period_id": pl.String,
-            "period_year": pl.Int32,
-            "period_kind": pl.String,
-            "period_index": pl.Int32,
-            "period_label": pl.String,
-            "start_date": pl.Date,
-            "end_date": pl.Date,
-        },
-    )
+    return pl.DataFrame(rows, schema=PERIOD_SCHEMA)
 
 
 def admin_unit_rows(documents: pl.DataFrame) -> pl.DataFrame:
@@ -126,13 +116,7 @@ def admin_unit_rows(documents: pl.DataFrame) -> pl.DataFrame:
                 "parent_locality": None,
                 "parent_admin_unit_id": None,
             }
-    return pl.DataFrame(
-        list(rows.values()),
-        schema={
-            k: pl.String
-            for k in ("admin_unit_id", "admin_level", "locality", "parent_locality", "parent_admin_unit_id")
-        },
-    )
+    return pl.DataFrame(list(rows.values()), schema=ADMIN_UNIT_SCHEMA)
 
 
 def unit_rows(units: list[str | None]) -> pl.DataFrame:
@@ -148,14 +132,7 @@ def unit_rows(units: list[str | None]) -> pl.DataFrame:
                 "is_common": is_common_unit(unit),
             }
         )
-    schema = {
-        "unit": pl.String,
-        "unit_kind": pl.String,
-        "factor": pl.Float64,
-        "unit_base": pl.String,
-        "is_common": pl.Boolean,
-    }
-    return pl.DataFrame(rows, schema=schema)
+    return pl.DataFrame(rows, schema=UNIT_SCHEMA)
 
 
 def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, str | None, str, str | None]:
@@ -182,16 +159,7 @@ def with_fact_keys(
             key = keys[(text, unit)] = indicator_key(text, unit)
         ids.append(key[0])
     indicator_rows = {k[0]: k for k in keys.values()}
-    indicators = pl.DataFrame(
-        list(indicator_rows.values()),
-        schema={
-            "indicator_id": pl.String,
-            "indicator_code": pl.String,
-            "indicator_name": pl.String,
-            "domain": pl.String,
-        },
-        orient="row",
-    )
+    indicators = pl.DataFrame(list(indicator_rows.values()), schema=INDICATOR_SCHEMA, orient="row")
     units = unit_rows(facts.get_column("unit").unique().to_list())
 
     # Look-ups by replace_strict add columns without copying the (large) fact frame the

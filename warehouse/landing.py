@@ -12,27 +12,19 @@ from pathlib import Path
 
 import polars as pl
 
-SCAN_SCHEMA = {
-    "path": pl.String,  # relative to the landing folder, "/"-separated
-    "source_file": pl.String,
-    "size_bytes": pl.Int64,
-    "mtime": pl.Datetime("us"),
-}
+from transforms.schema import FILE_SCHEMA
+
+# The file-state shapes are views of transforms.schema.FILE_SCHEMA, the landing_file row.
+SCAN_SCHEMA = {k: FILE_SCHEMA[k] for k in ("path", "source_file", "size_bytes", "mtime")}
 
 PLAN_SCHEMA = {
     **SCAN_SCHEMA,
-    "content_hash": pl.String,
+    "content_hash": FILE_SCHEMA["content_hash"],
     "action": pl.String,  # new | changed | unchanged | removed | vanished
-    "document_id": pl.String,
+    "document_id": FILE_SCHEMA["document_id"],
 }
 
-PREVIOUS_SCHEMA = {
-    "path": pl.String,
-    "size_bytes": pl.Int64,
-    "mtime": pl.Datetime("us"),
-    "content_hash": pl.String,
-    "status": pl.String,
-}
+PREVIOUS_SCHEMA = {k: FILE_SCHEMA[k] for k in ("path", "size_bytes", "mtime", "content_hash", "status")}
 
 
 def document_id_for(content_hash: str) -> str:

@@ -13,77 +13,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
 from warehouse.snapshot import building
 
-DOCUMENT_COLUMNS = [
-    "document_id",
-    "title",
-    "issuer",
-    "admin_level",
-    "locality",
-    "parent_locality",
-    "admin_unit_id",
-    "doc_number",
-    "issued_date",
-    "period_id",
-    "period_year",
-    "period_kind",
-    "period_index",
-    "period_label",
-    "signer",
-    "signer_title",
-    "source_format",
-    "source_encoding",
-    "char_count",
-    "validation_status",
-    "parser_version",
-    "loaded_at",
-]
-
-FACT_COLUMNS = [
-    "document_id",
-    "fact_index",
-    "indicator_id",
-    "period_id",
-    "admin_unit_id",
-    "indicator_text",
-    "value",
-    "value_text",
-    "unit",
-    "value_base",
-    "unit_base",
-    "approx",
-    "target_value",
-    "target_kind",
-    "pct_target",
-    "pct_target_decimals",
-    "pct_same_period",
-    "change_direction",
-    "change_amount",
-    "change_unit",
-    "change_vs",
-    "quote",
-    "char_start",
-    "char_end",
-    "section_path",
-    "domain",
-    "footnote",
-    "part_of",
-    "validation_status",
-]
-
-FILE_COLUMNS = [
-    "path",
-    "source_file",
-    "size_bytes",
-    "mtime",
-    "content_hash",
-    "document_id",
-    "status",
-    "error_reason",
-    "error",
-    "parsed_at",
-]
+DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
+FACT_COLUMNS = list(FACT_TABLE)
+FILE_COLUMNS = list(FILE_SCHEMA)
 
 # Tables that hold one slice per document.
 DOCUMENT_SLICES = [

@@ -84,9 +84,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         if number in applied:
             continue
         con.execute(path.read_text(encoding="utf-8"))
-        con.execute(
-            "INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [number, path.stem]
-        )
+        con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [number, path.stem])
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
 
 
