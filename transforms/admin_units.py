@@ -1,0 +1,445 @@
+"""Reporting units with official codes: the unit a report names, found in the official lists.
+
+Reference data: the package `vietnamadminunits` (MIT) ships the pre-July-2025 three-level list
+(province / district / commune, GSO codes), the post-2025 two-level list and the old → new
+conversion. Its own parser is not used: given a bare ambiguous name it silently picks one, and
+its conversion calls an online geocoder for street addresses. Its bundled files are read once
+(SQLite and JSON, no network) into an in-memory index, and every lookup here is a dict access.
+
+Resolution follows GUIDE.md: codes come from the document's own words — the unit, its parent,
+its province, places it names — and the report's date decides which list applies. A name that
+fits several units is resolved only by that evidence; otherwise it stays unresolved with its
+candidates counted, never a guess.
+"""
+
+import functools
+import importlib.util
+import json
+import re
+import sqlite3
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from transforms import admin_levels
+from transforms.admin_levels import COMMUNE, DISTRICT, PROVINCE
+from transforms.catalog import read_table
+
+PRE, POST = "pre2025", "post2025"
+REORGANISED = date(2025, 7, 1)  # the two-level list applies from this day
+REFERENCE_SOURCE = "vietnamadminunits 1.0.4"
+
+# The package writes types capitalised ("Thị trấn"); the levels table writes them in lower case.
+_TIER_OF_TYPE = {
+    "tỉnh": PROVINCE,
+    "huyện": DISTRICT,
+    "quận": DISTRICT,
+    "thị xã": DISTRICT,
+    "xã": COMMUNE,
+    "phường": COMMUNE,
+    "thị trấn": COMMUNE,
+    "đặc khu": COMMUNE,
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of one list. Codes were reused in 2025, so (era, code) is the key."""
+
+    era: str
+    code: str
+    tier: str
+    unit_type: str  # xã, phường, thị trấn, đặc khu, huyện, quận, thị xã, thành phố, tỉnh
+    name: str  # official: "Xã Xuân Phú"
+    short_name: str  # "Xuân Phú"
+    parent_code: str | None
+    province_code: str
+
+    @property
+    def uid(self) -> str:
+        return f"{self.era}:{self.code}"
+
+
+@dataclass
+class Reference:
+    units: dict[tuple[str, str], Unit] = field(default_factory=dict)
+    by_name: dict[tuple[str, str, str], list[Unit]] = field(default_factory=lambda: defaultdict(list))
+    aliases: list[tuple[str, str, str, str]] = field(default_factory=list)  # era, code, alias, kind
+    successors: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # old code → (new, main)
+    province_successor: dict[str, str] = field(default_factory=dict)
+
+    def add(self, unit: Unit) -> None:
+        if (unit.era, unit.code) in self.units:
+            return
+        self.units[(unit.era, unit.code)] = unit
+        self.by_name[(unit.era, unit.tier, name_key(unit.short_name))].append(unit)
+        self.aliases.append((unit.era, unit.code, unit.short_name, "short name"))
+        self.aliases.append((unit.era, unit.code, unit.name, "official name"))
+        plain = ascii_key(unit.short_name)
+        self.by_name[(unit.era, unit.tier, plain)].append(unit)
+        self.aliases.append((unit.era, unit.code, plain, "without diacritics"))
+
+    def unit(self, era: str, code: str | None) -> Unit | None:
+        return self.units.get((era, code)) if code else None
+
+    def named(self, era: str, tier: str, name: str) -> list[Unit]:
+        """Units of one tier called `name`: written with diacritics, or without when none match."""
+        found = self.by_name.get((era, tier, name_key(name)))
+        return list(found) if found else list(self.by_name.get((era, tier, ascii_key(name)), ()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Name keys. Vietnamese writes a tone on either vowel of "oa", "oe", "uy" ("Hòa"/"Hoà",
+# "Thủy"/"Thuỷ"): the key keeps each syllable's letters and tone but not where the tone sits.
+
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+_SEPARATORS = re.compile(r"[\s\-–.,']+")
+
+
+def name_key(name: str) -> str:
+    """ "Thuỷ Phương" and "Thủy  phương" → the same key."""
+    syllables = []
+    for syllable in _SEPARATORS.split(unicodedata.normalize("NFD", name.lower())):
+        tone = "".join(_TONES.get(c, "") for c in syllable)
+        letters = "".join(c for c in syllable if c not in _TONES)
+        if letters:
+            syllables.append(unicodedata.normalize("NFC", letters) + tone)
+    return " ".join(syllables)
+
+
+def ascii_key(name: str) -> str:
+    """ "Thọ Xuân" → "thoxuan": the package's keys, for text written without diacritics."""
+    stripped = "".join(
+        c
+        for c in unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+        if not unicodedata.combining(c)
+    )
+    return re.sub(r"[^a-z0-9]", "", stripped)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading the package's bundled data (once per process).
+
+
+def _package_file(name: str) -> Path:
+    """A data file of the package, found without importing it: its `__init__` imports its
+    parser, converter and pandas (seconds), none of which is used here."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the package vietnamadminunits is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
+
+
+def _split_type(official: str) -> str:
+    """ "Thành phố Bắc Giang" → "thành phố"."""
+    lowered = official.lower()
+    return next((t for t in admin_levels.levels() if lowered.startswith(t + " ")), lowered.split()[0])
+
+
+def _unit_tier(unit_type: str, parent_code: str | None) -> str:
+    if unit_type == "thành phố":
+        return PROVINCE if parent_code is None else DISTRICT
+    return _TIER_OF_TYPE[unit_type]
+
+
+def _make(era: str, code: str, official: str, short: str, parent: str | None, province: str) -> Unit:
+    unit_type = _split_type(official)
+    return Unit(era, code, _unit_tier(unit_type, parent), unit_type, official, short, parent, province)
+
+
+@functools.cache
+def reference() -> Reference:
+    """The in-memory index of both lists, their aliases and the conversion (read once)."""
+    ref = Reference()
+    con = sqlite3.connect(f"file:{_package_file('dataset.db')}?mode=ro", uri=True)
+    try:
+        legacy = con.execute(
+            "SELECT province, provinceShort, provinceCode, provinceKey, district, districtShort,"
+            " districtCode, districtKey, districtAlias, ward, wardShort, wardCode, wardKey"
+            " FROM admin_units_legacy"
+        ).fetchall()
+        current = con.execute(
+            "SELECT province, provinceShort, provinceCode, provinceKey, ward, wardShort, wardCode, wardKey"
+            " FROM admin_units"
+        ).fetchall()
+    finally:
+        con.close()
+    old_keys = _add_legacy(ref, legacy)
+    new_keys = _add_current(ref, current)
+    _add_conversion(ref, old_keys, new_keys)
+    _add_former_names(ref)
+    return ref
+
+
+def _add_legacy(ref: Reference, rows: list[tuple]) -> dict[str, str]:
+    """Pre-2025 units; returns the package's "province_district_ward" keys → codes."""
+    keys = {}
+    for (
+        prov,
+        prov_short,
+        prov_code,
+        prov_key,
+        dist,
+        dist_short,
+        dist_code,
+        dist_key,
+        dist_alias,
+        *ward,
+    ) in rows:
+        if (PRE, prov_code) not in ref.units:
+            ref.add(_make(PRE, prov_code, prov, prov_short, None, prov_code))
+            keys[prov_key] = prov_code
+        if (PRE, dist_code) not in ref.units:
+            ref.add(_make(PRE, dist_code, dist, dist_short, prov_code, prov_code))
+            for alias in json.loads(dist_alias or "[]"):
+                ref.aliases.append((PRE, dist_code, alias, "former name (package key)"))
+        ward_name, ward_short, ward_code, ward_key = ward
+        if ward_code:
+            ref.add(_make(PRE, ward_code, ward_name, ward_short, dist_code, prov_code))
+        keys[f"{prov_key}_{dist_key}_{ward_key or ''}"] = ward_code or dist_code
+    return keys
+
+
+def _add_current(ref: Reference, rows: list[tuple]) -> dict[str, str]:
+    """Post-2025 units; returns "province/ward" keys → codes."""
+    keys = {}
+    for prov, prov_short, prov_code, prov_key, ward_name, ward_short, ward_code, ward_key in rows:
+        if (POST, prov_code) not in ref.units:
+            ref.add(_make(POST, prov_code, prov, prov_short, None, prov_code))
+            keys[prov_key] = prov_code
+        ref.add(_make(POST, ward_code, ward_name, ward_short, prov_code, prov_code))
+        keys[f"{prov_key}/{ward_key}"] = ward_code
+    return keys
+
+
+def _add_conversion(ref: Reference, old_keys: dict[str, str], new_keys: dict[str, str]) -> None:
+    """The crosswalk: each old commune's successor(s), the main one flagged; old → new provinces."""
+    with _package_file("converter_2025.json").open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    for new_prov, old_provs in data["DICT_PROVINCE"].items():
+        for old_prov in old_provs:
+            ref.province_successor[old_keys[old_prov]] = new_keys[new_prov]
+    for new_prov, wards in data["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_ward, olds in wards.items():
+            for old in olds:
+                ref.successors[old_keys[old]] = [(new_keys[f"{new_prov}/{new_ward}"], True)]
+    for new_prov, olds in data["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, news in olds.items():
+            ref.successors[old_keys[old]] = [
+                (new_keys[f"{new_prov}/{n['newWardKey']}"], bool(n["isDefaultNewWard"])) for n in news
+            ]
+
+
+def _add_former_names(ref: Reference) -> None:
+    """Official former names the package does not carry (transforms/data/admin_former_names.csv)."""
+    for row in read_table("admin_former_names", key=("era", "code", "former_name")):
+        unit = ref.unit(row["era"], row["code"])
+        if unit is None:
+            continue
+        ref.by_name[(unit.era, unit.tier, name_key(row["former_name"]))].append(unit)
+        ref.aliases.append((unit.era, unit.code, row["former_name"], "former name"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Places the text names: a level word and a capitalised name ("huyện Thọ Xuân", "TỈNH THANH HÓA").
+
+_UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+_NAME_WORD = rf"(?:[{_UPPER}][^\W\d_]*|\d{{1,2}}\b)"
+_MENTION = re.compile(
+    rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))[ \t]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]*-?[ \t]*{_NAME_WORD}){{0,4}})"
+)
+_MAX_MENTIONS = 400  # the first mentions are enough evidence; a long report must not cost more
+
+
+def place_mentions(text: str) -> list[tuple[str, str]]:
+    """(level, name as written) for each place the text names with its level word."""
+    found = []
+    for match in _MENTION.finditer(text):
+        level = admin_levels.canonical(match.group("level"))
+        if level:
+            found.append((level, match.group("name")))
+        if len(found) >= _MAX_MENTIONS:
+            break
+    return found
+
+
+def _mentioned_units(ref: Reference, era: str, mentions: list[tuple[str, str]]) -> Counter:
+    """How often the text names each unit of the era (uid → count). A name written with more
+    words than the unit's ("huyện Thọ Xuân Thanh Hóa" in a flattened header) counts for the
+    longest leading part that is a unit of that level."""
+    counts: Counter = Counter()
+    for level, name in mentions:
+        words = name.split()
+        for size in range(len(words), 0, -1):
+            units = [
+                u for tier in admin_levels.tiers(level) for u in ref.named(era, tier, " ".join(words[:size]))
+            ]
+            if units:
+                counts.update(u.uid for u in units)
+                break
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution.
+
+PARENT_WEIGHT = 3  # the parent the report's header names outweighs places named in passing
+
+RESOLUTION_FIELDS = (
+    "admin_unit_code",
+    "province_code",
+    "admin_unit_code_2025",
+    "province_code_2025",
+    "province_name_2025",
+    "admin_unit_era",
+    "admin_resolution",
+    "admin_candidates",
+    "admin_resolution_note",
+)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    era: str | None
+    unit: Unit | None = None
+    province: Unit | None = None
+    method: str = "unresolved"  # header | text | unique name | province only | hint | unresolved
+    candidates: int = 0
+    note: str | None = None
+
+    def record(self, ref: Reference) -> dict:
+        """The fields of RESOLUTION_FIELDS: codes on the report's date and their 2025 successors."""
+        code_2025, province_2025, partial = successors(ref, self.unit, self.province)
+        new_province = ref.unit(POST, province_2025)
+        note = self.note
+        if partial:
+            note = (note + "; " if note else "") + "split in 2025: the main successor is given"
+        return {
+            "admin_unit_code": self.unit.code if self.unit else None,
+            "province_code": self.province.code if self.province else None,
+            "admin_unit_code_2025": code_2025,
+            "province_code_2025": province_2025,
+            "province_name_2025": new_province.name if new_province else None,
+            "admin_unit_era": self.era if (self.unit or self.province) else None,
+            "admin_resolution": self.method,
+            "admin_candidates": self.candidates,
+            "admin_resolution_note": note,
+        }
+
+
+def successors(
+    ref: Reference, unit: Unit | None, province: Unit | None
+) -> tuple[str | None, str | None, bool]:
+    """(unit code, province code, split?) in the post-2025 list. A district has no successor; a
+    commune split between several new ones maps to the one the conversion marks as main."""
+    if province is None:
+        return None, None, False
+    if province.era == POST:
+        return (unit.code if unit else None), province.code, False
+    province_2025 = ref.province_successor.get(province.code)
+    if unit is None or unit.tier == DISTRICT:
+        return None, province_2025, False
+    if unit.tier == PROVINCE:
+        return province_2025, province_2025, False
+    following = ref.successors.get(unit.code, [])
+    main = next((code for code, is_main in following if is_main), None)
+    return main, province_2025, len(following) > 1
+
+
+def report_era(issued: date | None, period_year: int | None) -> str | None:
+    """Which list applies on the report's date: its date, else its period's year."""
+    if issued is not None:
+        return PRE if issued < REORGANISED else POST
+    if period_year is not None and period_year < REORGANISED.year:
+        return PRE
+    return None
+
+
+def resolve_unit(meta: dict, text: str) -> dict:
+    """The reporting unit's official codes (RESOLUTION_FIELDS) from the metadata record and the
+    text's own words. Never touches the network; unresolved fields are None."""
+    ref = reference()
+    era = report_era(meta.get("issued_date"), meta.get("period_year"))
+    mentions = place_mentions(text)
+    tried = [
+        _resolve_in(ref, candidate_era, meta, mentions) for candidate_era in ([era] if era else [PRE, POST])
+    ]
+    best = next((r for r in tried if r.unit), None) or next((r for r in tried if r.province), tried[0])
+    return best.record(ref)
+
+
+def _resolve_in(ref: Reference, era: str, meta: dict, mentions: list[tuple[str, str]]) -> Resolution:
+    level, locality = meta.get("admin_level"), meta.get("locality")
+    evidence = _mentioned_units(ref, era, mentions)
+    parents = _parent_units(ref, era, level, meta.get("parent_locality"), meta.get("parent_level"))
+    evidence.update({uid: PARENT_WEIGHT for uid in parents})
+    if not locality or not admin_levels.tiers(level):
+        return _province_only(ref, era, evidence, "the text names no reporting unit")
+    candidates = _candidates(ref, era, level, locality)
+    if not candidates:
+        return _province_only(ref, era, evidence, f"no {level} {locality} in the {era} list")
+    scores = {c.uid: sum(evidence[a.uid] for a in _ancestors(ref, c)) for c in candidates}
+    best = max(scores.values())
+    winners = [c for c in candidates if scores[c.uid] == best]
+    if len(winners) == 1 and (best > 0 or len(candidates) == 1):
+        unit = winners[0]
+        if best == 0 and parents:
+            return _province_only(
+                ref, era, evidence, "the parent named does not contain the only unit so named"
+            )
+        by_parent = any(a.uid in parents for a in _ancestors(ref, unit))
+        method = "header" if by_parent else ("text" if best > 0 else "unique name")
+        return Resolution(era, unit, _province_of(ref, unit), method, len(candidates))
+    shared = {c.province_code for c in (winners if best > 0 else candidates)}
+    province = ref.unit(era, shared.pop()) if len(shared) == 1 else None
+    note = f"{len(candidates)} candidates named {level} {locality}; the text does not tell them apart"
+    return Resolution(
+        era, None, province, "province only" if province else "unresolved", len(candidates), note
+    )
+
+
+def _candidates(ref: Reference, era: str, level: str, locality: str) -> list[Unit]:
+    """Units called `locality` at `level`'s tier(s); of the same type when any is (a xã may have
+    become a phường since the report, so another type is accepted only when none matches)."""
+    found = [u for tier in admin_levels.tiers(level) for u in ref.named(era, tier, locality)]
+    same_type = [u for u in found if u.unit_type == level]
+    return list(dict.fromkeys(same_type or found))
+
+
+def _parent_units(
+    ref: Reference, era: str, level: str | None, parent: str | None, parent_level: str | None
+) -> set[str]:
+    if not parent:
+        return set()
+    levels = (parent_level,) if parent_level else admin_levels.parent_levels(level)
+    tiers = {tier for lv in levels for tier in admin_levels.tiers(lv)}
+    return {u.uid for tier in tiers for u in ref.named(era, tier, parent)}
+
+
+def _ancestors(ref: Reference, unit: Unit) -> list[Unit]:
+    found = []
+    current = ref.unit(unit.era, unit.parent_code)
+    while current is not None:
+        found.append(current)
+        current = ref.unit(current.era, current.parent_code)
+    return found
+
+
+def _province_of(ref: Reference, unit: Unit) -> Unit | None:
+    return ref.unit(unit.era, unit.province_code)
+
+
+def _province_only(ref: Reference, era: str, evidence: Counter, reason: str) -> Resolution:
+    """The province alone, when the places the text names point to exactly one."""
+    votes: Counter = Counter()
+    for uid, count in evidence.items():
+        unit = ref.units[tuple(uid.split(":"))]
+        if unit.tier == PROVINCE:
+            votes[unit.code] += count
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return Resolution(era, note=reason)
+    return Resolution(era, None, ref.unit(era, ranked[0][0]), "province only", note=reason)
