@@ -47,9 +47,7 @@ _NAME_STOP = _variants(
     # A headline in capitals runs the name into its verb: "ĐẢNG BỘ XÃ X TỔ CHỨC HỘI NGHỊ".
     r"tổ\s+chức|vừa\b|đã\b|họp\b|hội\s+nghị|kỳ\s+họp|triển\s+khai|đánh\s+giá|sơ\s+kết|tổng\s+kết|"
     r"giao\s+ban|thông\s+qua|phấn\s+đấu|thực\s+hiện|nhiệm\s+vụ|tình\s+hình|kết\s+quả|"
-    r"ubnd|hđnd|ủy\s+ban|"
-    + admin_levels.level_pattern()
-    + r"\b)"
+    r"ubnd|hđnd|ủy\s+ban|" + admin_levels.level_pattern() + r"\b)"
 )
 _NAME_WORD = rf"(?!{_NAME_STOP})(?:{_U}{_L}+|{_U}+)(?:['’]{_U}?{_L}*)?"
 _PLACE_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
@@ -367,7 +365,10 @@ def _reporting_unit(
     if title:
         _fill_unit(unit, _unit_from_title(title))
     _fill_unit(unit, _unit_from_self_reference(flat))
+    _fill_unit(unit, _unit_from_credit(flat))
     _fill_unit(unit, _unit_from_opening(flat[:_OPENING_SUBJECT_CHARS], flat))
+    if not unit["level"]:
+        _fill_unit(unit, _unit_from_subject_place(flat[:_OPENING_SUBJECT_CHARS]))
     if unit["issuer"] and not unit["level"]:
         unit["level"] = _most_mentioned_level(flat, unit["issuer"])
     if not unit["level"]:
@@ -526,7 +527,7 @@ def _most_mentioned_place_and_level(
     level_of: dict[str, str] = {}
     for match in _PLACE_MENTION.finditer(flat):
         level = _level(match.group("level"))
-        if level not in levels:
+        if level not in levels or _TITLE_OF_PERSON.search(flat, max(0, match.start() - 40), match.start()):
             continue
         name = _title_case(match.group("name"))
         counts[name] += 1
@@ -545,10 +546,18 @@ _OPENING_SUBJECT_CHARS = 1200
 # by a web portal's banner is not the page's subject.
 _ROLE_BEFORE = re.compile(
     _variants(
-        r"(?i:chủ\s+tịch|pct|ct|bí\s+thư|ủy\s+viên|uv|trưởng|phó|lãnh\s+đạo|đại\s+diện|đại\s+biểu|"
-        r"thành\s+viên|cán\s+bộ|văn\s+phòng|cơ\s+quan|cổng\s+thông\s+tin(?:\s+điện\s+tử)?)"
+        r"(?i:chủ\s+tịch|pct|ct|bí\s+thư|ủy\s+viên|uv|btv|bch|trưởng|phó|lãnh\s+đạo|đại\s+diện|đại\s+biểu|"
+        r"thành\s+viên|cán\s+bộ|văn\s+phòng|cơ\s+quan|cổng\s+thông\s+tin(?:\s+điện\s+tử)?|và|"
+        # a committee of the body ("Ban Pháp chế HĐND"), or the body that set a target
+        # ("Nghị quyết số 26 của HĐND huyện", "kế hoạch UBND tỉnh giao")
+        r"ban(?:\s+[^\s,;]+){1,3}|(?:nghị\s+quyết|dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+số\s+\S+)?(?:\s+của)?)"
         r"[ \t,]*$"
     )
+)
+# "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": the name after a person's title is the person's.
+_TITLE_OF_PERSON = re.compile(
+    _variants(r"(?i:chủ\s+tịch|bí\s+thư|giám\s+đốc|trưởng|chánh\s+văn\s+phòng)(?:\s+thường\s+trực)?[ \t]+")
+    + rf"(?:{_ORG_ALTERNATIVES.replace('?P<org', '?P<porg')})[ \t]+$"
 )
 # "UBND các xã", "UBND xã, phường": several units, not one.
 _PLURAL_AFTER = re.compile(rf"[ \t]+(?i:các|những)\b|[ \t]*,[ \t]*(?i:{_LEVEL})\b")
@@ -556,9 +565,41 @@ _PLURAL_AFTER = re.compile(rf"[ \t]+(?i:các|những)\b|[ \t]*,[ \t]*(?i:{_LEVEL
 _UBND_PRESENTS = re.compile(
     _variants(
         r"(?i:(?:ủy\s+ban\s+nhân\s+dân|ubnd)[^.;]{0,60}?(?:trình\s+bày|báo\s+cáo)"
-        r"|báo\s+cáo\s+của\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd))"
+        r"|báo\s+cáo[^.;]{0,60}?(?:ủy\s+ban\s+nhân\s+dân|ubnd))"
     )
 )
+# "Theo báo cáo của UBND xã X", "báo cáo của Ban Thường vụ Huyện ủy": the body the page credits.
+_CREDITED = re.compile(_variants(r"(?i:báo\s+cáo\s+(?:đánh\s+giá\s+)?của)[ \t]+"))
+
+
+def _unit_from_credit(flat: str) -> dict:
+    """The organisation a page credits with the report it summarises ("Theo báo cáo của ...")."""
+    unit = _empty_unit()
+    for credit in _CREDITED.finditer(flat):
+        match = _ORG_MENTION.match(flat, credit.end()) or _FUSED_PARTY.match(flat, credit.end())
+        if match:
+            org, level, name = _mention_parts(match)
+            unit.update(issuer="Đảng ủy" if org == _PARTY_ORG else org, level=level, locality=name)
+            return unit
+    return unit
+
+
+# "Huyện Tiền Phong, tỉnh X: ...", "Phường Y tổ chức hội nghị": a page that names its unit as the
+# subject without an organisation.
+_SUBJECT_PLACE = re.compile(
+    rf"(?:^|(?<=[.:!?] )|(?<=\d ))[ \t]*(?P<level>(?i:{_LEVEL}))[ \t]+(?P<name>{_PLACE_NAME})", re.MULTILINE
+)
+
+
+def _unit_from_subject_place(opening: str) -> dict:
+    unit = _empty_unit()
+    for match in _SUBJECT_PLACE.finditer(opening):
+        if match.group("level")[0].isupper() and not _ROLE_BEFORE.search(
+            opening, max(0, match.start() - 30), match.start()
+        ):
+            unit.update(level=_level(match.group("level")), locality=_title_case(match.group("name")))
+            return unit
+    return unit
 
 
 def _unit_from_opening(opening: str, flat: str) -> dict:
@@ -585,6 +626,8 @@ def _unit_from_opening(opening: str, flat: str) -> dict:
 def _later_name(opening: str, level: str | None, start: int) -> str | None:
     """The name a later mention of the same level gives, when the subject was written without it."""
     for match in _ORG_MENTION.finditer(opening, start):
+        if _ROLE_BEFORE.search(opening, max(0, match.start() - 30), match.start()):
+            continue  # "Chánh Văn phòng UBND tỉnh Nguyễn Văn A": a person's name follows
         if match.group("name") and _level(match.group("level")) == level:
             return _title_case(match.group("name"))
     return None
