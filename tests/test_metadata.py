@@ -243,8 +243,10 @@ def test_one_month_report_and_bare_role_signature():
 
 def test_news_summary_leaves_unstated_fields_empty():
     meta = extract_metadata(NEWS_SUMMARY)
-    for field in ("title", "issuer", "admin_level", "locality", "doc_number", "signer", "signer_title"):
+    for field in ("title", "issuer", "doc_number", "signer", "signer_title"):
         assert meta[field] is None, field
+    # The headline names the unit as its subject (GUIDE: metadata of news pages); no body is named.
+    assert (meta["admin_level"], meta["locality"]) == ("xã", "Tân Lập Hạ")
     assert meta["issued_date"] == date(2023, 7, 12)  # the page date, not the meeting in the text
     assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == (2023, "half", 1)
 
