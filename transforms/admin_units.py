@@ -12,6 +12,8 @@ fits several units is resolved only by that evidence; otherwise it stays unresol
 candidates counted, never a guess.
 """
 
+import csv
+import fnmatch
 import functools
 import importlib.util
 import json
@@ -22,6 +24,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+import polars as pl
 
 from transforms import admin_levels
 from transforms.admin_levels import COMMUNE, DISTRICT, PROVINCE
@@ -443,3 +447,88 @@ def _province_only(ref: Reference, era: str, evidence: Counter, reason: str) -> 
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return Resolution(era, note=reason)
     return Resolution(era, None, ref.unit(era, ranked[0][0]), "province only", note=reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# The operator's hint file: where the text leaves a unit unresolved, a CSV in the landing folder
+# may say where files come from ("pattern,code,era": a sub-folder or file glob → a province or
+# unit code). A hint never overrides what the text resolved, and is recorded as a hint.
+
+HINTS_FILE = "_admin_hints.csv"
+
+
+@dataclass(frozen=True)
+class Hint:
+    pattern: str  # "hue/" (a sub-folder) or a glob on the path in the landing folder ("*quang-dien*")
+    code: str
+    era: str | None
+
+    def matches(self, path: str) -> bool:
+        if self.pattern.endswith("/"):
+            return path.startswith(self.pattern)
+        return fnmatch.fnmatchcase(path, self.pattern)
+
+
+def read_hints(folder: Path) -> list[Hint]:
+    """The hints of `folder`/_admin_hints.csv, in file order (the first match wins); [] if none."""
+    path = Path(folder) / HINTS_FILE
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
+        rows = list(csv.DictReader(lines))
+    return [
+        Hint(row["pattern"].strip(), row["code"].strip(), (row.get("era") or "").strip() or None)
+        for row in rows
+        if (row.get("pattern") or "").strip() and (row.get("code") or "").strip()
+    ]
+
+
+def hinted(record: dict, path: str, hints: list[Hint]) -> dict | None:
+    """New resolution fields for a document the text left unresolved, from the first hint that
+    matches its path and agrees with what the text did resolve; None when no hint applies."""
+    if record.get("admin_unit_code") or not hints:
+        return None
+    hint = next((h for h in hints if h.matches(path)), None)
+    if hint is None:
+        return None
+    ref = reference()
+    era = (
+        hint.era
+        or record.get("admin_unit_era")
+        or report_era(record.get("issued_date"), record.get("period_year"))
+        or PRE
+    )
+    unit = ref.unit(era, hint.code)
+    if unit is None:
+        return None
+    province = _province_of(ref, unit)
+    if record.get("province_code") and province and province.code != record["province_code"]:
+        return None  # the text names another province: the hint does not fit this file
+    note = f"{HINTS_FILE}: {hint.pattern}"
+    if unit.tier == PROVINCE:
+        if record.get("province_code"):
+            return None
+        return Resolution(era, None, unit, "hint", record.get("admin_candidates") or 0, note).record(ref)
+    return Resolution(era, unit, province, "hint", record.get("admin_candidates") or 0, note).record(ref)
+
+
+def apply_hints(documents: pl.DataFrame, folder: Path) -> pl.DataFrame:
+    """`documents` (with "path" and the RESOLUTION_FIELDS) with the hint file's codes filled in
+    where the text left them unresolved."""
+    hints = read_hints(folder)
+    if not hints or documents.is_empty():
+        return documents
+    rows = documents.select("path", "status", *RESOLUTION_FIELDS, "issued_date", "period_year").to_dicts()
+    updated = [
+        (row["status"] == "ok" and hinted(row, row["path"], hints)) or {f: row[f] for f in RESOLUTION_FIELDS}
+        for row in rows
+    ]
+    frame = pl.DataFrame(updated, schema={f: documents.schema[f] for f in RESOLUTION_FIELDS})
+    return documents.with_columns(frame.get_columns())
+
+
+def unresolved_count(documents: pl.DataFrame) -> int:
+    """Readable documents that name a unit no list resolved (for the run's metadata)."""
+    readable = documents.filter(pl.col("status") == "ok")
+    return readable.filter(pl.col("locality").is_not_null() & pl.col("admin_unit_code").is_null()).height

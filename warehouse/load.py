@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
+from warehouse.admin_reference import ensure_admin_reference
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
@@ -145,6 +146,7 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     _insert(con, "validation_failure", changes.failures)
     _insert(con, "dim_unit", changes.units, "OR IGNORE")
     _insert(con, "dim_period", changes.periods, "OR IGNORE")
+    ensure_admin_reference(con)  # the official unit lists, once per reference version
     _insert(con, "dim_admin_unit", changes.admin_units, "OR IGNORE")
     _insert(con, "dim_indicator", changes.indicators, "OR IGNORE")
 
