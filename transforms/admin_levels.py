@@ -53,10 +53,16 @@ def canonical(raw: str) -> str | None:
     return word if word in _rows() else abbreviations().get(word)
 
 
+def _not_before(level: str) -> str:
+    """A lookahead refusing the words that make `level` part of another noun ("xã hội")."""
+    words = [w for w in _rows()[level]["not_before"].split("|") if w]
+    return rf"(?!\s+(?i:{'|'.join(map(re.escape, words))})\b)" if words else ""
+
+
 def level_pattern() -> str:
     """A regex alternative matching any level or abbreviation (case as written; longest first so
     "thị xã" wins over "xã"; abbreviations need a word boundary and may end in a dot)."""
     words = sorted(_rows(), key=len, reverse=True)
-    spelled = [r"\s+".join(map(re.escape, w.split())) for w in words]
+    spelled = [r"\s+".join(map(re.escape, w.split())) + _not_before(w) for w in words]
     short = [rf"{re.escape(a)}\b\.?" for a in sorted(abbreviations(), key=len, reverse=True)]
     return "(?:" + "|".join(spelled + short) + ")"

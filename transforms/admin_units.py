@@ -251,9 +251,11 @@ def _add_former_names(ref: Reference) -> None:
 
 _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 _NAME_WORD = rf"(?:[{_UPPER}][^\W\d_]*|\d{{1,2}}\b)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]*-?[ \t]*{_NAME_WORD}){{0,4}}"
 _MENTION = re.compile(
-    rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))[ \t]+"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]*-?[ \t]*{_NAME_WORD}){{0,4}})"
+    rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
+    # "xã Tân Mỹ (Trà Ôn)": the parent's bare name in brackets
+    rf"(?:[ \t]*\((?P<parent>{_NAME})\))?"
 )
 _MAX_MENTIONS = 400  # the first mentions are enough evidence; a long report must not cost more
 
@@ -265,6 +267,8 @@ def place_mentions(text: str) -> list[tuple[str, str]]:
         level = admin_levels.canonical(match.group("level"))
         if level:
             found.append((level, match.group("name")))
+            if match.group("parent"):
+                found.extend((parent, match.group("parent")) for parent in admin_levels.parent_levels(level))
         if len(found) >= _MAX_MENTIONS:
             break
     return found

@@ -69,7 +69,7 @@ _ORG_KEYS = list(_ORGS)
 # because texts refer to themselves as "UBND xã".
 _ORG_MENTION = re.compile(
     rf"(?i:(?:{_ORG_ALTERNATIVES}|(?P<party>đảng\s+bộ))\s+(?P<level>{_LEVEL}))"
-    rf"(?:[ \t]+(?P<name>{_PLACE_NAME}|{_NUMBERED_PLACE}))?"
+    rf"(?:(?:[ \t]+|(?<=\.))(?P<name>{_PLACE_NAME}|{_NUMBERED_PLACE}))?"
 )
 _BARE_ORG = re.compile(rf"^(?i:{_ORG_ALTERNATIVES}|đảng\s+bộ)$")
 # Party committees named after their level: "HUYỆN ỦY X", "Thị ủy", "THÀNH ỦY", "Tỉnh ủy".
@@ -118,6 +118,10 @@ _PAGE_DATE = re.compile(
     r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
     r"(?:[ \t]*+(?:[-,|][ \t]*+)?(?P<time2>\d{1,2}:\d{2}(?::\d{2})?))?[ \t\d|]*+$",
     re.MULTILINE,
+)
+# A page stamped in ISO form at the start of a line: "date 2025-12-28 ...".
+_ISO_PAGE_DATE = re.compile(
+    r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.MULTILINE
 )
 _WEEKDAY = re.compile(r"(?i:thứ\s+\S+|chủ\s+nhật)")
 
@@ -296,6 +300,9 @@ def _page_date(text: str) -> date | None:
             found = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
             if found:
                 return found
+    iso = _ISO_PAGE_DATE.search(text)
+    if iso:
+        return _safe_date(int(iso.group("year")), int(iso.group("month")), int(iso.group("day")))
     return None
 
 
@@ -373,6 +380,8 @@ def _reporting_unit(
         unit["level"] = _most_mentioned_level(flat, unit["issuer"])
     if not unit["level"]:
         unit["level"] = _own_level(flat)
+    if not unit["level"]:
+        unit["level"], unit["locality"] = _most_named_place(flat)
     if unit["level"] and not unit["locality"]:
         place = date_line.group("place") if date_line else None
         unit["locality"] = _headline_place(flat[:_OPENING_SUBJECT_CHARS], flat) or (
@@ -546,7 +555,7 @@ _OPENING_SUBJECT_CHARS = 1200
 # by a web portal's banner is not the page's subject.
 _ROLE_BEFORE = re.compile(
     _variants(
-        r"(?i:chủ\s+tịch|pct|ct|bí\s+thư|ủy\s+viên|uv|btv|bch|trưởng|phó|lãnh\s+đạo|đại\s+diện|đại\s+biểu|"
+        r"(?i:(?:chủ\s+tịch|bí\s+thư)(?:\s+thường\s+trực)?|pcttt|pct|ct|thuộc|ủy\s+viên|uv|btv|bch|trưởng|phó|lãnh\s+đạo|đại\s+diện|đại\s+biểu|"
         r"thành\s+viên|cán\s+bộ|văn\s+phòng|cơ\s+quan|cổng\s+thông\s+tin(?:\s+điện\s+tử)?|và|"
         # a committee of the body ("Ban Pháp chế HĐND"), or the body that set a target
         # ("Nghị quyết số 26 của HĐND huyện", "kế hoạch UBND tỉnh giao")
@@ -556,8 +565,8 @@ _ROLE_BEFORE = re.compile(
 )
 # "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": the name after a person's title is the person's.
 _TITLE_OF_PERSON = re.compile(
-    _variants(r"(?i:chủ\s+tịch|bí\s+thư|giám\s+đốc|trưởng|chánh\s+văn\s+phòng)(?:\s+thường\s+trực)?[ \t]+")
-    + rf"(?:{_ORG_ALTERNATIVES.replace('?P<org', '?P<porg')})[ \t]+$"
+    _variants(r"(?i:chủ\s+tịch|bí\s+thư|giám\s+đốc|trưởng|chánh\s+văn\s+phòng)(?i:\s+thường\s+trực)?[ \t]+")
+    + rf"(?i:{_ORG_ALTERNATIVES.replace('?P<org', '?P<porg')})[ \t]+$"
 )
 # "UBND các xã", "UBND xã, phường": several units, not one.
 _PLURAL_AFTER = re.compile(rf"[ \t]+(?i:các|những)\b|[ \t]*,[ \t]*(?i:{_LEVEL})\b")
@@ -587,14 +596,17 @@ def _unit_from_credit(flat: str) -> dict:
 # "Huyện Tiền Phong, tỉnh X: ...", "Phường Y tổ chức hội nghị": a page that names its unit as the
 # subject without an organisation.
 _SUBJECT_PLACE = re.compile(
-    rf"(?:^|(?<=[.:!?] )|(?<=\d ))[ \t]*(?P<level>(?i:{_LEVEL}))[ \t]+(?P<name>{_PLACE_NAME})", re.MULTILINE
+    rf"(?:^|(?<=[.:!?] )|(?<=\d )|(?<=\b(?i:của) ))[ \t]*(?P<level>(?i:{_LEVEL}))[ \t]+(?P<name>{_PLACE_NAME})",
+    re.MULTILINE,
 )
 
 
 def _unit_from_subject_place(opening: str) -> dict:
     unit = _empty_unit()
+    headline_end = opening.find("\n", len(opening) - len(opening.lstrip()))
     for match in _SUBJECT_PLACE.finditer(opening):
-        if match.group("level")[0].isupper() and not _ROLE_BEFORE.search(
+        in_headline = headline_end < 0 or match.start() < headline_end
+        if (match.group("level")[0].isupper() or in_headline) and not _ROLE_BEFORE.search(
             opening, max(0, match.start() - 30), match.start()
         ):
             unit.update(level=_level(match.group("level")), locality=_title_case(match.group("name")))
@@ -637,6 +649,20 @@ def _later_name(opening: str, level: str | None, start: int) -> str | None:
 _OWN_LEVEL = re.compile(
     rf"(?i:(?:địa\s+bàn|toàn|của)[ \t]+(?P<level>{_LEVEL}))(?![ \t]*,)(?![ \t]+(?:{_U}|\d))"
 )
+
+
+def _most_named_place(flat: str) -> tuple[str | None, str | None]:
+    """(level, name) of the place a page naming no body and no level of its own names most; of
+    two named as often, the lower tier (a district page names its province: "tỉnh X nói chung
+    và huyện Y nói riêng")."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for match in _PLACE_MENTION.finditer(flat):
+        if not _TITLE_OF_PERSON.search(flat, max(0, match.start() - 40), match.start()):
+            counts[(_level(match.group("level")), _title_case(match.group("name")))] += 1
+    if not counts:
+        return None, None
+    order = admin_levels.levels()
+    return max(counts, key=lambda k: (counts[k], -order.index(k[0]) if k[0] in order else -99))
 
 
 def _own_level(flat: str) -> str | None:
