@@ -536,3 +536,20 @@ def unresolved_count(documents: pl.DataFrame) -> int:
     """Readable documents that name a unit no list resolved (for the run's metadata)."""
     readable = documents.filter(pl.col("status") == "ok")
     return readable.filter(pl.col("locality").is_not_null() & pl.col("admin_unit_code").is_null()).height
+
+
+def codes_consistent(
+    era: str | None, code: str | None, province: str | None, code_2025: str | None, province_2025: str | None
+) -> bool:
+    """Whether a document's codes hold together: each exists in its era's list, the unit lies in
+    the province given, and the 2025 codes are its successors (True when nothing is resolved)."""
+    if not (code or province):
+        return code_2025 is None and province_2025 is None
+    ref = reference()
+    unit, prov = ref.unit(era or "", code), ref.unit(era or "", province)
+    if (code and unit is None) or prov is None or prov.tier != PROVINCE:
+        return False
+    if unit is not None and unit.province_code != prov.code:
+        return False
+    expected_2025 = successors(ref, unit, prov)
+    return (code_2025, province_2025) == expected_2025[:2]
