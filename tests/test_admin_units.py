@@ -117,7 +117,27 @@ def test_tone_placement_and_missing_diacritics():
 
 
 def test_mentions_read_abbreviations_without_a_space():
-    assert ("thành phố", "Hà Giang") in place_mentions("UBND TP.Hà Giang họp")
+    assert any(
+        level == "thành phố" and name.startswith("Hà Giang")
+        for level, name in place_mentions("UBND TP.Hà Giang họp")
+    )
+
+
+def test_a_misspelt_name_with_one_letter_off_is_read_as_the_unit():
+    found = resolve_unit(meta("huyện", "Đan Phượngg"), "UBND huyện Đan Phượngg báo cáo.")
+    assert found["admin_unit_code"] == "273"
+    assert "written Đan Phượngg" in found["admin_resolution_note"]
+
+
+def test_a_parent_named_by_its_level_alone_breaks_a_tie():
+    text = "UBND phường Nguyễn Nghiêm báo cáo kết quả thực hiện theo chỉ đạo của Thị xã."
+    assert resolve_unit(meta("phường", "Nguyễn Nghiêm"), text)["admin_unit_code"] == "21439"
+
+
+def test_a_district_page_without_its_name_is_found_by_the_communes_it_names():
+    text = "Năm 2023, toàn huyện có xã Hạ Mỗ và xã Song Phượng đạt chuẩn nông thôn mới nâng cao."
+    found = resolve_unit(meta("huyện", None), text)
+    assert (found["admin_unit_code"], found["province_code"]) == ("273", "01")
 
 
 def test_levels_table():

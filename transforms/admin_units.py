@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+from rapidfuzz.distance import Levenshtein
 
 from transforms import admin_levels
 from transforms.admin_levels import COMMUNE, DISTRICT, PROVINCE
@@ -73,6 +74,7 @@ class Reference:
     aliases: list[tuple[str, str, str, str]] = field(default_factory=list)  # era, code, alias, kind
     successors: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # old code → (new, main)
     province_successor: dict[str, str] = field(default_factory=dict)
+    tiers: dict[tuple[str, str], list[Unit]] = field(default_factory=dict)  # filled when first asked
 
     def add(self, unit: Unit) -> None:
         if (unit.era, unit.code) in self.units:
@@ -84,6 +86,11 @@ class Reference:
         plain = ascii_key(unit.short_name)
         self.by_name[(unit.era, unit.tier, plain)].append(unit)
         self.aliases.append((unit.era, unit.code, plain, "without diacritics"))
+
+    def of_tier(self, era: str, tier: str) -> list[Unit]:
+        return self.tiers.setdefault(
+            (era, tier), [u for u in self.units.values() if u.era == era and u.tier == tier]
+        )
 
     def unit(self, era: str, code: str | None) -> Unit | None:
         return self.units.get((era, code)) if code else None
@@ -251,7 +258,9 @@ def _add_former_names(ref: Reference) -> None:
 
 _UPPER = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
 _NAME_WORD = rf"(?:[{_UPPER}][^\W\d_]*|\d{{1,2}}\b)"
-_NAME = rf"{_NAME_WORD}(?:[ \t]*-?[ \t]*{_NAME_WORD}){{0,4}}"
+# Later syllables may be in lower case ("xã Thanh phước"): the longest leading part that names a
+# unit is taken, so words running on after the name cost nothing; another level word ends it.
+_NAME = rf"{_NAME_WORD}(?:[ \t]*-?[ \t]*(?:{_NAME_WORD}|(?!(?i:{admin_levels.level_pattern()})\b)[^\W\d_]+)){{0,4}}"
 _MENTION = re.compile(
     rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
     # "xã Tân Mỹ (Trà Ôn)": the parent's bare name in brackets
@@ -274,21 +283,40 @@ def place_mentions(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# A level word standing for the unit above ("theo chỉ đạo của Thành phố", "UBND huyện giao").
+_BARE_LEVEL = re.compile(
+    rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))(?![ \t]*(?:[{_UPPER}]|\d|\.[{_UPPER}]))"
+)
+
+
+def bare_levels(text: str) -> set[str]:
+    """District-tier levels the text writes without a name."""
+    found = set()
+    for match in _BARE_LEVEL.finditer(text[:20_000]):
+        level = admin_levels.canonical(match.group("level"))
+        if level and DISTRICT in admin_levels.tiers(level):
+            found.add(level)
+    return found
+
+
 def _mentioned_units(ref: Reference, era: str, mentions: list[tuple[str, str]]) -> Counter:
     """How often the text names each unit of the era (uid → count). A name written with more
     words than the unit's ("huyện Thọ Xuân Thanh Hóa" in a flattened header) counts for the
     longest leading part that is a unit of that level."""
     counts: Counter = Counter()
     for level, name in mentions:
-        words = name.split()
-        for size in range(len(words), 0, -1):
-            units = [
-                u for tier in admin_levels.tiers(level) for u in ref.named(era, tier, " ".join(words[:size]))
-            ]
-            if units:
-                counts.update(u.uid for u in units)
-                break
+        counts.update(u.uid for tier in admin_levels.tiers(level) for u in _units_named(ref, era, tier, name))
     return counts
+
+
+def _units_named(ref: Reference, era: str, tier: str, name: str) -> list[Unit]:
+    """Units of a tier called by the longest leading part of `name` that is a unit's name."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        units = ref.named(era, tier, " ".join(words[:size]))
+        if units:
+            return units
+    return []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,24 +400,54 @@ def resolve_unit(meta: dict, text: str) -> dict:
     ref = reference()
     era = report_era(meta.get("issued_date"), meta.get("period_year"))
     mentions = place_mentions(text)
+    bare = bare_levels(text)
     tried = [
-        _resolve_in(ref, candidate_era, meta, mentions) for candidate_era in ([era] if era else [PRE, POST])
+        _resolve_in(ref, candidate_era, meta, mentions, bare)
+        for candidate_era in ([era] if era else [PRE, POST])
     ]
     best = next((r for r in tried if r.unit), None) or next((r for r in tried if r.province), tried[0])
     return best.record(ref)
 
 
-def _resolve_in(ref: Reference, era: str, meta: dict, mentions: list[tuple[str, str]]) -> Resolution:
+def _resolve_in(
+    ref: Reference, era: str, meta: dict, mentions: list[tuple[str, str]], bare_levels: set[str]
+) -> Resolution:
     level, locality = meta.get("admin_level"), meta.get("locality")
     evidence = _mentioned_units(ref, era, mentions)
     parents = _parent_units(ref, era, level, meta.get("parent_locality"), meta.get("parent_level"))
     evidence.update({uid: PARENT_WEIGHT for uid in parents})
     if not locality or not admin_levels.tiers(level):
-        return _province_only(ref, era, evidence, "the text names no reporting unit")
-    candidates = _candidates(ref, era, level, locality)
+        return _unit_of_named_places(ref, era, level, mentions) or _province_only(
+            ref, era, evidence, "the text names no reporting unit"
+        )
+    candidates, spelling = _candidates(ref, era, level, locality), None
+    if not candidates:
+        candidates = _near_candidates(ref, era, level, locality)
+        spelling = f"read as {candidates[0].short_name} (written {locality})" if candidates else None
     if not candidates:
         return _province_only(ref, era, evidence, f"no {level} {locality} in the {era} list")
-    scores = {c.uid: sum(evidence[a.uid] for a in _ancestors(ref, c)) for c in candidates}
+    return _choose(ref, era, candidates, evidence, parents, bare_levels, spelling, f"{level} {locality}")
+
+
+def _choose(
+    ref: Reference,
+    era: str,
+    candidates: list[Unit],
+    evidence: Counter,
+    parents: set[str],
+    bare_levels: set[str],
+    spelling: str | None,
+    named: str,
+) -> Resolution:
+    """The candidate the evidence singles out, else the province all the best ones share."""
+
+    def score(unit: Unit) -> float:
+        ancestors = _ancestors(ref, unit)
+        # A parent referred to by its level alone ("chỉ đạo của Thành phố") only breaks ties.
+        by_level = any(a.unit_type in bare_levels for a in ancestors if a.tier == DISTRICT)
+        return sum(evidence[a.uid] for a in ancestors) + (0.5 if by_level else 0)
+
+    scores = {c.uid: score(c) for c in candidates}
     best = max(scores.values())
     winners = [c for c in candidates if scores[c.uid] == best]
     if len(winners) == 1 and (best > 0 or len(candidates) == 1):
@@ -399,13 +457,56 @@ def _resolve_in(ref: Reference, era: str, meta: dict, mentions: list[tuple[str, 
                 ref, era, evidence, "the parent named does not contain the only unit so named"
             )
         by_parent = any(a.uid in parents for a in _ancestors(ref, unit))
-        method = "header" if by_parent else ("text" if best > 0 else "unique name")
-        return Resolution(era, unit, _province_of(ref, unit), method, len(candidates))
+        method = "header" if by_parent else ("text" if best >= 1 else "unique name")
+        return Resolution(era, unit, _province_of(ref, unit), method, len(candidates), spelling)
     shared = {c.province_code for c in (winners if best > 0 else candidates)}
     province = ref.unit(era, shared.pop()) if len(shared) == 1 else None
-    note = f"{len(candidates)} candidates named {level} {locality}; the text does not tell them apart"
+    note = f"{len(candidates)} candidates named {named}; the text does not tell them apart"
     return Resolution(
         era, None, province, "province only" if province else "unresolved", len(candidates), note
+    )
+
+
+_MIN_FUZZY_KEY = 6  # letters; shorter names are too close to each other to forgive a typo
+
+
+def _near_candidates(ref: Reference, era: str, level: str, locality: str) -> list[Unit]:
+    """The one unit of the level whose name is the written one with a single letter more, less or
+    different ("Hòoà Thành"), when exactly one is; else none."""
+    key = ascii_key(locality)
+    if len(key) < _MIN_FUZZY_KEY:
+        return []
+    near = {
+        u
+        for tier in admin_levels.tiers(level)
+        for u in ref.of_tier(era, tier)
+        if u.unit_type == level and Levenshtein.distance(key, ascii_key(u.short_name), score_cutoff=1) <= 1
+    }
+    return list(near) if len(near) == 1 else []
+
+
+def _unit_of_named_places(
+    ref: Reference, era: str, level: str | None, mentions: list[tuple[str, str]]
+) -> Resolution | None:
+    """A page that gives its level but not its name ("huyện", "tỉnh"): the one unit of that level
+    containing every lower place it names whose name is unique in the list."""
+    tiers = admin_levels.tiers(level)
+    if not tiers or COMMUNE in tiers:
+        return None
+    containers = set()
+    for mention_level, name in mentions:
+        for tier in admin_levels.tiers(mention_level):
+            if tier == COMMUNE or (tier == DISTRICT and PROVINCE in tiers):
+                units = _units_named(ref, era, tier, name)
+                if len(units) == 1:
+                    containers |= {
+                        a.uid for a in _ancestors(ref, units[0]) if a.tier in tiers and a.unit_type == level
+                    }
+    if len(containers) != 1:
+        return None
+    unit = ref.units[tuple(containers.pop().split(":"))]
+    return Resolution(
+        era, unit, _province_of(ref, unit), "text", 1, "the unit containing the places the text names"
     )
 
 
