@@ -65,4 +65,16 @@ def level_pattern() -> str:
     words = sorted(_rows(), key=len, reverse=True)
     spelled = [r"\s+".join(map(re.escape, w.split())) + _not_before(w) for w in words]
     short = [rf"{re.escape(a)}\b\.?" for a in sorted(abbreviations(), key=len, reverse=True)]
-    return "(?:" + "|".join(spelled + short) + ")"
+    return initials() + "(?:" + "|".join(spelled + short) + ")"
+
+
+@functools.cache
+def first_words() -> frozenset[str]:
+    """The first word of every level and abbreviation, in lower case ("thị", "xã", "tp")."""
+    return frozenset(w.split()[0] for w in [*_rows(), *abbreviations()])
+
+
+def initials() -> str:
+    """A lookahead on the letters a level word can start with: lets a regex skip other positions fast."""
+    words = [*_rows(), *abbreviations()]
+    return "(?=[" + "".join(sorted({w[0] for w in words} | {w[0].upper() for w in words})) + "])"

@@ -21,6 +21,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -74,7 +75,9 @@ class Reference:
     aliases: list[tuple[str, str, str, str]] = field(default_factory=list)  # era, code, alias, kind
     successors: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # old code → (new, main)
     province_successor: dict[str, str] = field(default_factory=dict)
-    tiers: dict[tuple[str, str], list[Unit]] = field(default_factory=dict)  # filled when first asked
+    deletions: dict[tuple[str, str], dict[str, set[Unit]]] = field(
+        default_factory=dict
+    )  # built when first asked
 
     def add(self, unit: Unit) -> None:
         if (unit.era, unit.code) in self.units:
@@ -87,10 +90,17 @@ class Reference:
         self.by_name[(unit.era, unit.tier, plain)].append(unit)
         self.aliases.append((unit.era, unit.code, plain, "without diacritics"))
 
-    def of_tier(self, era: str, tier: str) -> list[Unit]:
-        return self.tiers.setdefault(
-            (era, tier), [u for u in self.units.values() if u.era == era and u.tier == tier]
-        )
+    def near(self, era: str, tier: str, key: str) -> set[Unit]:
+        """Units of a tier whose ascii key is `key` with at most one letter added, dropped or
+        changed: both sides' one-letter deletions meet in an index built on first use."""
+        index = self.deletions.get((era, tier))
+        if index is None:
+            index = self.deletions[(era, tier)] = defaultdict(set)
+            for unit in self.units.values():
+                if unit.era == era and unit.tier == tier:
+                    for variant in _deletions(ascii_key(unit.short_name)):
+                        index[variant].add(unit)
+        return {u for variant in _deletions(key) for u in index.get(variant, ())}
 
     def unit(self, era: str, code: str | None) -> Unit | None:
         return self.units.get((era, code)) if code else None
@@ -262,17 +272,44 @@ _NAME_WORD = rf"(?:[{_UPPER}][^\W\d_]*|\d{{1,2}}\b)"
 # unit is taken, so words running on after the name cost nothing; another level word ends it.
 _NAME = rf"{_NAME_WORD}(?:[ \t]*-?[ \t]*(?:{_NAME_WORD}|(?!(?i:{admin_levels.level_pattern()})\b)[^\W\d_]+)){{0,4}}"
 _MENTION = re.compile(
-    rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
+    rf"{admin_levels.initials()}(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))(?:[ \t]+|(?<=\.))(?P<name>{_NAME})"
     # "xã Tân Mỹ (Trà Ôn)": the parent's bare name in brackets
     rf"(?:[ \t]*\((?P<parent>{_NAME})\))?"
 )
 _MAX_MENTIONS = 400  # the first mentions are enough evidence; a long report must not cost more
+_SCAN_CHARS = 15_000  # the header, the opening and the first sections name the unit and its parents
+
+
+def _matches_at_level_words(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern's matches in the text's opening, tried only where a level word starts: finding the
+    words with str.find is many times faster than letting the regex engine try every position."""
+    opening = text[:_SCAN_CHARS]
+    lowered = opening.lower()
+    if len(lowered) != len(opening):  # a letter whose lower case is longer: positions would shift
+        yield from pattern.finditer(opening)
+        return
+    starts = sorted({pos for word in admin_levels.first_words() for pos in _find_all(lowered, word)})
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        match = pattern.match(opening, pos)
+        if match:
+            end = match.end()
+            yield match
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    pos = text.find(word)
+    while pos >= 0:
+        yield pos
+        pos = text.find(word, pos + 1)
 
 
 def place_mentions(text: str) -> list[tuple[str, str]]:
     """(level, name as written) for each place the text names with its level word."""
     found = []
-    for match in _MENTION.finditer(text):
+    for match in _matches_at_level_words(_MENTION, text):
         level = admin_levels.canonical(match.group("level"))
         if level:
             found.append((level, match.group("name")))
@@ -285,14 +322,15 @@ def place_mentions(text: str) -> list[tuple[str, str]]:
 
 # A level word standing for the unit above ("theo chỉ đạo của Thành phố", "UBND huyện giao").
 _BARE_LEVEL = re.compile(
-    rf"(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))(?![ \t]*(?:[{_UPPER}]|\d|\.[{_UPPER}]))"
+    rf"{admin_levels.initials()}(?<![^\W\d_])(?P<level>(?i:{admin_levels.level_pattern()}))"
+    rf"(?![ \t]*(?:[{_UPPER}]|\d|\.[{_UPPER}]))"
 )
 
 
 def bare_levels(text: str) -> set[str]:
     """District-tier levels the text writes without a name."""
     found = set()
-    for match in _BARE_LEVEL.finditer(text[:20_000]):
+    for match in _matches_at_level_words(_BARE_LEVEL, text):
         level = admin_levels.canonical(match.group("level"))
         if level and DISTRICT in admin_levels.tiers(level):
             found.add(level)
@@ -399,34 +437,48 @@ def resolve_unit(meta: dict, text: str) -> dict:
     text's own words. Never touches the network; unresolved fields are None."""
     ref = reference()
     era = report_era(meta.get("issued_date"), meta.get("period_year"))
-    mentions = place_mentions(text)
-    bare = bare_levels(text)
+    words = _TextEvidence(text)
     tried = [
-        _resolve_in(ref, candidate_era, meta, mentions, bare)
-        for candidate_era in ([era] if era else [PRE, POST])
+        _resolve_in(ref, candidate_era, meta, words) for candidate_era in ([era] if era else [PRE, POST])
     ]
     best = next((r for r in tried if r.unit), None) or next((r for r in tried if r.province), tried[0])
     return best.record(ref)
 
 
-def _resolve_in(
-    ref: Reference, era: str, meta: dict, mentions: list[tuple[str, str]], bare_levels: set[str]
-) -> Resolution:
+class _TextEvidence:
+    """The places a text names, read only when a decision needs them (most units are settled by
+    their name and header alone, and scanning a long text costs more than the rest)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @functools.cached_property
+    def mentions(self) -> list[tuple[str, str]]:
+        return place_mentions(self.text)
+
+    @functools.cached_property
+    def bare_levels(self) -> set[str]:
+        return bare_levels(self.text)
+
+
+def _resolve_in(ref: Reference, era: str, meta: dict, words: _TextEvidence) -> Resolution:
     level, locality = meta.get("admin_level"), meta.get("locality")
-    evidence = _mentioned_units(ref, era, mentions)
     parents = _parent_units(ref, era, level, meta.get("parent_locality"), meta.get("parent_level"))
-    evidence.update({uid: PARENT_WEIGHT for uid in parents})
+    evidence = Counter({uid: PARENT_WEIGHT for uid in parents})
     if not locality or not admin_levels.tiers(level):
-        return _unit_of_named_places(ref, era, level, mentions) or _province_only(
+        evidence.update(_mentioned_units(ref, era, words.mentions))
+        return _unit_of_named_places(ref, era, level, words.mentions) or _province_only(
             ref, era, evidence, "the text names no reporting unit"
         )
     candidates, spelling = _candidates(ref, era, level, locality), None
     if not candidates:
         candidates = _near_candidates(ref, era, level, locality)
         spelling = f"read as {candidates[0].short_name} (written {locality})" if candidates else None
+    if len(candidates) != 1 or not parents:
+        evidence.update(_mentioned_units(ref, era, words.mentions))
     if not candidates:
         return _province_only(ref, era, evidence, f"no {level} {locality} in the {era} list")
-    return _choose(ref, era, candidates, evidence, parents, bare_levels, spelling, f"{level} {locality}")
+    return _choose(ref, era, candidates, evidence, parents, words, spelling, f"{level} {locality}")
 
 
 def _choose(
@@ -435,21 +487,21 @@ def _choose(
     candidates: list[Unit],
     evidence: Counter,
     parents: set[str],
-    bare_levels: set[str],
+    words: _TextEvidence,
     spelling: str | None,
     named: str,
 ) -> Resolution:
     """The candidate the evidence singles out, else the province all the best ones share."""
-
-    def score(unit: Unit) -> float:
-        ancestors = _ancestors(ref, unit)
-        # A parent referred to by its level alone ("chỉ đạo của Thành phố") only breaks ties.
-        by_level = any(a.unit_type in bare_levels for a in ancestors if a.tier == DISTRICT)
-        return sum(evidence[a.uid] for a in ancestors) + (0.5 if by_level else 0)
-
-    scores = {c.uid: score(c) for c in candidates}
+    scores = {c.uid: sum(evidence[a.uid] for a in _ancestors(ref, c)) for c in candidates}
     best = max(scores.values())
     winners = [c for c in candidates if scores[c.uid] == best]
+    if len(winners) > 1:
+        # A parent referred to by its level alone ("chỉ đạo của Thành phố") only breaks ties.
+        for unit in winners:
+            if any(a.unit_type in words.bare_levels for a in _ancestors(ref, unit) if a.tier == DISTRICT):
+                scores[unit.uid] += 0.5
+        best = max(scores.values())
+        winners = [c for c in candidates if scores[c.uid] == best]
     if len(winners) == 1 and (best > 0 or len(candidates) == 1):
         unit = winners[0]
         if best == 0 and parents:
@@ -479,10 +531,14 @@ def _near_candidates(ref: Reference, era: str, level: str, locality: str) -> lis
     near = {
         u
         for tier in admin_levels.tiers(level)
-        for u in ref.of_tier(era, tier)
+        for u in ref.near(era, tier, key)
         if u.unit_type == level and Levenshtein.distance(key, ascii_key(u.short_name), score_cutoff=1) <= 1
     }
     return list(near) if len(near) == 1 else []
+
+
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
 
 
 def _unit_of_named_places(
