@@ -5,7 +5,7 @@
 1. generates COUNT reports with ground truth (bench.generate);
 2. the floor: one regular-expression pass over the same bytes;
 3. extraction alone (transforms.facts), on one core and on all cores;
-4. the whole pipeline (`dagster job execute`, as `make run`) into a new warehouse;
+4. the whole pipeline (`python -m orchestration.run`, as `make run`) into a new warehouse;
 5. incremental runs: one new report added to warehouses of 1,000 and COUNT reports;
 6. accuracy of the whole pipeline against the generated ground truth (score.py);
 and prints a table, also written as JSON to OUT/results.json. Peak memory is the
@@ -67,8 +67,7 @@ def refresh_command(landing: Path, warehouse: Path, home: Path) -> tuple[list[st
         "REPORTS_WAREHOUSE_PATH": str(warehouse),
         "DAGSTER_HOME": str(home),
     }
-    dagster = str(Path(sys.executable).parent / "dagster")
-    return [dagster, "job", "execute", "-m", "orchestration.definitions", "-j", "refresh_warehouse"], env
+    return [sys.executable, "-m", "orchestration.run"], env
 
 
 def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
