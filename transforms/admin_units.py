@@ -277,7 +277,7 @@ _MENTION = re.compile(
     rf"(?:[ \t]*\((?P<parent>{_NAME})\))?"
 )
 _MAX_MENTIONS = 400  # the first mentions are enough evidence; a long report must not cost more
-_SCAN_CHARS = 15_000  # the header, the opening and the first sections name the unit and its parents
+_SCAN_CHARS = 8_000  # the header, the opening and the first sections name the unit and its parents
 
 
 def _matches_at_level_words(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
