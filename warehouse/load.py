@@ -16,6 +16,7 @@ import polars as pl
 
 from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
 from warehouse.admin_reference import ensure_admin_reference
+from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
@@ -181,6 +182,7 @@ def load_run(
     `before_swap` sees the finished copy; if it raises, the copy is never swapped in."""
     with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
+        refresh_search(con, documents_changed=bool(replaced or deleted))
         counts = con.execute("""
             SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),
                    (SELECT count(*) FROM landing_file WHERE status = 'rejected'),
