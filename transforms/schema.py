@@ -23,6 +23,8 @@ EXTRA_TARGET = pl.Struct(
 FACT_SCHEMA: dict[str, pl.DataType] = {
     "fact_index": pl.Int32,  # 0-based order of the fact in its document
     "indicator_text": pl.String,  # the measured thing, as written, short
+    "indicator_code": pl.String,  # transforms/data/indicators.csv code; None when uncatalogued
+    "measure": pl.String,  # amount / count / rate / pct_of_plan / growth / index / rank / change
     "value": pl.Float64,  # the number parsed, in the unit as written
     "value_text": pl.String,  # the number exactly as written in the text ("4.103,5")
     "unit": pl.String,  # unit as written, lower case; None when unreadable
@@ -44,6 +46,10 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
     "footnote": pl.String,  # body of a footnote linked to a marker inside the quote; None
     "part_of": pl.Int32,  # fact_index of the total this fact is a part of ("trong đó ..."); None
     "extra_targets": pl.List(EXTRA_TARGET),
+    # The meaning of the unit, decided in the parse stage by transforms.units.unit_info:
+    "value_base": pl.Float64,  # the value in its unit's base unit (None without a unit)
+    "unit_base": pl.String,  # đồng, kg, m2, m, %, a rate's base, or the counted noun
+    "unit_kind": pl.String,  # money, usd, mass, area, length, volume, percent, count, rate
 }
 
 
@@ -184,10 +190,13 @@ UNIT_SCHEMA: dict[str, pl.DataType] = {
     "is_common": pl.Boolean,
 }
 INDICATOR_SCHEMA: dict[str, pl.DataType] = {
-    "indicator_id": pl.String,  # the code for known indicators, else 'raw:' + hash of the phrase
-    "indicator_code": pl.String,
+    "indicator_id": pl.String,  # the code for catalogued indicators, else 'raw:' + hash of phrase, unit kind, measure
+    "indicator_code": pl.String,  # transforms/data/indicators.csv; None for an uncatalogued phrase
     "indicator_name": pl.String,
     "domain": pl.String,
+    "measure": pl.String,  # amount | count | rate | pct_of_plan | growth | index | rank | change
+    "unit_kind": pl.String,  # transforms.units kind of the values it holds
+    "national_ref": pl.String,  # the national statistical indicator it corresponds to, if any
 }
 
 # Keys a document or fact gains on its way into the warehouse.
@@ -213,9 +222,8 @@ DOCUMENT_TABLE: dict[str, pl.DataType] = {
 }
 FACT_TABLE: dict[str, pl.DataType] = {
     **FACT_KEYS,
-    **{k: v for k, v in FACT_SCHEMA.items() if k != "extra_targets"},
-    "value_base": pl.Float64,  # the value in its unit's base unit
-    "unit_base": pl.String,
+    # indicator_code is dim_indicator's, reached by indicator_id
+    **{k: v for k, v in FACT_SCHEMA.items() if k not in ("extra_targets", "indicator_code")},
     **VERDICT,
 }
 EXTRA_TARGET_TABLE: dict[str, pl.DataType] = {
@@ -248,6 +256,15 @@ PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
     },
 }
 
+# A number of a report that is no fact, with why (transforms.skips.skipped_records).
+SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+    "reason": pl.String,
+}
+
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,
     "dim_admin_unit": ADMIN_UNIT_SCHEMA,
@@ -262,6 +279,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "validation_failure": FAILURE_SCHEMA,
     "landing_file": LANDING_FILE_TABLE,
     "pipeline_run": PIPELINE_RUN_TABLE,
+    "skipped_number": SKIPPED_NUMBER_SCHEMA,
 }
 
 
