@@ -13,6 +13,8 @@ import polars as pl
 
 from expectations.report import ValidationReport
 from expectations.runner import Check, run_checks
+from transforms import admin_levels
+from transforms.admin_units import codes_consistent
 
 SUITE = "documents"
 SEVERITY = "warn"
@@ -39,9 +41,16 @@ ISSUERS = [
     "Công đoàn",
 ]
 
-# The levels of GUIDE.md, plus "quận" (a city's urban district, the counterpart of a
-# huyện), which transforms/metadata.py recognises and real reports use.
-ADMIN_LEVELS = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh"]
+# The levels of transforms/data/admin_levels.csv (GUIDE.md's, plus "quận" and the post-2025
+# "đặc khu"), the one list metadata, dimensions and vocabulary use too.
+ADMIN_LEVELS = list(admin_levels.levels())
+_CODE_COLUMNS = (
+    "admin_unit_era",
+    "admin_unit_code",
+    "province_code",
+    "admin_unit_code_2025",
+    "province_code_2025",
+)
 
 
 def _nfc(values: list[str]) -> list[str]:
@@ -53,7 +62,7 @@ def prepare(docs: pl.DataFrame, run_date: date) -> pl.DataFrame:
     index_ok = pl.when(kind == "year").then(index.is_null())
     for name, top in PERIOD_INDEX_MAX.items():
         index_ok = index_ok.when(kind == name).then(index.is_between(1, top).fill_null(False))
-    return docs.with_columns(
+    return _with_codes_check(docs).with_columns(
         # Checked only where the kind is a known one; an unknown kind fails its own check.
         index_ok.alias("period_index_valid"),
         (pl.col("issued_date") - pl.lit(run_date)).dt.total_days().alias("issued_days_after_run_date"),
@@ -65,6 +74,19 @@ def prepare(docs: pl.DataFrame, run_date: date) -> pl.DataFrame:
         .map_elements(lambda s: unicodedata.normalize("NFC", s), return_dtype=pl.String)
         .alias("admin_level_nfc"),
     )
+
+
+def _with_codes_check(docs: pl.DataFrame) -> pl.DataFrame:
+    """`unit_codes_valid`: the resolved codes exist in their era's list and agree with each other
+    (a frame without the code columns has nothing resolved)."""
+    missing = [pl.lit(None, dtype=pl.String).alias(c) for c in _CODE_COLUMNS if c not in docs.columns]
+    docs = docs.with_columns(missing) if missing else docs
+    valid = [codes_consistent(*row) for row in docs.select(_CODE_COLUMNS).iter_rows()]
+    return docs.with_columns(pl.Series("unit_codes_valid", valid, dtype=pl.Boolean))
+
+
+def _codes_observed() -> pl.Expr:
+    return pl.concat_str([pl.col(c).cast(pl.String).fill_null("null") for c in _CODE_COLUMNS], separator=" ")
 
 
 def checks(run_date: date) -> list[Check]:
@@ -133,6 +155,15 @@ def checks(run_date: date) -> list[Check]:
             kwargs={"column": "admin_level_nfc", "value_set": _nfc(ADMIN_LEVELS)},
             observed=pl.col("admin_level"),
             expected=pl.lit("|".join(ADMIN_LEVELS)),
+        ),
+        Check(
+            name="unit_codes_in_official_list",
+            gx="ExpectColumnValuesToBeInSet",
+            kwargs={"column": "unit_codes_valid", "value_set": [True]},
+            observed=_codes_observed(),
+            expected=pl.lit("era code province code_2025 province_2025 of one official unit"),
+            description="Every resolved unit's code exists in its era's official list and agrees with "
+            "its province and with its successors in the post-2025 list.",
         ),
     ]
 

@@ -19,6 +19,7 @@ import polars as pl
 
 from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
+from transforms.admin_units import apply_hints, unresolved_count
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
 from transforms.schema import DOCUMENT_RECORD_SCHEMA, SKIPPED_NUMBER_SCHEMA, facts_frame
@@ -117,7 +118,8 @@ def report_documents(
             chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
             records.clear()
     chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
-    documents = pl.concat(chunks, rechunk=True)
+    # Units the text left unresolved take the operator's hint file, where one applies.
+    documents = apply_hints(pl.concat(chunks, rechunk=True), folder)
     rejected = documents.filter(pl.col("status") == "rejected")
     release_memory()
     reasons = dict(rejected.group_by("error_reason").len().sort("error_reason").iter_rows())
@@ -133,6 +135,7 @@ def report_documents(
         value=documents,
         metadata={
             "documents_parsed": documents.height - rejected.height,
+            "documents_unit_unresolved": unresolved_count(documents),
             "files_rejected": rejected.height,
             "rejections": dg.MetadataValue.json(
                 {p: f"{r}: {e}" for p, r, e in rejected.select("path", "error_reason", "error").iter_rows()}

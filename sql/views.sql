@@ -42,16 +42,22 @@ SELECT
     p.period_kind,
     p.period_index,
     p.period_label,
-    a.admin_level,
-    a.locality,
-    a.parent_locality,
+    -- The unit as the report names it; its official codes (GSO, zero-padded) on the report's
+    -- date and in the post-July-2025 list (NULL when unresolved; see dim_document.admin_resolution).
+    d.admin_level,
+    d.locality,
+    d.parent_locality,
+    d.admin_unit_code,
+    d.province_code,
+    d.admin_unit_code_2025,
+    d.province_code_2025,
+    d.province_name_2025,
     d.issuer,
     f.validation_status
 FROM fact_indicator_value AS f
 JOIN v_document_source AS s USING (document_id)
 JOIN dim_document AS d USING (document_id)
 LEFT JOIN dim_period AS p ON p.period_id = f.period_id
-LEFT JOIN dim_admin_unit AS a ON a.admin_unit_id = f.admin_unit_id
 LEFT JOIN dim_indicator AS i ON i.indicator_id = f.indicator_id
 LEFT JOIN dim_unit AS u ON u.unit = f.unit;
 
@@ -72,6 +78,15 @@ SELECT
     d.period_label,
     d.signer,
     d.signer_title,
+    d.admin_unit_code,
+    d.province_code,
+    d.admin_unit_code_2025,
+    d.province_code_2025,
+    d.province_name_2025,
+    d.admin_unit_era,
+    d.admin_resolution,
+    d.admin_candidates,
+    d.admin_resolution_note,
     CAST(coalesce(c.fact_count, 0) AS INTEGER) AS fact_count,
     l.duplicate_of,
     l.path,

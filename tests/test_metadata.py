@@ -243,8 +243,10 @@ def test_one_month_report_and_bare_role_signature():
 
 def test_news_summary_leaves_unstated_fields_empty():
     meta = extract_metadata(NEWS_SUMMARY)
-    for field in ("title", "issuer", "admin_level", "locality", "doc_number", "signer", "signer_title"):
+    for field in ("title", "issuer", "doc_number", "signer", "signer_title"):
         assert meta[field] is None, field
+    # The headline names the unit as its subject (GUIDE: metadata of news pages); no body is named.
+    assert (meta["admin_level"], meta["locality"]) == ("xã", "Tân Lập Hạ")
     assert meta["issued_date"] == date(2023, 7, 12)  # the page date, not the meeting in the text
     assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == (2023, "half", 1)
 
@@ -408,3 +410,72 @@ def test_seed_metadata_accuracy(seeds_dir, gold_dir):
     result = scorer.score_docs(gold, predicted)
     assert not result["missing_docs"]
     assert result["accuracy"] >= 0.90, result["fields"]
+
+
+# ---------------------------------------------------------------------------------------------
+# News pages and session reports without a formal header (GUIDE: metadata of news pages).
+
+
+def _unit(text: str) -> tuple:
+    meta = extract_metadata(text)
+    return meta["issuer"], meta["admin_level"], meta["locality"]
+
+
+def test_the_opening_names_the_acting_body():
+    text = (
+        "UBND xã Hòa Tiến Đông tổ chức hội nghị sơ kết 6 tháng đầu năm 2024\n"
+        "Đồng chí Lê Văn An, Phó Chủ tịch UBND xã chủ trì hội nghị.\n"
+    )
+    assert _unit(text) == ("UBND", "xã", "Hòa Tiến Đông")
+
+
+def test_a_body_in_a_person_title_is_not_the_subject():
+    text = "Đồng chí Trần Văn Bình, Bí thư Huyện ủy, dự hội nghị Ban Chấp hành Đảng bộ xã Minh Châu Nam.\n"
+    assert _unit(text) == ("Đảng ủy", "xã", "Minh Châu Nam")
+
+
+def test_the_body_credited_with_the_report():
+    text = (
+        "Năm 2023 nhiều chỉ tiêu đạt khá.\nTheo báo cáo của UBND huyện Sơn Lâm Bắc, thu ngân sách tăng 8%.\n"
+    )
+    assert _unit(text) == ("UBND", "huyện", "Sơn Lâm Bắc")
+
+
+def test_a_session_page_where_the_committee_presents_the_report():
+    text = (
+        "HĐND huyện Kỳ Sơn Thượng khóa XX tổ chức kỳ họp thứ 7.\n"
+        "Tại kỳ họp, UBND huyện trình bày báo cáo tình hình kinh tế - xã hội năm 2023.\n"
+    )
+    assert _unit(text) == ("UBND", "huyện", "Kỳ Sơn Thượng")
+
+
+def test_a_headline_with_the_unit_as_subject():
+    text = "Huyện Mộc Lâm, tỉnh Đông Sơn Hà: tốc độ tăng trưởng 9 tháng đạt 7%\nTổng giá trị sản xuất tăng.\n"
+    assert _unit(text) == (None, "huyện", "Mộc Lâm")
+
+
+def test_a_page_naming_only_its_own_level():
+    text = "Năm 2023, toàn huyện có 12 xã đạt chuẩn nông thôn mới; trên địa bàn huyện không có hộ đói.\n"
+    assert _unit(text) == (None, "huyện", None)
+
+
+def test_society_is_no_level():
+    text = "Năm 2023, an ninh toàn xã hội được giữ vững; đời sống của xã hội ổn định.\n"
+    assert _unit(text)[1] is None
+
+
+def test_a_person_after_a_title_is_not_a_place():
+    text = "Hội nghị trực tuyến của UBND tỉnh.\nChủ tịch UBND tỉnh Nguyễn Văn Cường chủ trì hội nghị.\n"
+    assert extract_metadata(text)["locality"] != "Nguyễn Văn Cường"
+
+
+def test_an_iso_page_date_at_the_top():
+    assert extract_metadata(" date 2024-05-17 Xã Tân Đông tổ chức hội nghị\n")["issued_date"] == date(
+        2024, 5, 17
+    )
+
+
+def test_a_ward_parent_city_keeps_its_level():
+    text = "UBND phường Bến Gỗ Mới tổ chức hội nghị.\nPhường Bến Gỗ Mới thuộc thành phố Sơn Hà Tây.\n"
+    meta = extract_metadata(text)
+    assert (meta["parent_locality"], meta["parent_level"]) == ("Sơn Hà Tây", "thành phố")

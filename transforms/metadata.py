@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from datetime import date
 
+from transforms import admin_levels
 from transforms.schema import METADATA_SCHEMA
 
 # ---------------------------------------------------------------------------------------------
@@ -36,24 +37,17 @@ def _variants(pattern: str) -> str:
     return pattern.replace("ủy", _UY)
 
 
-# Administrative levels, longest first so "thị xã" wins over "xã".
-_LEVEL = r"(?:thị\s+trấn|thị\s+xã|thành\s+phố|tp\b\.?|tx\b\.?|quận|huyện|tỉnh|phường|xã)"
-_LEVEL_NAMES = {"tp": "thành phố", "tx": "thị xã"}
-_UPPER_LEVEL = {
-    "xã": ("huyện", "thị xã", "thành phố", "quận"),
-    "phường": ("thị xã", "thành phố", "quận"),
-    "thị trấn": ("huyện",),
-    "huyện": ("tỉnh",),
-    "thị xã": ("tỉnh",),
-    "thành phố": ("tỉnh",),
-    "quận": ("thành phố",),
-}
+# Administrative levels (transforms/data/admin_levels.csv), longest first so "thị xã" wins over "xã".
+_LEVEL = admin_levels.level_pattern()
 
 # Words that end a place name: the next field of a flattened header, a date, a connective.
 _NAME_STOP = _variants(
     r"(?i:năm\s+\d|quý\s+(?:[ivx]+|\d)\b|tháng\s+\d|ngày\s+\d|số\b|cộng\s+h[òo]à?|độc\s+lập|"
     r"đảng\b|về\s+việc|và\b|của\b|trong\b|tại\b|theo\b|kh[óo]á?\b|nhiệm\s+kỳ|báo\s+cáo|kính\s+gửi|"
-    r"thị\s+(?:trấn|xã)\b|thành\s+phố\b|huyện\b|tỉnh\b|xã\b|phường\b|quận\b|ubnd|hđnd|ủy\s+ban)"
+    # A headline in capitals runs the name into its verb: "ĐẢNG BỘ XÃ X TỔ CHỨC HỘI NGHỊ".
+    r"tổ\s+chức|vừa\b|đã\b|họp\b|hội\s+nghị|kỳ\s+họp|triển\s+khai|đánh\s+giá|sơ\s+kết|tổng\s+kết|"
+    r"giao\s+ban|thông\s+qua|phấn\s+đấu|thực\s+hiện|nhiệm\s+vụ|tình\s+hình|kết\s+quả|"
+    r"ubnd|hđnd|ủy\s+ban|" + admin_levels.level_pattern() + r"\b)"
 )
 _NAME_WORD = rf"(?!{_NAME_STOP})(?:{_U}{_L}+|{_U}+)(?:['’]{_U}?{_L}*)?"
 _PLACE_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
@@ -75,15 +69,19 @@ _ORG_KEYS = list(_ORGS)
 # because texts refer to themselves as "UBND xã".
 _ORG_MENTION = re.compile(
     rf"(?i:(?:{_ORG_ALTERNATIVES}|(?P<party>đảng\s+bộ))\s+(?P<level>{_LEVEL}))"
-    rf"(?:[ \t]+(?P<name>{_PLACE_NAME}|{_NUMBERED_PLACE}))?"
+    rf"(?:(?:[ \t]+|(?<=\.))(?P<name>{_PLACE_NAME}|{_NUMBERED_PLACE}))?"
 )
 _BARE_ORG = re.compile(rf"^(?i:{_ORG_ALTERNATIVES}|đảng\s+bộ)$")
 # Party committees named after their level: "HUYỆN ỦY X", "Thị ủy", "THÀNH ỦY", "Tỉnh ủy".
+_FUSED_LEVEL = admin_levels.party_prefixes()  # "thị" → "thị xã": "Thị ủy" is a thị xã's committee
 _FUSED_PARTY = re.compile(
-    _variants(r"(?i:(?:ban\s+thường\s+vụ\s+|ban\s+chấp\s+hành\s+)?(?P<fused>huyện|thị|thành|tỉnh)\s+ủy)")
+    _variants(
+        r"(?i:(?:ban\s+thường\s+vụ\s+|ban\s+chấp\s+hành\s+)?(?P<fused>"
+        + "|".join(sorted(_FUSED_LEVEL, key=len, reverse=True))
+        + r")\s+ủy)"
+    )
     + rf"(?:[ \t]+(?P<name>{_PLACE_NAME}))?"
 )
-_FUSED_LEVEL = {"huyện": "huyện", "thị": "thị xã", "thành": "thành phố", "tỉnh": "tỉnh"}
 # A bare place mention in running text: "xã Tân Hòa", "huyện An Phước". Only title-case words
 # count as a name here (running text is full of acronyms: "cấp tỉnh PCI"), and "cấp huyện" is a
 # tier, not a place.
@@ -120,6 +118,10 @@ _PAGE_DATE = re.compile(
     r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
     r"(?:[ \t]*+(?:[-,|][ \t]*+)?(?P<time2>\d{1,2}:\d{2}(?::\d{2})?))?[ \t\d|]*+$",
     re.MULTILINE,
+)
+# A page stamped in ISO form at the start of a line: "date 2025-12-28 ...".
+_ISO_PAGE_DATE = re.compile(
+    r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.MULTILINE
 )
 _WEEKDAY = re.compile(r"(?i:thứ\s+\S+|chủ\s+nhật)")
 
@@ -213,24 +215,14 @@ def extract_metadata(text: str) -> dict:
     else:
         record["issued_date"] = _page_date(text)
 
-    unit = _unit_from_issuer_block(lines, text, date_line)
     signature = _signature(lines)
-    _fill_unit(unit, signature["unit"])
-    if title:
-        _fill_unit(unit, _unit_from_title(title))
-    _fill_unit(unit, _unit_from_self_reference(flat))
-    if unit["issuer"] and not unit["level"]:
-        unit["level"] = _most_mentioned_level(flat, unit["issuer"])
-    if unit["level"] and not unit["locality"]:
-        place = date_line.group("place") if date_line else None
-        unit["locality"] = _most_mentioned_place(flat, (unit["level"],), tie_break=place)
-    if unit["level"] in _UPPER_LEVEL and not unit["parent"]:
-        unit["parent"] = _most_mentioned_place(flat, _UPPER_LEVEL[unit["level"]])
+    unit = _reporting_unit(text, flat, lines, date_line, title, signature["unit"])
     record.update(
         issuer=unit["issuer"],
         admin_level=unit["level"],
         locality=unit["locality"],
         parent_locality=unit["parent"],
+        parent_level=unit["parent_level"],
         signer=signature["signer"],
         signer_title=signature["signer_title"],
     )
@@ -266,8 +258,7 @@ def _title_case(name: str) -> str:
 
 
 def _level(raw: str) -> str:
-    level = " ".join(raw.lower().rstrip(".").split())
-    return _LEVEL_NAMES.get(level, level)
+    return admin_levels.canonical(raw) or " ".join(raw.lower().rstrip(".").split())
 
 
 def _org_key(match: re.Match, prefix: str = "org") -> str | None:
@@ -309,6 +300,9 @@ def _page_date(text: str) -> date | None:
             found = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
             if found:
                 return found
+    iso = _ISO_PAGE_DATE.search(text)
+    if iso:
+        return _safe_date(int(iso.group("year")), int(iso.group("month")), int(iso.group("day")))
     return None
 
 
@@ -364,7 +358,50 @@ def _title(text: str, date_line: re.Match | None) -> tuple[str | None, int]:
 
 
 def _empty_unit() -> dict:
-    return {"issuer": None, "level": None, "locality": None, "parent": None}
+    return {"issuer": None, "level": None, "locality": None, "parent": None, "parent_level": None}
+
+
+def _reporting_unit(
+    text: str, flat: str, lines: list[str], date_line: re.Match | None, title: str | None, signed: dict
+) -> dict:
+    """Issuer, level, name and parent of the reporting unit, each from the most authoritative
+    place that states it: issuer block, signature, title, the report's sentences about itself,
+    the subject of a news page's opening, then the places the body names most."""
+    unit = _unit_from_issuer_block(lines, text, date_line)
+    _fill_unit(unit, signed)
+    if title:
+        _fill_unit(unit, _unit_from_title(title))
+    _fill_unit(unit, _unit_from_self_reference(flat))
+    _fill_unit(unit, _unit_from_credit(flat))
+    _fill_unit(unit, _unit_from_opening(flat[:_OPENING_SUBJECT_CHARS], flat))
+    if not unit["level"]:
+        _fill_unit(unit, _unit_from_subject_place(flat[:_OPENING_SUBJECT_CHARS]))
+    if unit["issuer"] and not unit["level"]:
+        unit["level"] = _most_mentioned_level(flat, unit["issuer"])
+    if not unit["level"]:
+        unit["level"] = _own_level(flat)
+    if not unit["level"]:
+        unit["level"], unit["locality"] = _most_named_place(flat)
+    if unit["level"] and not unit["locality"]:
+        place = date_line.group("place") if date_line else None
+        unit["locality"] = _headline_place(flat[:_OPENING_SUBJECT_CHARS], flat) or (
+            _most_mentioned_place(flat, (unit["level"],), tie_break=place)
+        )
+    if not unit["parent"]:
+        unit["parent"], unit["parent_level"] = _parent_place(flat, unit["level"])
+    return unit
+
+
+def _parent_place(flat: str, level: str | None) -> tuple[str | None, str | None]:
+    """The parent most named at the nearest tier that names one ("huyện X" before "tỉnh Y")."""
+    by_tier: dict[str, list[str]] = {}
+    for parent in admin_levels.parent_levels(level):
+        by_tier.setdefault(admin_levels.tiers(parent)[0], []).append(parent)
+    for levels in by_tier.values():
+        name, parent_level = _most_mentioned_place_and_level(flat, tuple(levels))
+        if name:
+            return name, parent_level
+    return None, None
 
 
 def _fill_unit(unit: dict, found: dict) -> None:
@@ -399,7 +436,7 @@ def _unit_from_issuer_block(lines: list[str], text: str, date_line: re.Match | N
     org, level, name = mentions[issuer_at]
     unit.update(issuer="Đảng ủy" if org == _PARTY_ORG else org, level=level, locality=name)
     if issuer_at > 0 and mentions[issuer_at - 1][2]:
-        unit["parent"] = mentions[issuer_at - 1][2]
+        unit["parent"], unit["parent_level"] = mentions[issuer_at - 1][2], mentions[issuer_at - 1][1]
     return unit
 
 
@@ -487,18 +524,167 @@ def _most_mentioned_level(flat: str, issuer: str) -> str | None:
 
 def _most_mentioned_place(flat: str, levels: tuple[str, ...], tie_break: str | None = None) -> str | None:
     """The name written most often after one of `levels` ("xã Tân Hòa"); None if none is."""
+    return _most_mentioned_place_and_level(flat, levels, tie_break)[0]
+
+
+def _most_mentioned_place_and_level(
+    flat: str, levels: tuple[str, ...], tie_break: str | None = None
+) -> tuple[str | None, str | None]:
+    """(name, its level) written most often after one of `levels`; (None, None) if none is."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    level_of: dict[str, str] = {}
     for match in _PLACE_MENTION.finditer(flat):
-        if _level(match.group("level")) not in levels:
+        level = _level(match.group("level"))
+        if level not in levels or _TITLE_OF_PERSON.search(flat, max(0, match.start() - 40), match.start()):
             continue
         name = _title_case(match.group("name"))
         counts[name] += 1
         first_seen.setdefault(name, match.start())
+        level_of.setdefault(name, level)
     if not counts:
-        return None
+        return None, None
     tie = _title_case(tie_break) if tie_break else None
-    return max(counts, key=lambda n: (counts[n], n == tie, -first_seen[n]))
+    best = max(counts, key=lambda n: (counts[n], n == tie, -first_seen[n]))
+    return best, level_of[best]
+
+
+# The opening of a news page: its headline and first paragraph name the body that reports.
+_OPENING_SUBJECT_CHARS = 1200
+# An organisation named as part of a person's title ("Phó Chủ tịch UBND xã", "Bí thư Huyện ủy") or
+# by a web portal's banner is not the page's subject.
+_ROLE_BEFORE = re.compile(
+    _variants(
+        r"(?i:(?:chủ\s+tịch|bí\s+thư)(?:\s+thường\s+trực)?|pcttt|pct|ct|thuộc|ủy\s+viên|uv|btv|bch|trưởng|phó|lãnh\s+đạo|đại\s+diện|đại\s+biểu|"
+        r"thành\s+viên|cán\s+bộ|văn\s+phòng|cơ\s+quan|cổng\s+thông\s+tin(?:\s+điện\s+tử)?|và|"
+        # a committee of the body ("Ban Pháp chế HĐND"), or the body that set a target
+        # ("Nghị quyết số 26 của HĐND huyện", "kế hoạch UBND tỉnh giao")
+        r"ban(?:\s+[^\s,;]+){1,3}|(?:nghị\s+quyết|dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+số\s+\S+)?(?:\s+của)?)"
+        r"[ \t,]*$"
+    )
+)
+# "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": the name after a person's title is the person's.
+_TITLE_OF_PERSON = re.compile(
+    _variants(r"(?i:chủ\s+tịch|bí\s+thư|giám\s+đốc|trưởng|chánh\s+văn\s+phòng)(?i:\s+thường\s+trực)?[ \t]+")
+    + rf"(?i:{_ORG_ALTERNATIVES.replace('?P<org', '?P<porg')})[ \t]+$"
+)
+# "UBND các xã", "UBND xã, phường": several units, not one.
+_PLURAL_AFTER = re.compile(rf"[ \t]+(?i:các|những)\b|[ \t]*,[ \t]*(?i:{_LEVEL})\b")
+# "UBND ... trình bày báo cáo", "báo cáo của UBND": a session page whose figures the UBND presented.
+_UBND_PRESENTS = re.compile(
+    _variants(
+        r"(?i:(?:ủy\s+ban\s+nhân\s+dân|ubnd)[^.;]{0,60}?(?:trình\s+bày|báo\s+cáo)"
+        r"|báo\s+cáo[^.;]{0,60}?(?:ủy\s+ban\s+nhân\s+dân|ubnd))"
+    )
+)
+# "Theo báo cáo của UBND xã X", "báo cáo của Ban Thường vụ Huyện ủy": the body the page credits.
+_CREDITED = re.compile(_variants(r"(?i:báo\s+cáo\s+(?:đánh\s+giá\s+)?của)[ \t]+"))
+
+
+def _unit_from_credit(flat: str) -> dict:
+    """The organisation a page credits with the report it summarises ("Theo báo cáo của ...")."""
+    unit = _empty_unit()
+    for credit in _CREDITED.finditer(flat):
+        match = _ORG_MENTION.match(flat, credit.end()) or _FUSED_PARTY.match(flat, credit.end())
+        if match:
+            org, level, name = _mention_parts(match)
+            unit.update(issuer="Đảng ủy" if org == _PARTY_ORG else org, level=level, locality=name)
+            return unit
+    return unit
+
+
+# "Huyện Tiền Phong, tỉnh X: ...", "Phường Y tổ chức hội nghị": a page that names its unit as the
+# subject without an organisation.
+_SUBJECT_PLACE = re.compile(
+    rf"(?:^|(?<=[.:!?] )|(?<=\d )|(?<=\b(?i:của) ))[ \t]*(?P<level>(?i:{_LEVEL}))[ \t]+(?P<name>{_PLACE_NAME})",
+    re.MULTILINE,
+)
+
+
+def _unit_from_subject_place(opening: str) -> dict:
+    unit = _empty_unit()
+    headline_end = opening.find("\n", len(opening) - len(opening.lstrip()))
+    for match in _SUBJECT_PLACE.finditer(opening):
+        in_headline = headline_end < 0 or match.start() < headline_end
+        if (match.group("level")[0].isupper() or in_headline) and not _ROLE_BEFORE.search(
+            opening, max(0, match.start() - 30), match.start()
+        ):
+            unit.update(level=_level(match.group("level")), locality=_title_case(match.group("name")))
+            return unit
+    return unit
+
+
+def _unit_from_opening(opening: str, flat: str) -> dict:
+    """The first organisation the headline or first paragraph names as acting ("UBND xã X tổ
+    chức hội nghị", "Ban Chấp hành Đảng bộ huyện Y họp"), not as a person's title."""
+    unit = _empty_unit()
+    mentions = sorted(
+        [*_ORG_MENTION.finditer(opening), *_FUSED_PARTY.finditer(opening)], key=lambda m: m.start()
+    )
+    for match in mentions:
+        if _ROLE_BEFORE.search(opening, max(0, match.start() - 30), match.start()):
+            continue
+        if match.group("name") is None and _PLURAL_AFTER.match(opening, match.end()):
+            continue
+        org, level, name = _mention_parts(match)
+        issuer = "Đảng ủy" if org == _PARTY_ORG else org
+        if issuer == "HĐND" and _UBND_PRESENTS.search(flat):
+            issuer = "UBND"
+        unit.update(issuer=issuer, level=level, locality=name or _later_name(opening, level, match.end()))
+        return unit
+    return unit
+
+
+def _later_name(opening: str, level: str | None, start: int) -> str | None:
+    """The name a later mention of the same level gives, when the subject was written without it."""
+    for match in _ORG_MENTION.finditer(opening, start):
+        if _ROLE_BEFORE.search(opening, max(0, match.start() - 30), match.start()):
+            continue  # "Chánh Văn phòng UBND tỉnh Nguyễn Văn A": a person's name follows
+        if match.group("name") and _level(match.group("level")) == level:
+            return _title_case(match.group("name"))
+    return None
+
+
+# "trên địa bàn xã", "toàn huyện", "của thị xã": the unit speaks of itself by its level alone.
+_OWN_LEVEL = re.compile(
+    rf"(?i:(?:địa\s+bàn|toàn|của)[ \t]+(?P<level>{_LEVEL}))(?![ \t]*,)(?![ \t]+(?:{_U}|\d))"
+)
+
+
+def _most_named_place(flat: str) -> tuple[str | None, str | None]:
+    """(level, name) of the place a page naming no body and no level of its own names most; of
+    two named as often, the lower tier (a district page names its province: "tỉnh X nói chung
+    và huyện Y nói riêng")."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for match in _PLACE_MENTION.finditer(flat):
+        if not _TITLE_OF_PERSON.search(flat, max(0, match.start() - 40), match.start()):
+            counts[(_level(match.group("level")), _title_case(match.group("name")))] += 1
+    if not counts:
+        return None, None
+    order = admin_levels.levels()
+    return max(counts, key=lambda k: (counts[k], -order.index(k[0]) if k[0] in order else -99))
+
+
+def _own_level(flat: str) -> str | None:
+    """The level a page naming no organisation uses for its own unit, when one level dominates."""
+    counts = Counter(_level(m.group("level")) for m in _OWN_LEVEL.finditer(flat))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+# A headline that opens with the unit's name: "Tân Phú: ...", "Tân Phú – ...".
+_HEADLINE_NAME = re.compile(rf"(?:^|(?<=[ \t]{{2}}))(?P<name>{_PLACE_NAME})[ \t]*(?::|[–—-][ \t])")
+
+
+def _headline_place(opening: str, flat: str) -> str | None:
+    """The name a headline opens with, when the text also writes it after a level word."""
+    for match in _HEADLINE_NAME.finditer(opening):
+        name = _title_case(match.group("name"))
+        if re.search(rf"(?i:{_LEVEL})[ \t]+{re.escape(name)}\b", flat):
+            return name
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

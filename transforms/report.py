@@ -8,10 +8,11 @@ it never raises, so one bad file cannot take the others down.
 
 from pathlib import Path
 
+from transforms.admin_units import resolve_unit
 from transforms.decode import UnreadableDocument, decode_document
 from transforms.facts import read_numbers
 from transforms.metadata import extract_metadata
-from transforms.schema import METADATA_SCHEMA
+from transforms.schema import METADATA_SCHEMA, UNIT_CODE_SCHEMA
 from transforms.skips import skipped_records
 
 
@@ -27,6 +28,7 @@ def read_document(path: Path, document_id: str, max_bytes: int) -> dict:
         "source_format": None,
         "source_encoding": None,
         **dict.fromkeys(METADATA_SCHEMA),
+        **dict.fromkeys(UNIT_CODE_SCHEMA),
     }
     try:
         size = path.stat().st_size
@@ -53,6 +55,11 @@ def read_document(path: Path, document_id: str, max_bytes: int) -> dict:
         record.update(extract_metadata(decoded.text))
     except Exception as exc:  # metadata is best effort: the facts are still worth loading
         record["error"] = f"metadata: {exc!r}"
+        return record
+    try:
+        record.update(resolve_unit(record, decoded.text))
+    except Exception as exc:
+        record["error"] = f"unit codes: {exc!r}"
     return record
 
 

@@ -74,6 +74,7 @@ METADATA_SCHEMA: dict[str, pl.DataType] = {
     "admin_level": pl.String,  # xã / phường / thị trấn / huyện / thị xã / thành phố / tỉnh
     "locality": pl.String,
     "parent_locality": pl.String,
+    "parent_level": pl.String,  # the parent's level when the text writes it ("thành phố", "huyện")
     "doc_number": pl.String,  # "52-BC/ĐU"
     "issued_date": pl.Date,
     "period_year": pl.Int32,
@@ -84,6 +85,19 @@ METADATA_SCHEMA: dict[str, pl.DataType] = {
     "signer_title": pl.String,
 }
 
+
+# The reporting unit's official codes, as transforms.admin_units.resolve_unit returns them.
+UNIT_CODE_SCHEMA: dict[str, pl.DataType] = {
+    "admin_unit_code": pl.String,  # GSO code on the report's date, zero-padded; None when unresolved
+    "province_code": pl.String,
+    "admin_unit_code_2025": pl.String,  # the post-July-2025 successor; None for a district
+    "province_code_2025": pl.String,
+    "province_name_2025": pl.String,
+    "admin_unit_era": pl.String,  # pre2025 | post2025: the list the codes belong to
+    "admin_resolution": pl.String,  # header | text | unique name | province only | hint | unresolved
+    "admin_candidates": pl.Int32,  # units of the list with the name the report gives
+    "admin_resolution_note": pl.String,  # why a unit stayed unresolved, or what was assumed
+}
 
 # One record per landing file after decoding: what the file was and what it said.
 DOCUMENT_RECORD_SCHEMA: dict[str, pl.DataType] = {
@@ -97,6 +111,7 @@ DOCUMENT_RECORD_SCHEMA: dict[str, pl.DataType] = {
     "source_format": pl.String,  # text | html | docx | pdf
     "source_encoding": pl.String,
     **METADATA_SCHEMA,
+    **UNIT_CODE_SCHEMA,
 }
 
 # One row per failed expectation per fact (fact_index null: a document-level or
@@ -136,12 +151,36 @@ PERIOD_SCHEMA: dict[str, pl.DataType] = {
     "start_date": pl.Date,
     "end_date": pl.Date,
 }
+# A unit as a document names it (era None: not found in the official lists), or one unit version
+# of an official list (admin_unit_id "pre2025:19870"; codes alone are no key, they were reused).
 ADMIN_UNIT_SCHEMA: dict[str, pl.DataType] = {
     "admin_unit_id": pl.String,
-    "admin_level": pl.String,
-    "locality": pl.String,
+    "admin_level": pl.String,  # the unit's type: xã, phường, thị trấn, đặc khu, huyện, quận, thị xã, thành phố, tỉnh
+    "locality": pl.String,  # short name: "Xuân Phú"
     "parent_locality": pl.String,
     "parent_admin_unit_id": pl.String,
+    "admin_unit_code": pl.String,  # zero-padded GSO code (2, 3 or 5 digits)
+    "official_name": pl.String,  # "Xã Xuân Phú"
+    "tier": pl.String,  # commune | district | province
+    "parent_code": pl.String,
+    "province_code": pl.String,
+    "era": pl.String,  # pre2025 | post2025
+    "valid_from": pl.Date,  # the era's bounds (the lists carry no earlier history)
+    "valid_to": pl.Date,
+    "source": pl.String,  # "vietnamadminunits 1.0.4", or "document" for a name no list resolved
+}
+# Other names of official units: abbreviations, names without diacritics, former names.
+ADMIN_UNIT_ALIAS_SCHEMA: dict[str, pl.DataType] = {
+    "admin_unit_id": pl.String,
+    "alias": pl.String,
+    "alias_kind": pl.String,  # short name | official name | without diacritics | former name | ...
+}
+# Each pre-2025 unit's successor(s) in the post-2025 list.
+ADMIN_UNIT_CROSSWALK_SCHEMA: dict[str, pl.DataType] = {
+    "admin_unit_id": pl.String,  # pre2025:<code>
+    "successor_id": pl.String,  # post2025:<code>
+    "is_main_successor": pl.Boolean,  # the successor the official conversion assigns by default
+    "partial": pl.Boolean,  # the old unit was split between several new ones
 }
 UNIT_SCHEMA: dict[str, pl.DataType] = {
     "unit": pl.String,  # as written, lower case
@@ -174,6 +213,7 @@ VERDICT: dict[str, pl.DataType] = {"validation_status": pl.String}  # pass | fai
 DOCUMENT_TABLE: dict[str, pl.DataType] = {
     "document_id": pl.String,
     **METADATA_SCHEMA,
+    **UNIT_CODE_SCHEMA,
     **DOCUMENT_KEYS,
     **{k: DOCUMENT_RECORD_SCHEMA[k] for k in ("source_format", "source_encoding", "char_count")},
     **VERDICT,
@@ -228,6 +268,8 @@ SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,
     "dim_admin_unit": ADMIN_UNIT_SCHEMA,
+    "admin_unit_alias": ADMIN_UNIT_ALIAS_SCHEMA,
+    "admin_unit_crosswalk": ADMIN_UNIT_CROSSWALK_SCHEMA,
     "dim_unit": UNIT_SCHEMA,
     "dim_indicator": INDICATOR_SCHEMA,
     "dim_document": DOCUMENT_TABLE,

@@ -6,6 +6,7 @@ Only lexical lists live here; the small word sets of a single rule stay next to 
 
 import re
 
+from transforms import admin_levels
 from transforms.catalog import words
 
 LETTER = r"[^\W\d_]"  # one letter (Vietnamese included)
@@ -21,7 +22,7 @@ PAIRED_NOUNS = frozenset(["xã, phường", "xã, thị trấn", "phường, xã
 NOT_PLACE_PHRASES = frozenset(["biên bản", "văn bản", "cơ bản"])
 
 # Units of administration: counted ("8/11 xã đạt chuẩn"), unless a proper name follows.
-PLACE_NOUNS = frozenset(["xã", "huyện", "tỉnh", "phường", "quận"])
+PLACE_NOUNS = admin_levels.single_word_levels()  # xã, phường, huyện, quận, tỉnh
 
 # Words that cannot be a counted noun: time and age units (their numbers are no facts),
 # function words and verbs (the number has no unit), organisations (a number before them is

@@ -6,12 +6,20 @@ runs produce the same ids without looking anything up.
 
 import calendar
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 
+from transforms import admin_levels, admin_units
 from transforms.indicators import INDICATOR_BY_CODE, INDICATORS
-from transforms.schema import ADMIN_UNIT_SCHEMA, INDICATOR_SCHEMA, PERIOD_SCHEMA, UNIT_SCHEMA
+from transforms.schema import (
+    ADMIN_UNIT_ALIAS_SCHEMA,
+    ADMIN_UNIT_CROSSWALK_SCHEMA,
+    ADMIN_UNIT_SCHEMA,
+    INDICATOR_SCHEMA,
+    PERIOD_SCHEMA,
+    UNIT_SCHEMA,
+)
 from transforms.units import is_common_unit, unit_info
 
 
@@ -48,15 +56,32 @@ def admin_unit_id(level: str | None, locality: str | None, parent: str | None) -
     return _short_hash(level, locality, parent)
 
 
+def document_unit_id(
+    level: str | None, locality: str | None, parent: str | None, code: str | None, era: str | None
+) -> str | None:
+    """The official unit version ("pre2025:19870") when the document's unit was resolved, else
+    the unit as the document names it."""
+    if code and era:
+        return f"{era}:{code}"
+    return admin_unit_id(level, locality, parent)
+
+
 def with_document_keys(documents: pl.DataFrame) -> pl.DataFrame:
     """Adds period_id and admin_unit_id to document records."""
     rows = documents.select(
-        "period_year", "period_kind", "period_index", "admin_level", "locality", "parent_locality"
+        "period_year",
+        "period_kind",
+        "period_index",
+        "admin_level",
+        "locality",
+        "parent_locality",
+        "admin_unit_code",
+        "admin_unit_era",
     ).iter_rows()
     periods, units = [], []
-    for year, kind, index, level, locality, parent in rows:
+    for year, kind, index, level, locality, parent, code, era in rows:
         periods.append(period_id(year, kind, index))
-        units.append(admin_unit_id(level, locality, parent))
+        units.append(document_unit_id(level, locality, parent, code, era))
     return documents.with_columns(
         pl.Series("period_id", periods, dtype=pl.String),
         pl.Series("admin_unit_id", units, dtype=pl.String),
@@ -88,35 +113,80 @@ def period_rows(documents: pl.DataFrame) -> pl.DataFrame:
 
 
 def admin_unit_rows(documents: pl.DataFrame) -> pl.DataFrame:
-    """Reporting units, and their parents as units of their own when the level is known."""
+    """Units documents name that no official list resolved, and their parents as units of their
+    own: the parent's level as the text writes it ("phường X, thành phố Y"), else the nearest
+    level a unit of that level can belong to. (Resolved units are rows of the official lists,
+    loaded by warehouse.admin_reference.)"""
     rows = {}
-    for uid, level, locality, parent in documents.select(
-        "admin_unit_id", "admin_level", "locality", "parent_locality"
+    for uid, level, locality, parent, parent_level, code in documents.select(
+        "admin_unit_id", "admin_level", "locality", "parent_locality", "parent_level", "admin_unit_code"
     ).iter_rows():
-        if uid is None:
+        if uid is None or code:
             continue
-        parent_level = (
-            "huyện"
-            if level in ("xã", "phường", "thị trấn")
-            else ("tỉnh" if level in ("huyện", "thị xã", "thành phố") else None)
-        )
+        parent_level = parent_level or next(iter(admin_levels.parent_levels(level)), None)
         parent_id = admin_unit_id(parent_level, parent, None) if parent and parent_level else None
-        rows[uid] = {
-            "admin_unit_id": uid,
-            "admin_level": level,
-            "locality": locality,
-            "parent_locality": parent,
-            "parent_admin_unit_id": parent_id,
-        }
+        rows[uid] = _named_unit(uid, level, locality, parent, parent_id)
         if parent_id and parent_id not in rows:
-            rows[parent_id] = {
-                "admin_unit_id": parent_id,
-                "admin_level": parent_level,
-                "locality": parent,
-                "parent_locality": None,
-                "parent_admin_unit_id": None,
-            }
+            rows[parent_id] = _named_unit(parent_id, parent_level, parent, None, None)
     return pl.DataFrame(list(rows.values()), schema=ADMIN_UNIT_SCHEMA)
+
+
+def _named_unit(
+    uid: str, level: str | None, name: str | None, parent: str | None, parent_id: str | None
+) -> dict:
+    return {
+        "admin_unit_id": uid,
+        "admin_level": level,
+        "locality": name,
+        "parent_locality": parent,
+        "parent_admin_unit_id": parent_id,
+        "tier": (admin_levels.tiers(level) or (None,))[0],
+        "source": "document",
+    }
+
+
+def reference_unit_rows() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """dim_admin_unit rows of both official lists, their aliases and the pre → post 2025
+    crosswalk (communes and provinces), from transforms.admin_units' index."""
+    ref = admin_units.reference()
+    bounds = {
+        admin_units.PRE: (None, admin_units.REORGANISED - timedelta(days=1)),
+        admin_units.POST: (admin_units.REORGANISED, None),
+    }
+    units = [
+        {
+            "admin_unit_id": u.uid,
+            "admin_level": u.unit_type,
+            "locality": u.short_name,
+            "parent_locality": parent.short_name if (parent := ref.unit(u.era, u.parent_code)) else None,
+            "parent_admin_unit_id": parent.uid if parent else None,
+            "admin_unit_code": u.code,
+            "official_name": u.name,
+            "tier": u.tier,
+            "parent_code": u.parent_code,
+            "province_code": u.province_code,
+            "era": u.era,
+            "valid_from": bounds[u.era][0],
+            "valid_to": bounds[u.era][1],
+            "source": admin_units.REFERENCE_SOURCE,
+        }
+        for u in ref.units.values()
+    ]
+    aliases = {(f"{era}:{code}", alias, kind) for era, code, alias, kind in ref.aliases}
+    crosswalk = [
+        (f"{admin_units.PRE}:{old}", f"{admin_units.POST}:{new}", is_main, len(news) > 1)
+        for old, news in ref.successors.items()
+        for new, is_main in news
+    ]
+    crosswalk += [
+        (f"{admin_units.PRE}:{old}", f"{admin_units.POST}:{new}", True, False)
+        for old, new in ref.province_successor.items()
+    ]
+    return (
+        pl.DataFrame(units, schema=ADMIN_UNIT_SCHEMA),
+        pl.DataFrame(sorted(aliases), schema=ADMIN_UNIT_ALIAS_SCHEMA, orient="row"),
+        pl.DataFrame(crosswalk, schema=ADMIN_UNIT_CROSSWALK_SCHEMA, orient="row"),
+    )
 
 
 def unit_rows(units: list[str | None]) -> pl.DataFrame:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from transforms.admin_units import HINTS_FILE
 from transforms.schema import FILE_SCHEMA
 
 # The file-state shapes are views of transforms.schema.FILE_SCHEMA, the landing_file row.
@@ -35,7 +36,7 @@ def document_id_for(content_hash: str) -> str:
 def scan_folder(folder: Path) -> tuple[pl.DataFrame, list[str]]:
     """Every regular file below `folder`, and the entries deliberately skipped.
 
-    Hidden files and folders (".name") are skipped; so are symlinks that point outside
+    Hidden files and folders (".name") are skipped, and the hint file at the top; so are symlinks that point outside
     the landing folder — the pipeline reads only what was put in its folder.
     """
     folder = folder.resolve()
@@ -47,6 +48,8 @@ def scan_folder(folder: Path) -> tuple[pl.DataFrame, list[str]]:
                 continue
             full = Path(dirpath) / name
             rel = full.relative_to(folder).as_posix()
+            if rel == HINTS_FILE:
+                continue  # the operator's unit hints (transforms.admin_units), not a report
             if full.is_symlink():
                 target = full.resolve()
                 if not target.is_relative_to(folder):

@@ -15,6 +15,7 @@ import duckdb
 import polars as pl
 
 from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
+from warehouse.admin_reference import ensure_admin_reference
 from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
@@ -151,6 +152,7 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
         _insert(con, "skipped_number", changes.skipped)
     _insert(con, "dim_unit", changes.units, "OR IGNORE")
     _insert(con, "dim_period", changes.periods, "OR IGNORE")
+    ensure_admin_reference(con)  # the official unit lists, once per reference version
     _insert(con, "dim_admin_unit", changes.admin_units, "OR IGNORE")
     # The catalog is re-stated every run: a renamed indicator updates its row.
     _insert(con, "dim_indicator", changes.indicators, "OR REPLACE")
