@@ -144,13 +144,12 @@ SELECT
     v.admin_level,
     v.locality,
     v.parent_locality,
-    -- Official unit codes (report-date and 2025): placeholders until v_facts carries them
-    -- (the admin-unit work); then select v.admin_unit_code, ... here instead.
-    CAST(NULL AS VARCHAR) AS admin_unit_code,
-    CAST(NULL AS VARCHAR) AS province_code,
-    CAST(NULL AS VARCHAR) AS admin_unit_code_2025,
-    CAST(NULL AS VARCHAR) AS province_code_2025,
-    CAST(NULL AS VARCHAR) AS province_name_2025,
+    -- Official unit codes on the report's date and in the post-July-2025 list.
+    v.admin_unit_code,
+    v.province_code,
+    v.admin_unit_code_2025,
+    v.province_code_2025,
+    v.province_name_2025,
     p.period_id,
     v.period_year,
     v.period_kind,
