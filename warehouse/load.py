@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
+from warehouse.cross_report import CrossReportSummary, rebuild_cross_report_checks
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
@@ -52,6 +53,7 @@ class LoadSummary:
     documents_replaced: int
     documents_deleted: int
     facts_inserted: int
+    cross_report: CrossReportSummary | None = None
 
 
 def _extra_target_rows(facts: pl.DataFrame) -> pl.DataFrame:
@@ -171,6 +173,7 @@ def load_run(path: Path, changes: RunChanges, now: datetime, lock_timeout_s: flo
     """Write `changes` into the warehouse at `path` atomically (see warehouse.snapshot)."""
     with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
+        cross_report = rebuild_cross_report_checks(con)  # over the whole warehouse, every load
         counts = con.execute("""
             SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),
                    (SELECT count(*) FROM landing_file WHERE status = 'rejected'),
@@ -193,5 +196,5 @@ def load_run(path: Path, changes: RunChanges, now: datetime, lock_timeout_s: flo
                 counts[4],
             ],
         )
-        summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height)
+        summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height, cross_report)
     return summary
