@@ -234,6 +234,12 @@ def prepare(facts: pl.DataFrame) -> pl.DataFrame:
 
 
 def checks() -> list[Check]:
+    """Every check of the suite: the report's arithmetic, then the shape of each fact."""
+    return [*_arithmetic_checks(), *_shape_checks()]
+
+
+def _arithmetic_checks() -> list[Check]:
+    """Where the report's own numbers contradict each other."""
     return [
         Check(
             name="pct_target_matches_value_over_target",
@@ -254,6 +260,24 @@ def checks() -> list[Check]:
             tolerance=pl.col("extra_target_tolerance"),
             description="Same rule for every extra target of a value (worst target per fact).",
         ),
+        Check(
+            name="parts_do_not_exceed_total",
+            gx="ExpectColumnValuesToBeBetween",
+            kwargs={"column": "parts_sum_excess", "max_value": EPS},
+            observed=pl.format("parts {} (facts {})", _fmt(pl.col("parts_sum")), pl.col("part_indexes")),
+            expected=pl.format(
+                "<= {} {}", _fmt(pl.col("value")), pl.col("unit").fill_null("")
+            ).str.strip_chars(),
+            tolerance=pl.col("parts_tolerance"),
+            description="On a total: the sum of its parts (same document, comparable unit) does not "
+            "exceed it, allowing one unit in the last digit of each printed number.",
+        ),
+    ]
+
+
+def _shape_checks() -> list[Check]:
+    """Values in range, units known, every fact traceable to its span."""
+    return [
         Check(
             name="pct_target_within_bounds",
             gx="ExpectColumnValuesToBeBetween",
@@ -308,18 +332,6 @@ def checks() -> list[Check]:
                 pl.col("char_end").cast(pl.String).fill_null("null"),
             ),
             expected=pl.lit("char_end > char_start"),
-        ),
-        Check(
-            name="parts_do_not_exceed_total",
-            gx="ExpectColumnValuesToBeBetween",
-            kwargs={"column": "parts_sum_excess", "max_value": EPS},
-            observed=pl.format("parts {} (facts {})", _fmt(pl.col("parts_sum")), pl.col("part_indexes")),
-            expected=pl.format(
-                "<= {} {}", _fmt(pl.col("value")), pl.col("unit").fill_null("")
-            ).str.strip_chars(),
-            tolerance=pl.col("parts_tolerance"),
-            description="On a total: the sum of its parts (same document, comparable unit) does not "
-            "exceed it, allowing one unit in the last digit of each printed number.",
         ),
     ]
 

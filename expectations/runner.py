@@ -86,6 +86,46 @@ def new_context(mode: str = "ephemeral", **kwargs):
     return ctx
 
 
+def _gx_validation(ctx, suite: str, checks: list[Check], severity: str):
+    """A GX suite of `checks` over a whole pandas frame, and its validation definition."""
+    g = load_gx()
+    batch = (
+        ctx.data_sources.add_pandas(f"{suite}_source")
+        .add_dataframe_asset(suite)
+        .add_batch_definition_whole_dataframe("whole_frame")
+    )
+    expectations = [
+        getattr(g.gxe, check.gx)(
+            **check.kwargs,
+            meta={"name": check.name, "severity": severity},
+            description=check.description or None,
+            severity=_GX_SEVERITY[severity],
+        )
+        for check in checks
+    ]
+    gx_suite = ctx.suites.add(g.gx.ExpectationSuite(name=suite, expectations=expectations))
+    definition = ctx.validation_definitions.add(
+        g.gx.ValidationDefinition(name=f"{suite}_validation", data=batch, suite=gx_suite)
+    )
+    return gx_suite, definition
+
+
+def _summary(r, check: Check, frame_height: int, severity: str) -> dict:
+    """One expectation's outcome as plain values (what Dagster metadata and tests read)."""
+    info = r.result or {}
+    summary = {
+        "expectation": check.name,
+        "column": ",".join(check.columns),
+        "success": bool(r.success),
+        "rows_checked": int(info.get("element_count", frame_height)) - int(info.get("missing_count") or 0),
+        "rows_failed": int(info.get("unexpected_count") or 0),
+        "severity": severity,
+    }
+    if r.exception_info and r.exception_info.get("raised_exception"):
+        summary["error"] = str(r.exception_info.get("exception_message"))
+    return summary
+
+
 def run_checks(
     suite: str,
     frame: pl.DataFrame,
@@ -98,29 +138,9 @@ def run_checks(
     `keys` names the frame's document_id and fact_index columns (fact_index None for
     document-level suites); failure rows carry those keys.
     """
-    g = load_gx()  # before the clock: the one-off import is not the validation's cost
+    load_gx()  # before the clock: the one-off import is not the validation's cost
     started = time.perf_counter()
-    ctx = new_context()
-    batch = (
-        ctx.data_sources.add_pandas(f"{suite}_source")
-        .add_dataframe_asset(suite)
-        .add_batch_definition_whole_dataframe("whole_frame")
-    )
-    expectations = []
-    for check in checks:
-        cls = getattr(g.gxe, check.gx)
-        expectations.append(
-            cls(
-                **check.kwargs,
-                meta={"name": check.name, "severity": severity},
-                description=check.description or None,
-                severity=_GX_SEVERITY[severity],
-            )
-        )
-    gx_suite = ctx.suites.add(g.gx.ExpectationSuite(name=suite, expectations=expectations))
-    definition = ctx.validation_definitions.add(
-        g.gx.ValidationDefinition(name=f"{suite}_validation", data=batch, suite=gx_suite)
-    )
+    gx_suite, definition = _gx_validation(new_context(), suite, checks, severity)
     needed = list(dict.fromkeys(c for check in checks for c in check.columns))
     pandas_frame = frame.select(needed).to_pandas()  # RangeIndex: position == Polars row
     result = definition.run(
@@ -128,26 +148,12 @@ def run_checks(
     )
 
     by_name = {check.name: check for check in checks}
-    summaries, failure_frames, errors = [], [], []
+    summaries, failure_frames = [], []
     for r in result.results:
         check = by_name[r.expectation_config.meta["name"]]
+        summaries.append(_summary(r, check, frame.height, severity))
         info = r.result or {}
-        raised = bool(r.exception_info and r.exception_info.get("raised_exception"))
-        if raised:
-            errors.append(f"{check.name}: {r.exception_info.get('exception_message')}")
         rows = [int(i) for i in info.get("unexpected_index_list") or []]
-        element_count = int(info.get("element_count", frame.height))
-        summary = {
-            "expectation": check.name,
-            "column": ",".join(check.columns),
-            "success": bool(r.success),
-            "rows_checked": element_count - int(info.get("missing_count") or 0),
-            "rows_failed": int(info.get("unexpected_count") or 0),
-            "severity": severity,
-        }
-        if raised:
-            summary["error"] = str(r.exception_info.get("exception_message"))
-        summaries.append(summary)
         if rows:
             failure_frames.append(_failure_rows(suite, frame, rows, check, severity, keys))
         # Data Docs render only the partial lists; dropping the full ones keeps the stored
@@ -165,7 +171,7 @@ def run_checks(
         "rows": frame.height,
         "failure_rows": failures.height,
         "failed_records": failures.select("document_id", "fact_index").unique().height,
-        "errored_expectations": len(errors),
+        "errored_expectations": sum("error" in s for s in summaries),
         "gx_seconds": round(time.perf_counter() - started, 3),  # the GX run; import and prepare() excluded
     }
     return ValidationReport(
