@@ -35,14 +35,17 @@ def load(con) -> pl.DataFrame:
 
 
 def _observed() -> pl.Expr:
+    def text(expr: pl.Expr) -> pl.Expr:
+        return expr.cast(pl.String).fill_null("-")
+
     return pl.format(
         "{}: {} (stated {}, computed {}) against {} in {}",
-        pl.col("source_file"),
-        pl.col("quote"),
-        pl.col("stated").round(3),
-        pl.col("computed").round(3),
-        pl.col("earlier_value"),
-        pl.col("earlier_source_file"),
+        text(pl.col("source_file")),
+        text(pl.col("quote")),
+        text(pl.col("stated").round(3)),
+        text(pl.col("computed").round(3)),
+        text(pl.col("earlier_value")),
+        text(pl.col("earlier_source_file")),
     )
 
 

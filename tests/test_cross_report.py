@@ -229,3 +229,21 @@ def test_a_change_against_a_year_the_warehouse_lacks_has_no_earlier_fact():
 )
 def test_baseline_year(vs, year):
     assert baseline_year(vs, 2024) == year
+
+
+def test_the_gx_suite_fails_on_a_failing_check_and_names_the_files():
+    from expectations.cross_report_suite import validate_cross_report
+
+    con = _warehouse(
+        [
+            ("d23", 0, "tấn", 6000.0, None, None, None, None, None),
+            ("d24", 0, "tấn", 6300.0, 105.3, None, None, None, None),
+        ]
+    )
+    report = validate_cross_report(con)
+    assert not report.success
+    failures = report.failures.to_dicts()
+    assert [(f["document_id"], f["expectation"], f["severity"]) for f in failures] == [
+        ("d24", "same_period_agrees_with_earlier_report", "warn")
+    ]
+    assert "b.txt" in failures[0]["observed"] and "a.txt" in failures[0]["observed"]
