@@ -3,16 +3,12 @@
 Fast tier: in-memory or tmp DuckDB files, no pipeline run.
 """
 
-from pathlib import Path
-
 import duckdb
 import polars as pl
 import pytest
 
 from transforms.schema import TABLE_SCHEMAS
 from warehouse.snapshot import apply_schema, migrations
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 # How each Polars dtype of transforms.schema is stored by DuckDB.
 DUCKDB_TYPE = {
@@ -55,11 +51,12 @@ def test_every_table_is_its_schema():
 
 
 def test_a_file_from_before_migrations_is_brought_up_to_date(tmp_path):
-    """A warehouse written by the version before numbered migrations (its DDL kept as a
-    fixture) opens with its rows intact and every table in today's shape."""
+    """A warehouse written by the version before numbered migrations opens with its rows
+    intact and every table in today's shape. That version's DDL is migration 001 verbatim,
+    run without any record in schema_version."""
     path = tmp_path / "old.duckdb"
     old = duckdb.connect(str(path))
-    old.execute((FIXTURES / "schema_before_migrations.sql").read_text(encoding="utf-8"))
+    old.execute(migrations()[0][1].read_text(encoding="utf-8"))
     old.execute("INSERT INTO dim_document (document_id, title) VALUES ('d1', 'Báo cáo cũ')")
     old.close()
 
