@@ -9,10 +9,13 @@ CREATE OR REPLACE TEMP MACRO last_digit(x) AS
     CASE WHEN x = round(x, 0) THEN 1.0 WHEN x = round(x, 1) THEN 0.1 WHEN x = round(x, 2) THEN 0.01
          WHEN x = round(x, 3) THEN 0.001 ELSE 0.0001 END;
 
--- Each fact with how far its printed value may lie from the true one (half a unit in its
--- last digit), in the base unit.
+-- Each fact with how far its printed value may lie from the true one, in the base unit:
+-- half a unit in its last digit ("5.480 tấn" is 5.479,5–5.480,5), nothing for a whole
+-- count stated without a hedge ("214 đảng viên" are counted, not rounded).
 CREATE OR REPLACE TEMP VIEW cross_report_facts AS
-SELECT *, 0.5 * last_digit(value) * factor AS rounding
+SELECT *,
+    CASE WHEN unit_kind = 'count' AND approx IS NULL AND value = round(value, 0) THEN 0.0
+         ELSE 0.5 * last_digit(value) * factor END AS rounding
 FROM v_cross_report_basis;
 
 -- A report's figure for an indicator: when one report states the same indicator and
@@ -74,9 +77,12 @@ computed AS (
         CASE claim WHEN 'pct_same_period' THEN 100 * value_base / earlier_base
                    WHEN 'change_pct' THEN 100 * (value_base / earlier_base - 1)
                    ELSE (value_base - earlier_base) / stated_factor END AS computed,
-        -- one unit in the stated figure's last digit (reports round or cut), plus what the
-        -- rounding of both values can move the computed figure by
-        last_digit(abs(stated)) + CASE claim
+        -- one unit in the stated figure's last digit (reports round or cut; a change between
+        -- two exact counts is exact too), plus what the rounding of both values can move
+        -- the computed figure by
+        CASE WHEN claim = 'change_amount' AND rounding = 0 AND earlier_rounding = 0
+                  AND stated = round(stated, 0) THEN 0.0
+             ELSE last_digit(abs(stated)) END + CASE claim
             WHEN 'change_amount' THEN (rounding + earlier_rounding) / stated_factor
             ELSE 100 * (rounding / abs(earlier_base)
                         + abs(value_base) * earlier_rounding / (earlier_base * earlier_base)) END
@@ -98,7 +104,10 @@ WITH pairs AS (
     SELECT a.*, b.document_id AS earlier_document_id, b.fact_index AS earlier_fact_index,
            b.value AS earlier_value, b.value_base AS earlier_base, b.rounding AS earlier_rounding,
            b.approx AS earlier_approx, b.issuer AS earlier_issuer,
-           abs(a.value_base - b.value_base) < a.rounding + b.rounding AS agree
+           -- equal, or apart by less than the rounding of both (float noise aside)
+           abs(a.value_base - b.value_base) <= 1e-9 * greatest(abs(a.value_base), 1)
+           OR abs(a.value_base - b.value_base)
+              < a.rounding + b.rounding - 1e-9 * greatest(abs(a.value_base), 1) AS agree
     FROM cross_report_figure AS a
     JOIN cross_report_figure AS b
         ON b.unit_key = a.unit_key AND b.indicator_code = a.indicator_code AND b.unit_base = a.unit_base

@@ -112,6 +112,7 @@ SELECT
     i.indicator_code,
     f.unit_base,
     f.unit,
+    u.unit_kind,
     u.factor,
     p.period_year,
     p.period_kind,

@@ -125,6 +125,9 @@ def test_year_one_first_then_year_two_then_removed(tmp_path):
 # --- the rules, on a warehouse written by hand (fast) ---------------------------------------------
 
 
+UNITS = {"tấn": (1000, "kg"), "tạ": (100, "kg"), "%": (1, "%"), "hộ": (1, "hộ"), "nghìn tấn": (1e6, "kg")}
+
+
 def _warehouse(facts: list[tuple]) -> duckdb.DuckDBPyConnection:
     """An in-memory warehouse: two documents of one commune, 2023 and 2024, UBND, and
     `facts` as (document_id, fact_index, unit, value, pct_same_period, direction, amount, change_unit, vs)."""
@@ -135,14 +138,15 @@ def _warehouse(facts: list[tuple]) -> duckdb.DuckDBPyConnection:
                                       ('2024', 2024, 'year', NULL, 'năm 2024', '2024-01-01', '2024-12-31');
         INSERT INTO dim_indicator VALUES ('X', 'X', 'một chỉ tiêu', NULL);
         INSERT INTO dim_unit VALUES ('tấn', 'mass', 1000, 'kg', true), ('tạ', 'mass', 100, 'kg', true),
-                                    ('%', 'percent', 1, '%', true);
+                                    ('%', 'percent', 1, '%', true), ('hộ', 'count', 1, 'hộ', true),
+                                    ('nghìn tấn', 'mass', 1000000, 'kg', true);
         INSERT INTO dim_document (document_id, issuer, admin_unit_id, issued_date, period_id)
         VALUES ('d23', 'UBND', 'u', '2023-12-10', '2023'), ('d24', 'UBND', 'u', '2024-12-10', '2024');
         INSERT INTO landing_file (path, source_file, document_id, status, first_seen, last_seen)
         VALUES ('a.txt', 'a.txt', 'd23', 'loaded', now(), now()), ('b.txt', 'b.txt', 'd24', 'loaded', now(), now());
     """)
     for doc, index, unit, value, pct, direction, amount, change_unit, vs in facts:
-        factor = {"tấn": 1000, "tạ": 100, "%": 1}[unit]
+        factor, base = UNITS[unit]
         con.execute(
             "INSERT INTO fact_indicator_value (document_id, fact_index, indicator_id, period_id, unit, value,"
             " value_base, unit_base, pct_same_period, change_direction, change_amount, change_unit, change_vs)"
@@ -150,11 +154,11 @@ def _warehouse(facts: list[tuple]) -> duckdb.DuckDBPyConnection:
             [
                 doc,
                 index,
-                doc[1:] and "20" + doc[1:],
+                "20" + doc[1:],
                 unit,
                 value,
                 value * factor,
-                "%" if unit == "%" else "kg",
+                base,
                 pct,
                 direction,
                 amount,
@@ -179,16 +183,20 @@ def _warehouse(facts: list[tuple]) -> duckdb.DuckDBPyConnection:
         ((60.0, None, None, None, None), (63.0, 105.3, None, None, None), "pass"),
         # a change in another unit of the same kind: 1.250 tấn − 1.200 tấn = 500 tạ
         ((1200.0, None, None, None, None), (1250.0, None, "tăng", 500.0, "tạ"), "pass"),
+        # counted households are exact: 105 − 100 is 5, not 6
+        ((100.0, None, None, None, None), (105.0, None, "tăng", 5.0, "hộ"), "pass"),
+        ((100.0, None, None, None, None), (105.0, None, "tăng", 6.0, "hộ"), "fail"),
         # "giảm 4%" where the figures give +4%
         ((1200.0, None, None, None, None), (1248.0, None, "giảm", 4.0, "%"), "fail"),
     ],
 )
 def test_same_period_rules(earlier, later, verdict):
     value, pct, direction, amount, change_unit = later
+    unit = "hộ" if change_unit == "hộ" else "tấn"
     con = _warehouse(
         [
-            ("d23", 0, "tấn", earlier[0], None, None, None, None, None),
-            ("d24", 0, "tấn", value, pct, direction, amount, change_unit, "cùng kỳ" if direction else None),
+            ("d23", 0, unit, earlier[0], None, None, None, None, None),
+            ("d24", 0, unit, value, pct, direction, amount, change_unit, "cùng kỳ" if direction else None),
         ]
     )
     assert con.execute("SELECT verdict FROM cross_report_check").fetchall() == [(verdict,)]
@@ -247,3 +255,22 @@ def test_the_gx_suite_fails_on_a_failing_check_and_names_the_files():
         ("d24", "same_period_agrees_with_earlier_report", "warn")
     ]
     assert "b.txt" in failures[0]["observed"] and "a.txt" in failures[0]["observed"]
+
+
+def test_two_issuers_of_exact_counts_agree_only_when_equal():
+    con = _warehouse([])
+    con.execute("""
+        INSERT INTO dim_document (document_id, issuer, admin_unit_id, issued_date, period_id)
+        VALUES ('p24', 'Đảng ủy', 'u', '2024-11-28', '2024');
+        INSERT INTO fact_indicator_value (document_id, fact_index, indicator_id, period_id, unit, value, value_base, unit_base)
+        VALUES ('d24', 0, 'X', '2024', 'hộ', 215, 215, 'hộ'), ('p24', 0, 'X', '2024', 'hộ', 214, 214, 'hộ'),
+               ('d24', 1, 'X', '2024', 'tấn', 5732, 5732000, 'kg'),
+               ('p24', 1, 'X', '2024', 'nghìn tấn', 5.73, 5730000, 'kg');
+    """)
+    rebuild_cross_report_checks(con)
+    verdicts = con.execute(
+        "SELECT unit_base, check_kind, verdict FROM cross_report_check ORDER BY unit_base"
+    ).fetchall()
+    # 215 against 214 households: counts are exact. 5.732 tấn against 5,73 nghìn tấn: the
+    # second is rounded to 10 tấn, so they agree.
+    assert verdicts == [("hộ", "issuer_agreement", "fail"), ("kg", "issuer_agreement", "pass")]
