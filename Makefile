@@ -12,7 +12,7 @@ export REPORTS_WAREHOUSE_PATH
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: run run-full test dev eval bench lint format clean
+.PHONY: run run-full test test-fast dev eval bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,26 +30,34 @@ $(VENV)/.installed-test: uv.lock pyproject.toml | $(BIN)/uv
 	touch $@ $(VENV)/.installed
 
 $(DAGSTER_HOME)/dagster.yaml:
-	mkdir -p $(DAGSTER_HOME)
-	cp orchestration/dagster.yaml $@
+	@mkdir -p $(DAGSTER_HOME)
+	@cp orchestration/dagster.yaml $@
 
+# One line per stage, then a summary; VERBOSE=1 shows the traceback of a failure.
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse
+	@$(BIN)/python -m orchestration.run
 
 # The same, parsing every file again (after an extraction change, say).
 run-full: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse -c orchestration/full_refresh.yaml
+	@$(BIN)/python -m orchestration.run --full-refresh
 
+# Every test; test-fast leaves out the end-to-end ones (marker "slow"), in under 30 s.
 test: $(VENV)/.installed-test
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
+test-fast: $(VENV)/.installed-test
+	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+
+# The Dagster UI on http://127.0.0.1:3000 with its daemon: the nightly schedule and the
+# landing-folder sensor are on (see README, Operations). The code location is pyproject's
+# [tool.dagster] (module orchestration.definitions, location name vn_reports).
 dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -m orchestration.definitions
+	$(BIN)/dagster dev
 
 # Extraction accuracy on the shared seed reports (for everyone who changes a rule).
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	REPORTS_LANDING_DIR=$(SHARED)/corpus/seeds REPORTS_WAREHOUSE_PATH=warehouse/seeds.duckdb \
-		$(BIN)/dagster job execute -m orchestration.definitions -j refresh_warehouse > warehouse/seeds-run.log 2>&1 \
+		$(BIN)/python -m orchestration.run > warehouse/seeds-run.log 2>&1 \
 		|| { tail -40 warehouse/seeds-run.log; echo "pipeline failed: see warehouse/seeds-run.log"; exit 1; }
 	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/gold --warehouse warehouse/seeds.duckdb
 

@@ -5,7 +5,7 @@
 1. generates COUNT reports with ground truth (bench.generate);
 2. the floor: one regular-expression pass over the same bytes;
 3. extraction alone (transforms.facts), on one core and on all cores;
-4. the whole pipeline (`dagster job execute`, as `make run`) into a new warehouse;
+4. the whole pipeline (`python -m orchestration.run`, as `make run`) into a new warehouse;
 5. the checks across reports (warehouse.cross_report), rebuilt over the whole warehouse as
    every load does, timed alone on a copy of it;
 6. incremental runs: one new report added to warehouses of 1,000 and COUNT reports;
@@ -69,8 +69,7 @@ def refresh_command(landing: Path, warehouse: Path, home: Path) -> tuple[list[st
         "REPORTS_WAREHOUSE_PATH": str(warehouse),
         "DAGSTER_HOME": str(home),
     }
-    dagster = str(Path(sys.executable).parent / "dagster")
-    return [dagster, "job", "execute", "-m", "orchestration.definitions", "-j", "refresh_warehouse"], env
+    return [sys.executable, "-m", "orchestration.run"], env
 
 
 def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:

@@ -23,6 +23,36 @@ class BatchOutcome:
     reports: dict[str, ValidationReport] = field(default_factory=dict)
     data_docs_index: Path | None = None
 
+    def verdicts_only(self) -> "BatchOutcome":
+        """The outcome with only the keys and statuses of facts and documents: what the load
+        joins back onto the frames it already has, small however many facts a run has."""
+        return BatchOutcome(
+            facts=self.facts.select("document_id", "fact_index", "validation_status"),
+            documents=self.documents.select("document_id", "validation_status"),
+            failures=self.failures,
+            reports=self.reports,
+            data_docs_index=self.data_docs_index,
+        )
+
+    def mark_facts(self, facts: pl.DataFrame) -> pl.DataFrame:
+        """`facts` + validation_status from these verdicts (not_checked: no verdict)."""
+        from warehouse.changes import with_verdicts
+
+        return with_verdicts(facts, self.facts)
+
+    def mark_documents(self, documents: pl.DataFrame) -> pl.DataFrame:
+        """`documents` + validation_status from these verdicts (None: no verdict)."""
+        return documents.with_columns(
+            pl.col("document_id")
+            .replace_strict(
+                self.documents.get_column("document_id"),
+                self.documents.get_column("validation_status"),
+                default=None,
+                return_dtype=pl.String,
+            )
+            .alias("validation_status")
+        )
+
 
 def _with_status(frame: pl.DataFrame, failed: pl.DataFrame, on: list[str]) -> pl.DataFrame:
     marked = failed.select(on).unique().with_columns(pl.lit("fail").alias("validation_status"))
@@ -33,6 +63,13 @@ def _with_status(frame: pl.DataFrame, failed: pl.DataFrame, on: list[str]) -> pl
     )
 
 
+def _common_units(facts: pl.DataFrame) -> set[str]:
+    """The units of `facts` that the unit table calls common (a rare unit is worth a look)."""
+    from transforms.units import is_common_unit
+
+    return {u for u in facts.get_column("unit").unique().drop_nulls().to_list() if is_common_unit(u)}
+
+
 def validate_batch(
     documents: pl.DataFrame,
     facts: pl.DataFrame,
@@ -40,14 +77,22 @@ def validate_batch(
     data_docs_dir: Path | None = None,
     known_units: set[str] | None = None,
 ) -> BatchOutcome:
-    """Validate one run's documents and facts. `known_units` fills `unit_known` when the
-    facts do not carry it (without either, the unit check has nothing to check)."""
-    if "unit_known" not in facts.columns and known_units is not None:
+    """Validate one run's documents and facts. `unit_known` comes from the facts when they
+    carry it, else from `known_units`, else from the unit table (transforms.units)."""
+    readable = documents.filter(pl.col("status") == "ok") if "status" in documents.columns else documents
+    if not facts.height and not readable.height:  # nothing readable: no reason to import GX
+        return BatchOutcome(
+            facts=facts.with_columns(pl.lit("not_checked").alias("validation_status")),
+            documents=documents.with_columns(pl.lit("not_checked").alias("validation_status")),
+            failures=pl.DataFrame(schema=FAILURE_SCHEMA),
+        )
+    if "unit_known" not in facts.columns:
+        if known_units is None:
+            known_units = _common_units(facts)
         facts = facts.with_columns(pl.col("unit").is_in(sorted(known_units)).alias("unit_known"))
     fact_report = validate_facts(facts)
     # Rejected files (status != ok) have no metadata to check: they are "not_checked",
     # not a pile of failures.
-    readable = documents.filter(pl.col("status") == "ok") if "status" in documents.columns else documents
     doc_report = validate_documents(readable, run_date)
     index = None
     if data_docs_dir is not None:

@@ -1,15 +1,16 @@
-"""The pipeline's assets, one stage each:
+"""The pipeline's stages before the warehouse, one asset each:
 
-landing_files → report_documents → report_facts → validated_facts → warehouse tables.
+landing_files → report_documents → report_facts → validation_verdicts → warehouse tables
+(orchestration/warehouse_assets.py).
 
-Each asset returns its Polars frame (kept by Dagster's IO manager) with row counts and a
-preview as metadata. Only the warehouse multi-asset writes DuckDB, in the
-`duckdb_warehouse` pool of one.
+Each asset returns its frame (kept by Dagster's IO manager) with counts and a preview as
+metadata, and logs one INFO line saying what it did: `make run` shows those lines.
 """
 
 import contextlib
 import ctypes
 import gc
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,32 +21,20 @@ from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
-from transforms.schema import DOCUMENT_RECORD_SCHEMA, FAILURE_SCHEMA, facts_frame
-from transforms.units import is_common_unit
-from warehouse import settings
-from warehouse.changes import build_changes, with_verdicts
+from transforms.schema import DOCUMENT_RECORD_SCHEMA, facts_frame
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
-from warehouse.load import load_run
+from warehouse.preflight import SettingsError, check_settings
 from warehouse.snapshot import reading
 from warehouse.state import loaded_documents, previous_files
 
-WAREHOUSE_POOL = "duckdb_warehouse"
-WAREHOUSE_TABLES = [
-    "landing_file",
-    "dim_document",
-    "dim_period",
-    "dim_admin_unit",
-    "dim_unit",
-    "dim_indicator",
-    "fact_indicator_value",
-    "fact_extra_target",
-    "validation_failure",
-    "v_facts",
-    "v_documents",
-]
+
+def stage_line(stage: str, text: str, started: float | None) -> str:
+    """The one line a stage logs: its name, what it did, how long it took."""
+    took = f" ({time.perf_counter() - started:.1f} s)" if started is not None else ""
+    return f"{stage:<9} {text}{took}"
 
 
-def _release_memory() -> None:
+def release_memory() -> None:
     """Hand freed memory back to the system between steps: the job runs in one process,
     and without this each step's garbage would stack on the next one's peak."""
     gc.collect()
@@ -74,25 +63,30 @@ def landing_files(
 ) -> dg.MaterializeResult:
     """Every file in the landing folder with its content hash, compared with what the
     warehouse last loaded: new, changed, unchanged or removed, and whether to parse it."""
-    folder = Path(landing.path)
-    if not folder.is_dir():
-        raise dg.Failure(f"landing folder {folder} does not exist (set REPORTS_LANDING_DIR)")
+    started, folder = time.perf_counter(), Path(landing.path)
+    try:
+        check_settings(folder, Path(warehouse.path))
+    except SettingsError as exc:
+        raise dg.Failure(str(exc)) from None
     scanned, skipped = scan_folder(folder)
-    for note in skipped:
-        context.log.warning(f"skipped {note}")
+    if skipped:
+        context.log.warning(f"skipped {len(skipped)} entries: {'; '.join(skipped[:3])}")
     with reading(Path(warehouse.path)) as con:
         previous, documents = previous_files(con), loaded_documents(con)
     plan = mark_needs_parse(
         plan_changes(folder, scanned, previous), previous, documents, PARSER_VERSION, config.full_refresh
     )
-    counts = plan.group_by("action").len().sort("action")
+    counts = dict(plan.group_by("action").len().iter_rows())
+    to_parse = int(plan.get_column("needs_parse").sum())
+    shown = ", ".join(f"{counts.get(a, 0)} {a}" for a in ("new", "changed", "unchanged", "removed"))
+    context.log.info(stage_line("scan", f"{folder}: {shown}; {to_parse} to parse", started))
     return dg.MaterializeResult(
         value=plan,
         metadata={
-            "landing_dir": str(folder),
-            "files": plan.filter(pl.col("action") != "removed").height,
-            **{f"files_{a}": n for a, n in counts.iter_rows()},
-            "files_to_parse": int(plan.get_column("needs_parse").sum()),
+            "landing_dir": dg.MetadataValue.path(str(folder)),
+            "files": plan.filter(~pl.col("action").is_in(["removed", "vanished"])).height,
+            **{f"files_{a}": n for a, n in sorted(counts.items())},
+            "files_to_parse": to_parse,
             "skipped_entries": len(skipped),
             "preview": _preview(plan, ["path", "size_bytes", "action", "needs_parse", "document_id"]),
         },
@@ -105,7 +99,7 @@ def report_documents(
 ) -> dg.MaterializeResult:
     """Decoded report texts with their metadata (issuer, level, locality, period, date,
     number, signer), one row per new content; unreadable files as rejected rows with a reason."""
-    folder = Path(landing.path)
+    started, folder = time.perf_counter(), Path(landing.path)
     todo = landing_files.filter(pl.col("needs_parse")).unique(
         "document_id", keep="first", maintain_order=True
     )
@@ -125,9 +119,16 @@ def report_documents(
     chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
     documents = pl.concat(chunks, rechunk=True)
     rejected = documents.filter(pl.col("status") == "rejected")
-    _release_memory()
-    for path, reason, error in rejected.select("path", "error_reason", "error").iter_rows():
-        context.log.warning(f"rejected {path}: {reason} — {error}")
+    release_memory()
+    reasons = dict(rejected.group_by("error_reason").len().sort("error_reason").iter_rows())
+    why = f" ({', '.join(f'{n} {r}' for r, n in reasons.items())})" if reasons else ""
+    context.log.info(
+        stage_line(
+            "read",
+            f"{documents.height - rejected.height} documents, {rejected.height} rejected{why}",
+            started,
+        )
+    )
     return dg.MaterializeResult(
         value=documents,
         metadata={
@@ -149,6 +150,7 @@ def report_facts(
 ) -> dg.MaterializeResult:
     """Quantitative claims read from each report's prose: value, unit, target, % of
     target, % of the same period, change, with the quote and its character span."""
+    started = time.perf_counter()
     readable = report_documents.filter(pl.col("status") == "ok")
     texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
     results = iter_documents(read_facts, texts, landing.workers, count=readable.height)
@@ -163,7 +165,11 @@ def report_facts(
             records = []
     frames.append(facts_frame(records))
     facts = pl.concat(frames, rechunk=True)
-    _release_memory()
+    release_memory()
+    failed = f", {len(errors)} documents failed" if errors else ""
+    context.log.info(
+        stage_line("extract", f"{facts.height} facts from {readable.height} documents{failed}", started)
+    )
     return dg.MaterializeResult(
         value=facts,
         metadata={
@@ -178,136 +184,44 @@ def report_facts(
 
 
 @dg.asset(group_name="validate", kinds={"great_expectations", "polars"})
-def validated_facts(
+def validation_verdicts(
     context: dg.AssetExecutionContext,
     report_documents: pl.DataFrame,
     report_facts: pl.DataFrame,
-) -> dg.MaterializeResult:
-    """This run's new facts and documents through the Great Expectations suites in
-    expectations/: each fact marked pass/fail (failures kept, never dropped) and one row
-    per failed expectation."""
+):
+    """The verdicts of the Great Expectations facts and documents suites (expectations/) on
+    this run's new facts and documents: each one's validation_status (pass or fail; failing
+    facts are kept, never dropped), one row per failed expectation, and GX's results for
+    the Data Docs. The warehouse checks read the stored verdicts of every current fact."""
     from expectations.run import validate_batch  # GX takes seconds to import: only when needed
 
-    units = report_facts.get_column("unit").unique().drop_nulls().to_list()
+    started = time.perf_counter()
     outcome = validate_batch(
         documents=report_documents.drop("text"),  # the texts go straight to the load
         facts=report_facts,
         run_date=datetime.now(UTC).date(),
-        known_units={u for u in units if is_common_unit(u)},
+    ).verdicts_only()
+    release_memory()
+    facts_failed = outcome.facts.filter(pl.col("validation_status") == "fail").height
+    docs_failed = outcome.documents.filter(pl.col("validation_status") == "fail").height
+    docs_checked = outcome.documents.filter(pl.col("validation_status").is_in(["pass", "fail"])).height
+    context.log.info(
+        stage_line(
+            "validate",
+            f"{outcome.facts.height} facts, {facts_failed} failing; "
+            f"{docs_checked} documents, {docs_failed} failing",
+            started,
+        )
     )
-    failed = outcome.facts.filter(pl.col("validation_status") == "fail")
-    _release_memory()
-    # Keep only the verdicts: the load joins them back onto report_facts / report_documents,
-    # so the (pickled) outcome stays small however many facts a run has.
-    outcome.facts = outcome.facts.select("document_id", "fact_index", "validation_status")
-    outcome.documents = outcome.documents.select("document_id", "validation_status")
     return dg.MaterializeResult(
         value=outcome,
         metadata={
             "facts_checked": outcome.facts.height,
-            "facts_failed": failed.height,
-            "documents_failed": outcome.documents.filter(pl.col("validation_status") == "fail").height,
+            "facts_failed": facts_failed,
+            "documents_failed": docs_failed,
             "failure_rows": outcome.failures.height,
             "preview": _preview(
                 outcome.failures, ["document_id", "fact_index", "expectation", "observed", "expected"]
             ),
         },
     )
-
-
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(
-            name,
-            group_name="warehouse",
-            kinds={"duckdb"},
-            deps=["landing_files", "report_documents", "report_facts", "validated_facts"],
-            description=f"DuckDB {'view' if name.startswith('v_') else 'table'} {name}; see sql/.",
-        )
-        for name in WAREHOUSE_TABLES
-    ],
-    ins={
-        "landing_files": dg.AssetIn(),
-        "report_documents": dg.AssetIn(),
-        "report_facts": dg.AssetIn(),
-        "validated_facts": dg.AssetIn(),
-    },
-    pool=WAREHOUSE_POOL,
-)
-def warehouse_tables(
-    context: dg.AssetExecutionContext,
-    warehouse: Warehouse,
-    landing_files: pl.DataFrame,
-    report_documents: pl.DataFrame,
-    report_facts: pl.DataFrame,
-    validated_facts,
-):
-    """Loads the run into the DuckDB star schema: each changed document's rows replaced as
-    a unit, removed files' facts deleted, all in a copy that is swapped in atomically."""
-    now = datetime.now(UTC).replace(tzinfo=None)
-    failures = (
-        validated_facts.failures if validated_facts.failures.height else pl.DataFrame(schema=FAILURE_SCHEMA)
-    )
-    changes = build_changes(
-        run_id=context.run_id,
-        plan=landing_files,
-        documents=report_documents.with_columns(
-            pl.col("document_id")
-            .replace_strict(
-                validated_facts.documents.get_column("document_id"),
-                validated_facts.documents.get_column("validation_status"),
-                default=None,
-            )
-            .alias("validation_status")
-        ),
-        facts=with_verdicts(report_facts, validated_facts.facts),
-        failures=failures,
-        now=now,
-    )
-    summary = load_run(Path(warehouse.path), changes, now, warehouse.lock_timeout_s)
-    _release_memory()
-    context.log.info(f"warehouse {warehouse.path}: {summary.table_rows}")
-    for name in WAREHOUSE_TABLES:
-        yield dg.MaterializeResult(
-            asset_key=name,
-            metadata={
-                "rows": summary.table_rows.get(name, 0),
-                "warehouse": dg.MetadataValue.path(warehouse.path),
-                "documents_replaced": summary.documents_replaced,
-                "documents_deleted": summary.documents_deleted,
-            },
-        )
-
-
-@dg.asset(
-    group_name="validate",
-    kinds={"great_expectations", "html"},
-    deps=["fact_indicator_value", "dim_document"],
-)
-def data_docs(
-    context: dg.AssetExecutionContext, warehouse: Warehouse, validated_facts
-) -> dg.MaterializeResult:
-    """GX Data Docs, rebuilt each run into `<warehouse folder>/data_docs/`: this run's facts
-    and documents suites (a run that parsed nothing keeps the previous results, so the
-    site never shows an empty validation) and the warehouse suite over every loaded row."""
-    from expectations.data_docs import build_data_docs
-    from expectations.warehouse_suite import validate_warehouse
-
-    path = Path(warehouse.path)
-    with reading(path) as con:
-        warehouse_report = validate_warehouse(con)
-    batch = [r for r in validated_facts.reports.values() if _validated_rows(r)]
-    reports = [*batch, warehouse_report]
-    index = build_data_docs(reports, settings.data_docs_dir(path))
-    return dg.MaterializeResult(
-        metadata={
-            "index": dg.MetadataValue.path(str(index)),
-            "summary": dg.MetadataValue.path(str(index.with_name("summary.html"))),
-            "suites_updated": dg.MetadataValue.json([r.suite for r in reports]),
-            **{f"{r.suite}_suite_passed": bool(r.success) for r in reports},
-        }
-    )
-
-
-def _validated_rows(report) -> int:
-    return max((int(e.get("rows_checked") or 0) for e in report.expectations), default=0)

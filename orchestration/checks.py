@@ -1,122 +1,98 @@
-"""Asset checks: Great Expectations results where data engineers look.
+"""Asset check results over the whole warehouse, for the checks declared on the warehouse
+tables (orchestration/warehouse_assets.py; the groups in expectations/check_groups.py).
 
-The suites in expectations/ run once, inside `validated_facts` (their results decide
-each fact's validation_status). The checks here read that outcome and report each
-group of expectations with rows checked, rows failed and a few failing rows.
-Inconsistencies in the source reports are WARN; broken pipeline invariants are ERROR.
-The warehouse check runs its own GX suite against the loaded tables.
+The facts and documents suites ran in `validation_verdicts` when each report was parsed,
+and their failures are stored in `validation_failure`; the checks read them back for every
+current fact, so a run that parsed nothing still reports what the warehouse holds. The
+warehouse suite runs once per run, on the file about to be swapped in.
 """
 
-from pathlib import Path
+from datetime import date
 
 import dagster as dg
+import duckdb
+import polars as pl
 
-from orchestration.assets import validated_facts
-from orchestration.resources import Warehouse
-from warehouse.snapshot import reading
+from expectations import documents_suite, facts_suite
+from expectations.check_groups import GROUPS, CheckGroup, members
+from expectations.report import ValidationReport
+from warehouse.inspect import stored_failures
 
-WARN = dg.AssetCheckSeverity.WARN
-ERROR = dg.AssetCheckSeverity.ERROR
+_SEVERITY = {"warn": dg.AssetCheckSeverity.WARN, "error": dg.AssetCheckSeverity.ERROR}
 
 
-def _check_result(report, names: set[str], severity: dg.AssetCheckSeverity) -> dg.AssetCheckResult:
-    """One AssetCheckResult for the expectations `names` of a ValidationReport."""
-    chosen = [e for e in report.expectations if e["expectation"] in names]
-    failures = report.failures.filter(report.failures["expectation"].is_in(sorted(names)))
-    rows_failed = failures.select("document_id", "fact_index").unique().height
+def check_specs() -> list[dg.AssetCheckSpec]:
+    return [
+        dg.AssetCheckSpec(g.name, asset=g.table, description=g.description, blocking=g.blocking)
+        for g in GROUPS
+    ]
+
+
+def _suite_expectations(suite: str) -> list[str]:
+    if suite == facts_suite.SUITE:
+        return [c.name for c in facts_suite.checks()]
+    return [c.name for c in documents_suite.checks(date.today())]
+
+
+def _table(frame: pl.DataFrame) -> dg.MetadataValue:
+    """Failing rows as a Markdown table (file, indicator, value, quote, reason)."""
+    if not frame.height:
+        return dg.MetadataValue.md("(none)")
+
+    def cell(value) -> str:
+        return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")[:160]
+
+    lines = ["| " + " | ".join(frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.iter_rows()]
+    return dg.MetadataValue.md("\n".join(lines))
+
+
+def _stored_result(con: duckdb.DuckDBPyConnection, group: CheckGroup) -> dg.AssetCheckResult:
+    names = members(group, _suite_expectations(group.suite))
+    found = stored_failures(con, group.suite, names, per_fact=group.suite == facts_suite.SUITE)
     return dg.AssetCheckResult(
-        passed=all(e["success"] for e in chosen),
-        severity=severity,
+        check_name=group.name,
+        asset_key=group.table,
+        passed=found.rows_failed == 0,
+        severity=_SEVERITY[group.severity],
+        description=group.description,
         metadata={
-            "rows_checked": max((int(e.get("rows_checked") or 0) for e in chosen), default=0),
-            "rows_failed": rows_failed,
-            "failure_rows": failures.height,
-            "expectations": dg.MetadataValue.json(
-                {
-                    e["expectation"]: {
-                        "success": bool(e["success"]),
-                        "rows_failed": int(e.get("rows_failed") or 0),
-                    }
-                    for e in chosen
-                }
-            ),
-            "failing_rows": dg.MetadataValue.json(
-                [
-                    {k: (None if v is None else str(v)) for k, v in row.items()}
-                    for row in failures.head(5).iter_rows(named=True)
-                ]
-            ),
+            "rows_checked": found.rows_checked,
+            "rows_failed": found.rows_failed,
+            "failures_by_expectation": dg.MetadataValue.json(found.by_expectation),
+            "failing_rows": _table(found.sample),
         },
     )
 
 
-@dg.asset_check(
-    asset=validated_facts,
-    description="đạt X% agrees with value/target (every target), within one unit of the last printed digit.",
-)
-def facts_agree_with_their_targets(validated_facts) -> dg.AssetCheckResult:
-    return _check_result(
-        validated_facts.reports["facts"],
-        {"pct_target_matches_value_over_target", "extra_target_pct_matches_value_over_target"},
-        WARN,
+def _suite_result(report: ValidationReport, group: CheckGroup) -> dg.AssetCheckResult:
+    failures = report.failures.head(10).select(
+        "document_id", "fact_index", "expectation", "observed", "expected"
     )
-
-
-@dg.asset_check(
-    asset=validated_facts, description="The parts listed after 'trong đó' do not exceed their total."
-)
-def parts_within_totals(validated_facts) -> dg.AssetCheckResult:
-    return _check_result(validated_facts.reports["facts"], {"parts_do_not_exceed_total"}, WARN)
-
-
-@dg.asset_check(
-    asset=validated_facts, description="Percentages within bounds, no negative amounts, known units."
-)
-def fact_values_plausible(validated_facts) -> dg.AssetCheckResult:
-    return _check_result(
-        validated_facts.reports["facts"],
-        {
-            "pct_target_within_bounds",
-            "pct_same_period_within_bounds",
-            "percent_value_within_0_100",
-            "value_not_negative",
-            "unit_known",
+    return dg.AssetCheckResult(
+        check_name=group.name,
+        asset_key=group.table,
+        passed=bool(report.success),
+        severity=_SEVERITY[group.severity],
+        description=group.description,
+        metadata={
+            "rows_checked": max((int(e.get("rows_checked") or 0) for e in report.expectations), default=0),
+            "rows_failed": report.failures.select("document_id", "fact_index").unique().height,
+            "failures_by_expectation": dg.MetadataValue.json(
+                {e["expectation"]: int(e.get("rows_failed") or 0) for e in report.expectations}
+            ),
+            "failing_rows": _table(failures),
         },
-        WARN,
     )
 
 
-@dg.asset_check(
-    asset=validated_facts,
-    description="Every fact carries its quote and a valid character span (a pipeline invariant).",
-)
-def facts_quoted_with_spans(validated_facts) -> dg.AssetCheckResult:
-    return _check_result(validated_facts.reports["facts"], {"quote_present", "char_span_valid"}, ERROR)
+def evaluate(con: duckdb.DuckDBPyConnection, warehouse_report: ValidationReport) -> list[dg.AssetCheckResult]:
+    """Every declared check over the warehouse `con` holds."""
+    return [
+        _suite_result(warehouse_report, g) if g.suite == warehouse_report.suite else _stored_result(con, g)
+        for g in GROUPS
+    ]
 
 
-@dg.asset_check(
-    asset=validated_facts,
-    description="Period and year present and plausible, issued date not in "
-    "the future, issuer and level from the known vocabularies.",
-)
-def documents_metadata_plausible(validated_facts) -> dg.AssetCheckResult:
-    report = validated_facts.reports["documents"]
-    return _check_result(report, {e["expectation"] for e in report.expectations}, WARN)
-
-
-@dg.asset_check(
-    asset="fact_indicator_value",
-    description="Every fact's document, period, unit and admin unit "
-    "exist in their dimensions; fact keys are unique (run on the loaded warehouse).",
-)
-def warehouse_integrity(warehouse: Warehouse) -> dg.AssetCheckResult:
-    from expectations.warehouse_suite import validate_warehouse
-
-    path = Path(warehouse.path)
-    with reading(path) as con:
-        if con is None:
-            return dg.AssetCheckResult(
-                passed=False, severity=ERROR, metadata={"error": f"{path} does not exist"}
-            )
-        report = validate_warehouse(con)
-    return _check_result(report, {e["expectation"] for e in report.expectations}, ERROR)
+def blocking_failures(results: list[dg.AssetCheckResult]) -> list[str]:
+    return [r.check_name for r in results if not r.passed and r.severity == dg.AssetCheckSeverity.ERROR]

@@ -26,6 +26,7 @@ def run_pipeline(
     workers: int = 1,
     full_refresh: bool = False,
     instance: dg.DagsterInstance | None = None,
+    raise_on_error: bool = True,
 ) -> dg.ExecuteInProcessResult:
     """Materialize every asset of `orchestration.definitions` and execute every check."""
     return dg.materialize(
@@ -33,6 +34,7 @@ def run_pipeline(
         resources=pipeline_resources(landing, warehouse, workers),
         run_config={"ops": {"landing_files": {"config": {"full_refresh": full_refresh}}}},
         instance=instance or dg.DagsterInstance.ephemeral(),
+        raise_on_error=raise_on_error,
     )
 
 

@@ -2,7 +2,11 @@
 
 import json
 
+import pytest
+
 from bench.run import main
+
+pytestmark = pytest.mark.slow  # end to end: left out by `make test-fast`
 
 
 def test_bench_runs_end_to_end_on_a_few_reports(tmp_path, capsys):

@@ -489,6 +489,7 @@ def test_seeds_round_trip(seeds_dir):
         assert (doc.source_format, doc.encoding, doc.notes) == ("text", "utf-8", ())
 
 
+@pytest.mark.slow  # five whole reports in three encodings: left out by `make test-fast`
 @pytest.mark.parametrize("encoding", ["cp1258", "vni", "tcvn3"])
 def test_seeds_in_legacy_encodings(seeds_dir, encoding):
     """Real report text re-encoded in memory: the detector must pick the right table."""

@@ -344,6 +344,7 @@ def test_warehouse_duplicate_and_missing_keys_fail(tmp_path):
     assert report.statistics["rows"] == 4  # the duplicated dim row did not multiply facts
 
 
+@pytest.mark.slow  # builds GX Data Docs sites: left out by `make test-fast`
 def test_data_docs_hold_all_three_suites_and_are_rebuilt(tmp_path, fact_report):
     docs_report = validate_documents(docs_frame(DOCS[:2]), run_date=RUN_DATE)
     with _warehouse(tmp_path / "wh.duckdb") as con:

@@ -441,6 +441,7 @@ def _key(value: float, unit: str | None) -> tuple:
     )
 
 
+@pytest.mark.slow  # a generated corpus: left out by `make test-fast`
 def test_synthetic_quotes_are_exact_and_each_fact_comes_once(tmp_path) -> None:
     """Over a generated corpus (web pages that print the body twice included)."""
     generate_corpus(40, tmp_path, seed=5)

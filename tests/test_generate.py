@@ -12,6 +12,9 @@ from bench.generate import generate_corpus, main
 from bench.numbers import Q, fmt, mixed_money, round_to
 from tests.conftest import SHARED
 
+# Whole synthetic corpora, generated and rescored: left out by `make test-fast`.
+pytestmark = pytest.mark.slow
+
 FACT_KEYS = [
     "doc",
     "quote",

@@ -364,6 +364,7 @@ _HEADER_TOKENS = st.sampled_from(
 )
 
 
+@pytest.mark.slow  # 300 random texts: left out by `make test-fast`
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_HEADER_TOKENS, max_size=60).map(" ".join) | st.text(max_size=400))
 def test_any_text_gives_a_record_and_never_raises(text):

@@ -1,27 +1,27 @@
-"""Whatever lands in the folder: bad files, changes, duplicates, crashes, readers, rivals.
+"""Whatever lands in the folder: bad files, changes, duplicates, readers.
 
-Every test here runs the real Dagster definitions into a real DuckDB file.
+Every test here runs the real Dagster definitions into a real DuckDB file. A run killed
+during its load and a rival writer are tested once, where the guarantee lives: the
+copy-and-swap of warehouse.snapshot (tests/test_snapshot.py).
 """
 
 import io
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 import unicodedata
 from pathlib import Path
 
 import dagster as dg
 import pytest
 
-from bench.run import refresh_command
 from tests.pipeline_helpers import fact_checksum, pipeline_resources, query, run_pipeline
 from transforms.legacy_vn import unicode_to_tcvn3, unicode_to_vni
 from warehouse.settings import SAMPLE_REPORTS_DIR
-from warehouse.snapshot import write_lock
+
+pytestmark = pytest.mark.slow  # end to end: left out by `make test-fast`
 
 PROJECT = Path(__file__).resolve().parents[1]
 GOOD_TEXT_REPORTS = sorted(p for p in SAMPLE_REPORTS_DIR.glob("*.txt"))
@@ -219,84 +219,6 @@ def test_quotes_with_sql_and_html_are_stored_verbatim(tmp_path):
     quotes = [q for (q,) in query(warehouse, "SELECT quote FROM v_facts")]
     assert any("120 triệu đồng'); DROP" in q or "120 triệu đồng" in q for q in quotes)
     assert query(warehouse, "SELECT count(*) FROM fact_indicator_value")[0][0] >= 1
-
-
-def test_second_writer_fails_clearly_and_changes_nothing(tmp_path):
-    landing = tmp_path / "landing"
-    shutil.copytree(SAMPLE_REPORTS_DIR, landing)
-    warehouse = tmp_path / "wh.duckdb"
-    assert run_pipeline(landing, warehouse).success
-    before = warehouse.read_bytes()
-    (landing / "bao-cao-moi.txt").write_text(SMALL_REPORT, encoding="utf-8")
-    from orchestration.definitions import defs
-
-    with write_lock(warehouse, timeout_s=1):  # another run is writing
-        result = dg.materialize(
-            [*defs.assets, *defs.asset_checks],
-            resources=pipeline_resources(landing, warehouse, lock_timeout_s=0.5),
-            instance=dg.DagsterInstance.ephemeral(),
-            raise_on_error=False,
-        )
-    assert not result.success
-    error = next(e for e in result.all_events if e.is_step_failure).event_specific_data.error
-    messages = []
-    while error is not None:
-        messages.append(error.message)
-        error = error.cause
-    assert any("another pipeline run is writing" in m for m in messages), messages
-    assert warehouse.read_bytes() == before
-    assert run_pipeline(landing, warehouse).success
-
-
-def _run_in_subprocess(landing: Path, warehouse: Path, home: Path) -> subprocess.Popen:
-    command, env = refresh_command(landing, warehouse, home)
-    return subprocess.Popen(
-        command,
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-def _synthetic_landing(folder: Path, count: int) -> None:
-    from bench.generate import generate_corpus
-
-    generate_corpus(count, folder, seed=7)
-    shutil.rmtree(folder / "gold", ignore_errors=True)
-
-
-def test_sigkill_during_load_leaves_previous_warehouse(tmp_path):
-    landing = tmp_path / "landing"
-    _synthetic_landing(landing, 150)
-    warehouse = tmp_path / "wh.duckdb"
-    keep = sorted(landing.iterdir())[:5]
-    first_landing = tmp_path / "first"
-    first_landing.mkdir()
-    for path in keep:
-        shutil.copy(path, first_landing / path.name)
-    assert run_pipeline(first_landing, warehouse).success
-    before = warehouse.read_bytes()
-
-    # the next run sees the same five plus 145 new reports
-    child = _run_in_subprocess(landing, warehouse, tmp_path / "dagster_home")
-    building = []
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and child.poll() is None:
-        building = list(tmp_path.glob(".wh.duckdb.building-*"))
-        if building:
-            break
-        time.sleep(0.005)
-    assert building, "the run ended before its load could be interrupted"
-    os.killpg(child.pid, signal.SIGKILL)
-    child.wait(timeout=30)
-
-    assert warehouse.read_bytes() == before
-    assert query(warehouse, "SELECT count(*) FROM v_documents") == [(5,)]
-    assert run_pipeline(landing, warehouse, workers=2).success
-    assert query(warehouse, "SELECT count(*) FROM v_documents")[0][0] == len(list(landing.iterdir()))
-    assert not list(tmp_path.glob(".wh.duckdb.building-*"))
 
 
 def test_reader_holding_the_warehouse_neither_blocks_nor_sees_half_a_run(tmp_path):

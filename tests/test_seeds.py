@@ -11,6 +11,8 @@ import pytest
 from tests.conftest import GOLD_DIR, SEEDS_DIR
 from tests.pipeline_helpers import bad_spans, query, run_pipeline
 
+pytestmark = pytest.mark.slow  # end to end: left out by `make test-fast`
+
 
 @pytest.fixture(scope="module")
 def seed_warehouse(tmp_path_factory):

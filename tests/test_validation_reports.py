@@ -3,7 +3,11 @@
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.pipeline_helpers import query, run_pipeline
+
+pytestmark = pytest.mark.slow  # end to end: left out by `make test-fast`
 
 CRAFTED = Path(__file__).parent / "fixtures" / "crafted_validation_report.txt"
 

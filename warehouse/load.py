@@ -6,6 +6,7 @@ and a changed file replaces its facts. Documents no longer held by any current
 landing file (changed or removed files) are deleted with all their rows.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -169,8 +170,15 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {name: con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def load_run(path: Path, changes: RunChanges, now: datetime, lock_timeout_s: float = 900.0) -> LoadSummary:
-    """Write `changes` into the warehouse at `path` atomically (see warehouse.snapshot)."""
+def load_run(
+    path: Path,
+    changes: RunChanges,
+    now: datetime,
+    lock_timeout_s: float = 900.0,
+    before_swap: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+) -> LoadSummary:
+    """Write `changes` into the warehouse at `path` atomically (see warehouse.snapshot).
+    `before_swap` sees the finished copy; if it raises, the copy is never swapped in."""
     with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
         cross_report = rebuild_cross_report_checks(con)  # over the whole warehouse, every load
@@ -197,4 +205,6 @@ def load_run(path: Path, changes: RunChanges, now: datetime, lock_timeout_s: flo
             ],
         )
         summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height, cross_report)
+        if before_swap is not None:
+            before_swap(con)
     return summary

@@ -30,3 +30,15 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
             0
         ]
     )
+
+
+def current_files(con: duckdb.DuckDBPyConnection | None) -> pl.DataFrame:
+    """path, size_bytes, mtime of every file the last load saw in the landing folder."""
+    columns = ["path", "size_bytes", "mtime"]
+    if con is None or not _has_table(con, "landing_file"):
+        return pl.DataFrame(schema={k: PREVIOUS_SCHEMA[k] for k in columns})
+    return (
+        con.sql("SELECT path, size_bytes, mtime FROM landing_file WHERE status <> 'removed' ORDER BY path")
+        .pl()
+        .cast({k: PREVIOUS_SCHEMA[k] for k in columns})
+    )
