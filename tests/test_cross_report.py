@@ -69,6 +69,7 @@ def _copy(landing, *names) -> None:
 # --- the family in both orders ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # whole pipeline runs: left out by `make test-fast`
 def test_year_two_first_then_year_one(tmp_path):
     landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
     _copy(landing, YEAR_2, PARTY_2)
@@ -103,6 +104,7 @@ def test_year_two_first_then_year_one(tmp_path):
     assert YEAR_1 in check.description and PARTY_2 in check.description
 
 
+@pytest.mark.slow  # whole pipeline runs: left out by `make test-fast`
 def test_year_one_first_then_year_two_then_removed(tmp_path):
     landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
     _copy(landing, YEAR_1)
