@@ -12,7 +12,7 @@ export REPORTS_WAREHOUSE_PATH
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: run run-full test test-fast dev eval bench lint format clean
+.PHONY: run run-full test test-fast dev sql eval bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ $(VENV)/.installed: uv.lock pyproject.toml | $(BIN)/uv
 $(VENV)/.installed-test: uv.lock pyproject.toml | $(BIN)/uv
 	$(BIN)/uv sync --quiet --frozen --inexact --extra test
 	touch $@ $(VENV)/.installed
+
+# The DuckDB command-line client (extra "sql"), the same version as the library.
+$(VENV)/.installed-sql: uv.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact --extra sql
+	touch $@
 
 $(DAGSTER_HOME)/dagster.yaml:
 	@mkdir -p $(DAGSTER_HOME)
@@ -54,6 +59,11 @@ test-fast: $(VENV)/.installed-test
 dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev
 
+# The warehouse in the DuckDB CLI, read-only (a run can swap in a new version meanwhile),
+# with full-text search loaded from the installed extension file: no network.
+sql: $(VENV)/.installed-sql
+	@$(BIN)/python -m orchestration.sql
+
 # Extraction accuracy on the shared seed reports (for everyone who changes a rule).
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	REPORTS_LANDING_DIR=$(SHARED)/corpus/seeds REPORTS_WAREHOUSE_PATH=warehouse/seeds.duckdb \
@@ -75,4 +85,4 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/data_docs .dagster_home bench/out
+	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/data_docs warehouse/*.data_docs warehouse/*.review .dagster_home bench/out

@@ -9,9 +9,9 @@ store. Keeping the context inside the folder means one path to ignore, clean or 
 
 The results stored are the slimmed ones the runner leaves (partial failure lists only),
 so the site stays small however many rows fail. GX's pages load CSS/JS from public CDNs,
-and its index.html lists results only through that JS: offline the index is empty. So
-the build also writes `summary.html`, plain HTML with no outside assets, linking each
-suite's latest GX page.
+and its index.html lists results only through that JS; `offline_docs` rewrites every page
+so it needs no network. The build also writes `summary.html`, a plain page of every
+suite's latest result, linking each suite's GX page.
 """
 
 import copy
@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from expectations.offline_docs import make_site_offline
 from expectations.report import ValidationReport
 from expectations.runner import load_gx, new_context
 
@@ -114,6 +115,7 @@ def build_data_docs(reports: list[ValidationReport], data_docs_dir: Path) -> Pat
 
         _clear_site(folder)
         ctx.build_data_docs(site_names=[SITE_NAME])
+        make_site_offline(folder)
         _write_summary(folder, [(key, store.get(key)) for key in store.list_keys()])
     return folder / "index.html"
 

@@ -9,7 +9,6 @@ in, so a failing ERROR check (a broken pipeline invariant) leaves the previous w
 in place and fails the run.
 """
 
-import importlib.util
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -235,7 +234,13 @@ def _validated_rows(report) -> int:
     return max((int(e.get("rows_checked") or 0) for e in report.expectations), default=0)
 
 
-def _review_pages(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+@dg.asset(
+    name="review_pages",
+    group_name="review",
+    kinds={"html"},
+    deps=["v_facts", "v_documents", "v_fact_failures"],
+)
+def review_pages(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     """Static HTML beside the warehouse file: an index of reports and each report's text with
     its facts marked (values, targets, failing checks), readable offline."""
     from warehouse.review import write_review_pages
@@ -244,13 +249,3 @@ def _review_pages(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg
     index = write_review_pages(Path(warehouse.path))
     context.log.info(stage_line("review", str(index), started))
     return dg.MaterializeResult(metadata={"index": dg.MetadataValue.path(str(index))})
-
-
-# The review pages exist once warehouse/review.py does (another branch is adding it).
-if importlib.util.find_spec("warehouse.review") is not None:
-    review_pages = dg.asset(
-        name="review_pages",
-        group_name="review",
-        kinds={"html"},
-        deps=["v_facts", "v_documents", "v_fact_failures"],
-    )(_review_pages)

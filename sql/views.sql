@@ -181,3 +181,56 @@ LEFT JOIN fact_indicator_value AS e
     ON e.document_id = c.earlier_document_id AND e.fact_index = c.earlier_fact_index
 LEFT JOIN dim_document AS ed ON ed.document_id = c.earlier_document_id
 LEFT JOIN v_document_source AS es ON es.document_id = c.earlier_document_id;
+
+-- Catalogued indicators as series an analyst can group by: one row per fact whose indicator
+-- code is in the catalog (dim_indicator), with the reporting unit, the period's dates and the
+-- fact's value against plan and the same period. One code is one measure in one kind of unit,
+-- so values of a code can be compared and (in unit_base) added up across units and periods.
+CREATE OR REPLACE VIEW v_indicator_series AS
+SELECT
+    i.indicator_code,
+    i.indicator_name,
+    i.measure,
+    i.domain AS indicator_domain,
+    i.national_ref,
+    v.admin_level,
+    v.locality,
+    v.parent_locality,
+    -- Official unit codes (report-date and 2025): placeholders until v_facts carries them
+    -- (the admin-unit work); then select v.admin_unit_code, ... here instead.
+    CAST(NULL AS VARCHAR) AS admin_unit_code,
+    CAST(NULL AS VARCHAR) AS province_code,
+    CAST(NULL AS VARCHAR) AS admin_unit_code_2025,
+    CAST(NULL AS VARCHAR) AS province_code_2025,
+    CAST(NULL AS VARCHAR) AS province_name_2025,
+    p.period_id,
+    v.period_year,
+    v.period_kind,
+    v.period_index,
+    v.period_label,
+    p.start_date,
+    p.end_date,
+    v.value,
+    v.unit,
+    v.value_base,
+    v.unit_base,
+    i.unit_kind,
+    v.approx,
+    v.target_value,
+    v.target_kind,
+    v.pct_target,
+    v.pct_same_period,
+    v.change_direction,
+    v.change_amount,
+    v.change_unit,
+    v.validation_status,
+    v.document_id,
+    v.source_file,
+    v.issuer,
+    v.fact_index,
+    v.indicator_text,
+    v.quote
+FROM v_facts AS v
+JOIN fact_indicator_value AS f USING (document_id, fact_index)
+JOIN dim_indicator AS i ON i.indicator_id = f.indicator_id AND i.indicator_code IS NOT NULL
+LEFT JOIN dim_period AS p ON p.period_id = f.period_id;

@@ -7,6 +7,7 @@ import duckdb
 
 from orchestration.definitions import defs
 from orchestration.resources import LandingFolder, Warehouse
+from warehouse.indicator_checks import mixed_indicator_codes
 
 
 def pipeline_resources(
@@ -28,14 +29,26 @@ def run_pipeline(
     instance: dg.DagsterInstance | None = None,
     raise_on_error: bool = True,
 ) -> dg.ExecuteInProcessResult:
-    """Materialize every asset of `orchestration.definitions` and execute every check."""
-    return dg.materialize(
+    """Materialize every asset of `orchestration.definitions` and execute every check.
+
+    Every warehouse a test builds this way is also held to the indicator catalog's promise:
+    no indicator code holds facts of two measures or two kinds of unit.
+    """
+    result = dg.materialize(
         [*defs.assets, *defs.asset_checks],
         resources=pipeline_resources(landing, warehouse, workers),
         run_config={"ops": {"landing_files": {"config": {"full_refresh": full_refresh}}}},
         instance=instance or dg.DagsterInstance.ephemeral(),
         raise_on_error=raise_on_error,
     )
+    if result.success and Path(warehouse).exists():
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            mixed = mixed_indicator_codes(con)
+        finally:
+            con.close()
+        assert mixed == [], f"indicator codes mixing measures or unit kinds: {mixed}"
+    return result
 
 
 def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:

@@ -73,3 +73,22 @@ def test_consistent_figures_pass(seed_warehouse):
         seed_warehouse, "SELECT count(*) FROM v_fact_failures WHERE source_file LIKE '001%' AND value = 270"
     )
     assert failures == [(0,)]
+
+
+def test_search_facts_finds_every_seed_fact_about_the_budget(seed_warehouse):
+    from warehouse.search import connect
+
+    with connect(seed_warehouse) as con:
+        expected = con.execute(
+            "SELECT document_id, fact_index FROM v_facts WHERE lower(quote) LIKE '%ngân sách%'"
+        ).fetchall()
+        found = con.execute("SELECT document_id, fact_index FROM search_facts('ngân sách')").fetchall()
+    assert expected
+    assert set(expected) <= set(found)
+
+
+def test_every_seed_report_has_a_review_page(seed_warehouse):
+    from warehouse.settings import review_dir
+
+    for (document_id,) in query(seed_warehouse, "SELECT document_id FROM dim_document"):
+        assert (review_dir(seed_warehouse) / f"{document_id}.html").is_file()

@@ -11,11 +11,13 @@ How it reads, one step per module:
 - transforms.relations: each number of a sentence opens a new fact, describes the latest fact of
   the sentence, or is no fact at all;
 - transforms.indicator_phrase: the words naming what each fact measures, its hedge and quote;
-- here: the section, domain and footnote of each fact, and repeated claims dropped.
+- here: the section, domain and footnote of each fact, and repeated claims dropped;
+- transforms.indicators: the catalogued indicator (code) and the kind of measure of each fact.
 """
 
 import re
 
+from transforms.indicators import assign_indicators
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
@@ -44,7 +46,9 @@ def extract_facts(text: str) -> list[dict]:
         for fact in sentence_facts(text, sent_start, sent_end, quantities, plan_markers):
             _place(text, fact, outline, section)
             facts.append(fact)
-    return _finalize(facts)
+    kept = _finalize(facts)
+    assign_indicators(text, kept)
+    return kept
 
 
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.

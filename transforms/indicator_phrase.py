@@ -6,6 +6,8 @@ verbs; for a counted noun it is the noun with the words right after it ("51 đơ
 
 import re
 
+from transforms.catalog import words
+from transforms.indicators import content_words, match_subject
 from transforms.quantities import Quantity
 from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
@@ -20,13 +22,54 @@ _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
 _CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(\n]|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
-    r"^[\s\-–+•*.·)]*(?:(?:và|trong đó|đồng thời|kết quả|đến nay|hiện nay|tuy nhiên|trong năm|đã)\b[\s:,]*)*",
-    re.IGNORECASE,
+    r"""^[\s\-–+•*.·)]*
+    (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|công\ tác|theo\ đó
+         |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thành\ phố|quận)|cả\ (?:năm|nước)
+         # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
+         |thực\ hiện(?:\ tốt)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
+         |được\ sự\ quan\ tâm\ của|các\ loại)\b[\s:,]*)*""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
-    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn)\b|[\s:,\-–(])+$",
+    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn)\b|[\s:,\-–(])+$",
     re.IGNORECASE,
+)
+# Capital letters: a place's or a body's name is capitalised.
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_LEVEL = r"(?:xã|huyện|tỉnh|thị\ xã|thành\ phố|phường|thị\ trấn|quận)"
+# Who did it, leading the clause ("Đảng bộ thị xã kết nạp ...", "xã Tân Lập đã trồng ..."): the
+# reporting unit or one of its bodies, no part of what is measured.
+_LEADING_AGENT_RE = re.compile(
+    rf"""^(?:(?:[Đđ]ảng\ bộ|[Bb]an\ [Tt]hường\ vụ|[Bb]an\ [Cc]hấp\ hành|UBND|HĐND|[Ủủ]y\ ban\ nhân\ dân
+             |[Hh]ội\ đồng\ nhân\ dân|[Đđ]ảng\ (?:ủy|uỷ))                      # a body
+          (?:\s+(?:{_LEVEL}|(?:[Đđ]ảng|[Hh]uyện|[Tt]ỉnh|[Tt]hị|[Tt]hành)\ (?:ủy|uỷ)))?  # of which unit
+          (?:\s+[{_UPPER}]\w*)*                                               # its name
+        |(?i:{_LEVEL})(?:\s+[{_UPPER}]\w*)+)                                  # or a named place
+       (?:\s+(?:đã|có|đạt|thực\ hiện))*\s+""",
+    re.VERBOSE,
+)
+# When a claim holds ("6 tháng đầu năm", "đến 30/6/2023", "năm 2021"): the period is the report's,
+# no part of what is measured. Stripped from both ends of an indicator.
+_TIME = r"""
+    (?:\b(?:thực\ hiện|ước|lũy\ kế|luỹ\ kế|trong|tính|đến|từ|hết|cả|của|tại)\s+)*  # leading words
+    \b(?:\d{1,2}\s*tháng(?:\s*đầu(?:\s*năm)?)?(?:\s*/\s*\d{4})?                 # 6 tháng đầu năm
+      |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
+      |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
+      |đầu\s+năm|cuối\s+năm|hiện\s+nay)
+    (?:\s*\(\d{4}\))?                                                             # (2021)
+"""
+_MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
+_MAY_HOLD_PLACE_RE = re.compile(r"\b(?:của|tại|toàn|địa bàn)\b", re.IGNORECASE)
+_LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
+_TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
+# Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
+_TRAILING_PLACE_RE = re.compile(
+    rf"""\s+(?:của|trên\ địa\ bàn|tại|toàn)
+    (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
+      |(?:\s+[{_UPPER}]\w*)+)                                                           # or the name
+    \s*$""",
+    re.VERBOSE,
 )
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
@@ -34,8 +77,10 @@ _POST_STOP_RE = re.compile(
     r"|\b(?:bằng|tăng|giảm|so|với|và|trong|đã|là|chiếm|được|vượt|còn|gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
-_MAX_INDICATOR_WORDS = 12
+_MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 7
+# Words that stand alone, never inside a compound: a long clause is cut right after one.
+_FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
 _MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
 _TRAILING_SCAN = 60
@@ -58,15 +103,22 @@ def fill_indicator_and_quote(
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
+    if pre and len(pre.split()) <= _ITEM_WORDS_MAX:  # perhaps the last item of an enumeration
+        floor_start = max(sent_start, min(floor, q.start))
+        start = _enumeration_start(text, floor_start, clause_start, pre_end, pre)
+        if start != clause_start:
+            clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
     info = unit_info(fact["unit"])
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
-        indicator = " ".join(p for p in (fact["unit"], _clean_indicator(post) or pre) if p)
+        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post))
     elif info.kind == "percent" and not pre:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
         indicator = post
+    elif info.kind in ("area", "mass", "length") and pre:
+        indicator, post_end = _with_object(text, pre, q.end)
     else:
         indicator = pre or (fact["unit"] if q.is_rank else "")
     if q.is_rank:
@@ -102,18 +154,102 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
     return cut
 
 
+# Counted nouns that only count ("con", "lượt"): the thing counted is in the words around them.
+_CLASSIFIERS = words("indicator_classifiers")
+# An enumeration inside a noun phrase ("giá trị sản xuất nông, lâm, thủy sản"): a clause this
+# short after a comma or "và" may be its last item.
+_ITEM_WORDS_MAX = 4
+_ENUMERATION_WORDS_MAX = 12
+_NOUN_ITEM_WORDS = 3
+_ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
+
+
+def _counted_indicator(unit: str, pre: str, post: str) -> str:
+    """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
+    "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it)."""
+    if post:
+        return f"{unit} {post}"
+    if not pre:
+        return unit
+    if unit in _CLASSIFIERS or unit.lower() in pre.lower():
+        return pre
+    return f"{pre} {unit}"
+
+
+def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
+    """ "trồng mới 300 ha rừng": the noun after a measure names what the verb before it
+    measures; it joins the indicator when the two together name a catalogued subject."""
+    post, post_end = _post_words(text, pos, min(len(text), pos + 60))
+    post = _clean_indicator(post)
+    if post and len(post.split()) <= _ITEM_WORDS_MAX and not match_subject(pre):
+        joined = f"{pre} {post}"
+        if match_subject(joined):
+            return joined, post_end
+    return pre, pos
+
+
+def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str) -> int:
+    """Where the clause starts when the words after its comma are the last items of an
+    enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
+    xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
+    else `cut`."""
+    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut) or match_subject(short):
+        return cut
+    start, items = cut, [short]
+    for _ in range(3):
+        item_break = _ITEM_BREAK_RE.search(text, floor, start)
+        if item_break is None:
+            break
+        prev = _clause_start(text, floor, floor, item_break.start())
+        segment = _clean_indicator(text[prev : item_break.start()])
+        if not segment or any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
+            break
+        start = prev
+        items.append(segment)
+        if match_subject(_clean_indicator(text[start:pre_end])):
+            return start
+    if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
+        return start
+    return cut
+
+
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
+    if _MAY_HOLD_TIME_RE.match(raw):
+        raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
+    if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
+        raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
-    raw = raw[:cut] + _TRAILING_JUNK_RE.sub("", raw[cut:])
+    tail = _TRAILING_JUNK_RE.sub("", raw[cut:])
+    if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
+        tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", tail))
+    if _MAY_HOLD_PLACE_RE.search(tail):
+        tail = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", tail))
+    raw = raw[:cut] + tail
+    if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
+        raw = raw[: raw.rfind("(")]
     words = raw.split(" ")
-    if len(words) > _MAX_INDICATOR_WORDS:
-        words = words[-_MAX_INDICATOR_WORDS:]
-    return " ".join(words).strip(" ,;:-–")
+    return " ".join(words[_long_clause_start(words) :]).strip(" ,;:-–")
+
+
+def _long_clause_start(words: list[str]) -> int:
+    """Where a long clause's indicator starts: its last words (the measured thing sits right
+    before the number), from just after a function word so that no compound is cut in two
+    ("bê tông hóa" never becomes "tông hóa"); 0 for a clause short enough to keep whole."""
+    counted = [i for i, w in enumerate(words) if WORD_RE.search(w)]  # marks are no words
+    if len(counted) <= _MAX_INDICATOR_WORDS:
+        return 0
+    limit = counted[-_MAX_INDICATOR_WORDS]
+    after_function_word = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
+    later = [i for i in after_function_word if i >= limit]
+    if later:
+        return later[0]
+    earlier = [i for i in after_function_word if i < limit]
+    return earlier[-1] if earlier else 0
 
 
 def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:

@@ -1,650 +1,186 @@
-"""A catalog of the indicators local progress reports keep coming back to, and fuzzy matching of
-an indicator phrase as written ("thu ngân sách nhà nước trên địa bàn xã") to its canonical code.
+"""Which catalogued indicator each fact measures: its code and its kind of measure.
 
-Each indicator has a stable code (the warehouse's dim_indicator key), a canonical Vietnamese
-name, the report section it belongs to (domain), the ways reports usually phrase it, and the
-kinds of unit it is measured in. The unit decides between a count and a rate of the same thing
-("hộ nghèo" in hộ is POOR_HOUSEHOLDS, in % it is POOR_HOUSEHOLD_RATE).
+The catalog is data (`transforms/data/indicators.csv`, phrasings in `indicator_phrasings.csv`,
+abbreviations in `indicator_abbreviations.csv`). One code is one subject ("thu ngân sách nhà
+nước") measured one way (amount, count, rate, % of plan, growth, index) in one kind of unit, so
+an analyst can group by code without adding unlike figures. A fact's code is decided by three
+things: the words of its clause (matched to a subject, with the clause's lead for a bare
+"diện tích"), its unit's kind (`transforms.units`) and its relation (a bare "đạt 105% dự toán"
+is the % of plan, "tăng 8%" the growth, "bằng 108% cùng kỳ" the index).
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-ECONOMY = "kinh tế"
-SOCIETY = "văn hóa - xã hội"
-DEFENCE = "quốc phòng - an ninh"
-PARTY = "xây dựng Đảng và hệ thống chính trị"
+from transforms.catalog import CatalogError, mapping, read_table
+from transforms.catalog import words as words_of
+from transforms.units import unit_info
 
-# Unit kinds (see `unit_kind`).
-PERCENT, MONEY, MASS, AREA, LENGTH, YIELD, PER_PERSON, COUNT = (
-    "percent",
-    "money",
-    "mass",
-    "area",
-    "length",
-    "yield",
-    "per_person",
-    "count",
-)
+MEASURES = ("amount", "count", "rate", "pct_of_plan", "growth", "index", "rank")
+# A measure every amount or count (or rate) subject also has, with its code's suffix.
+_DERIVED_FROM_LEVEL = (("pct_of_plan", "_PCT_PLAN"), ("growth", "_GROWTH"), ("index", "_INDEX"))
+_DERIVED_FROM_RATE = (("growth", "_CHANGE"), ("pct_of_plan", "_PCT_PLAN"))
+_DERIVED_NAMES = {
+    "_PCT_PLAN": "Tỷ lệ thực hiện kế hoạch: {}",
+    "_GROWTH": "Tốc độ tăng so cùng kỳ: {}",
+    "_INDEX": "Chỉ số so cùng kỳ: {}",
+    "_CHANGE": "Mức tăng, giảm: {}",
+}
 
 
 @dataclass(frozen=True)
 class Indicator:
     code: str
     name: str
+    subject: str  # the canonical phrase its phrasings point to
+    measure: str  # one of MEASURES
+    unit_kind: str  # transforms.units kind: money, mass, area, percent, count, rate, ...
     domain: str
-    phrasings: tuple[str, ...]
-    unit_kinds: frozenset[str] = frozenset()  # empty: any unit
+    national_ref: str | None = None  # the national statistical indicator it corresponds to
+    derived: bool = False  # made from another row (a % of plan, a growth, an index)
 
 
-def _ind(code: str, name: str, domain: str, phrasings: tuple[str, ...], *kinds: str) -> Indicator:
-    return Indicator(code, name, domain, (name.lower(), *phrasings), frozenset(kinds))
+def _read_rows() -> list[Indicator]:
+    rows = []
+    for row in read_table("indicators", key="code"):
+        if row["measure"] not in MEASURES:
+            raise CatalogError(f"indicators.csv: {row['code']} has unknown measure {row['measure']!r}")
+        rows.append(
+            Indicator(
+                row["code"],
+                row["name"],
+                row["subject"],
+                row["measure"],
+                row["unit_kind"],
+                row["domain"],
+                row["national_ref"] or None,
+            )
+        )
+    return rows
 
 
-INDICATORS: tuple[Indicator, ...] = (
-    # --- kinh tế ------------------------------------------------------------------------------
-    _ind(
-        "ECONOMIC_GROWTH",
-        "Tốc độ tăng trưởng kinh tế",
-        ECONOMY,
-        (
-            "tăng trưởng kinh tế",
-            "tốc độ tăng trưởng grdp",
-            "tốc độ tăng giá trị sản xuất",
-            "tăng trưởng grdp",
-        ),
-        PERCENT,
-    ),
-    _ind(
-        "PRODUCTION_VALUE",
-        "Tổng giá trị sản xuất",
-        ECONOMY,
-        ("giá trị sản xuất trên địa bàn", "tổng giá trị sản xuất các ngành", "tổng giá trị sản phẩm"),
-        MONEY,
-    ),
-    _ind(
-        "AGR_PRODUCTION_VALUE",
-        "Giá trị sản xuất nông, lâm, thủy sản",
-        ECONOMY,
-        (
-            "giá trị sản xuất nông nghiệp",
-            "giá trị sản xuất ngành nông nghiệp",
-            "giá trị sản xuất nông lâm ngư nghiệp",
-        ),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "INDUSTRY_VALUE",
-        "Giá trị sản xuất công nghiệp - xây dựng",
-        ECONOMY,
-        (
-            "giá trị sản xuất công nghiệp",
-            "giá trị sản xuất tiểu thủ công nghiệp",
-            "giá trị sản xuất công nghiệp tiểu thủ công nghiệp xây dựng",
-        ),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "RETAIL_SALES",
-        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
-        ECONOMY,
-        ("tổng mức bán lẻ hàng hóa", "tổng mức bán lẻ hàng hóa và dịch vụ", "doanh thu bán lẻ hàng hóa"),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "SERVICES_VALUE",
-        "Giá trị sản xuất thương mại - dịch vụ",
-        ECONOMY,
-        (
-            "giá trị sản xuất dịch vụ",
-            "giá trị thương mại dịch vụ",
-            "giá trị sản xuất ngành thương mại dịch vụ",
-        ),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "AGR_FOOD_OUTPUT",
-        "Tổng sản lượng lương thực",
-        ECONOMY,
-        ("sản lượng lương thực", "sản lượng lương thực có hạt", "tổng sản lượng lương thực cây có hạt"),
-        MASS,
-        PERCENT,
-    ),
-    _ind(
-        "RICE_AREA",
-        "Diện tích gieo trồng lúa",
-        ECONOMY,
-        (
-            "diện tích lúa",
-            "diện tích gieo cấy lúa",
-            "gieo cấy lúa",
-            "diện tích trồng lúa",
-            "diện tích lúa cả năm",
-        ),
-        AREA,
-    ),
-    _ind("RICE_YIELD", "Năng suất lúa", ECONOMY, ("năng suất lúa bình quân", "năng suất lúa cả năm"), YIELD),
-    _ind("RICE_OUTPUT", "Sản lượng lúa", ECONOMY, ("sản lượng lúa cả năm", "tổng sản lượng lúa"), MASS),
-    _ind(
-        "CROP_AREA",
-        "Tổng diện tích gieo trồng",
-        ECONOMY,
-        ("diện tích gieo trồng", "tổng diện tích gieo trồng cây hàng năm", "diện tích gieo trồng cây màu"),
-        AREA,
-    ),
-    _ind(
-        "CROP_CONVERSION_AREA",
-        "Diện tích chuyển đổi cơ cấu cây trồng",
-        ECONOMY,
-        ("chuyển đổi cơ cấu cây trồng", "chuyển đổi đất lúa", "diện tích chuyển đổi đất trồng lúa"),
-        AREA,
-        PERCENT,
-    ),
-    _ind("PIG_HERD", "Tổng đàn lợn", ECONOMY, ("đàn lợn", "tổng đàn heo", "đàn heo"), COUNT, PERCENT),
-    _ind(
-        "CATTLE_HERD",
-        "Tổng đàn trâu, bò",
-        ECONOMY,
-        ("đàn trâu bò", "tổng đàn trâu", "tổng đàn bò", "đàn bò", "đàn trâu"),
-        COUNT,
-        PERCENT,
-    ),
-    _ind("POULTRY_HERD", "Tổng đàn gia cầm", ECONOMY, ("đàn gia cầm", "tổng đàn gà vịt"), COUNT, PERCENT),
-    _ind(
-        "LIVESTOCK_VACCINATION",
-        "Tiêm phòng cho đàn vật nuôi",
-        ECONOMY,
-        (
-            "tiêm phòng gia súc gia cầm",
-            "tiêm phòng cho đàn gia súc",
-            "tiêm phòng lở mồm long móng",
-            "tiêm phòng dại",
-        ),
-    ),
-    _ind(
-        "AQUACULTURE_OUTPUT",
-        "Sản lượng thủy sản",
-        ECONOMY,
-        ("sản lượng nuôi trồng thủy sản", "sản lượng khai thác thủy sản", "tổng sản lượng thủy sản"),
-        MASS,
-    ),
-    _ind(
-        "AQUACULTURE_AREA",
-        "Diện tích nuôi trồng thủy sản",
-        ECONOMY,
-        ("diện tích nuôi trồng thủy sản", "diện tích nuôi thủy sản", "diện tích nuôi tôm"),
-        AREA,
-    ),
-    _ind(
-        "NEW_FOREST_AREA",
-        "Diện tích trồng rừng mới",
-        ECONOMY,
-        ("trồng rừng", "trồng rừng tập trung", "diện tích rừng trồng mới", "trồng mới rừng"),
-        AREA,
-    ),
-    _ind(
-        "FOREST_COVER_RATE",
-        "Tỷ lệ che phủ rừng",
-        ECONOMY,
-        ("độ che phủ rừng", "tỷ lệ độ che phủ rừng"),
-        PERCENT,
-    ),
-    _ind(
-        "NEW_RURAL_CRITERIA",
-        "Số tiêu chí nông thôn mới đạt chuẩn",
-        ECONOMY,
-        (
-            "tiêu chí nông thôn mới",
-            "tiêu chí xây dựng nông thôn mới",
-            "tiêu chí nông thôn mới nâng cao",
-            "bộ tiêu chí quốc gia về nông thôn mới",
-        ),
-        COUNT,
-    ),
-    _ind(
-        "NEW_RURAL_COMMUNES",
-        "Số xã đạt chuẩn nông thôn mới",
-        ECONOMY,
-        ("xã đạt chuẩn nông thôn mới", "xã đạt chuẩn nông thôn mới nâng cao", "xã nông thôn mới kiểu mẫu"),
-        COUNT,
-    ),
-    _ind(
-        "OCOP_PRODUCTS",
-        "Sản phẩm OCOP được công nhận",
-        ECONOMY,
-        ("sản phẩm ocop", "sản phẩm đạt chuẩn ocop", "sản phẩm đạt 3 sao ocop"),
-        COUNT,
-    ),
-    _ind(
-        "BUDGET_REVENUE",
-        "Thu ngân sách nhà nước trên địa bàn",
-        ECONOMY,
-        (
-            "thu ngân sách",
-            "tổng thu ngân sách",
-            "thu ngân sách nhà nước",
-            "tổng thu ngân sách nhà nước",
-            "thu ngân sách xã",
-            "thu ngân sách huyện",
-            "thu ngân sách trên địa bàn",
-            "thu nội địa",
-        ),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "BUDGET_EXPENDITURE",
-        "Chi ngân sách địa phương",
-        ECONOMY,
-        (
-            "chi ngân sách",
-            "tổng chi ngân sách",
-            "tổng chi ngân sách địa phương",
-            "chi ngân sách xã",
-            "chi thường xuyên",
-        ),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "LAND_USE_REVENUE",
-        "Thu tiền sử dụng đất",
-        ECONOMY,
-        ("thu tiền sử dụng đất", "thu từ đấu giá quyền sử dụng đất", "thu tiền cấp quyền sử dụng đất"),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "PUBLIC_INVESTMENT_DISBURSEMENT",
-        "Giải ngân vốn đầu tư công",
-        ECONOMY,
-        (
-            "giải ngân vốn đầu tư công",
-            "giải ngân kế hoạch vốn đầu tư công",
-            "giá trị giải ngân",
-            "tỷ lệ giải ngân",
-        ),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "TOTAL_INVESTMENT",
-        "Tổng vốn đầu tư phát triển toàn xã hội",
-        ECONOMY,
-        ("vốn đầu tư toàn xã hội", "tổng vốn đầu tư toàn xã hội", "vốn đầu tư phát triển"),
-        MONEY,
-        PERCENT,
-    ),
-    _ind(
-        "NEW_ENTERPRISES",
-        "Doanh nghiệp thành lập mới",
-        ECONOMY,
-        ("thành lập mới doanh nghiệp", "số doanh nghiệp thành lập mới", "doanh nghiệp đăng ký thành lập mới"),
-        COUNT,
-    ),
-    _ind(
-        "LAND_CERTIFICATES",
-        "Giấy chứng nhận quyền sử dụng đất được cấp",
-        ECONOMY,
-        (
-            "cấp giấy chứng nhận quyền sử dụng đất",
-            "cấp giấy chứng nhận quyền sử dụng đất lần đầu",
-            "cấp gcnqsdđ",
-        ),
-        COUNT,
-    ),
-    _ind(
-        "RURAL_ROAD_CONCRETE",
-        "Đường giao thông nông thôn được bê tông hóa",
-        ECONOMY,
-        (
-            "bê tông hóa đường giao thông nông thôn",
-            "đường giao thông nông thôn",
-            "bê tông hóa giao thông nông thôn",
-        ),
-        LENGTH,
-        PERCENT,
-    ),
-    _ind(
-        "INCOME_PER_CAPITA",
-        "Thu nhập bình quân đầu người",
-        ECONOMY,
-        ("thu nhập bình quân", "thu nhập bình quân đầu người năm", "thu nhập bình quân đầu người/năm"),
-        PER_PERSON,
-        MONEY,
-    ),
-    # --- văn hóa - xã hội ----------------------------------------------------------------------
-    _ind("POOR_HOUSEHOLDS", "Số hộ nghèo", SOCIETY, ("hộ nghèo", "số hộ nghèo còn", "hộ thoát nghèo"), COUNT),
-    _ind(
-        "POOR_HOUSEHOLD_RATE",
-        "Tỷ lệ hộ nghèo",
-        SOCIETY,
-        ("hộ nghèo", "tỷ lệ hộ nghèo còn", "tỷ lệ hộ nghèo giảm", "tỷ lệ hộ nghèo đa chiều"),
-        PERCENT,
-    ),
-    _ind("NEAR_POOR_HOUSEHOLDS", "Số hộ cận nghèo", SOCIETY, ("hộ cận nghèo", "số hộ cận nghèo còn"), COUNT),
-    _ind("NEAR_POOR_HOUSEHOLD_RATE", "Tỷ lệ hộ cận nghèo", SOCIETY, ("hộ cận nghèo",), PERCENT),
-    _ind(
-        "HEALTH_INSURANCE_RATE",
-        "Tỷ lệ dân số tham gia bảo hiểm y tế",
-        SOCIETY,
-        (
-            "tham gia bảo hiểm y tế",
-            "tỷ lệ người dân tham gia bảo hiểm y tế",
-            "tỷ lệ bao phủ bảo hiểm y tế",
-            "bảo hiểm y tế toàn dân",
-        ),
-        PERCENT,
-    ),
-    _ind(
-        "SOCIAL_INSURANCE_PARTICIPANTS",
-        "Người tham gia bảo hiểm xã hội",
-        SOCIETY,
-        ("tham gia bảo hiểm xã hội", "bảo hiểm xã hội tự nguyện", "tham gia bảo hiểm xã hội tự nguyện"),
-    ),
-    _ind(
-        "JOBS_CREATED",
-        "Lao động được giải quyết việc làm",
-        SOCIETY,
-        ("giải quyết việc làm", "giải quyết việc làm mới", "tạo việc làm mới", "lao động có việc làm mới"),
-        COUNT,
-    ),
-    _ind(
-        "TRAINED_LABOUR_RATE",
-        "Tỷ lệ lao động qua đào tạo",
-        SOCIETY,
-        (
-            "lao động qua đào tạo",
-            "tỷ lệ lao động qua đào tạo nghề",
-            "lao động được đào tạo nghề",
-            "đào tạo nghề",
-        ),
-    ),
-    _ind(
-        "LABOUR_EXPORT",
-        "Lao động đi làm việc ở nước ngoài",
-        SOCIETY,
-        ("xuất khẩu lao động", "lao động đi làm việc ở nước ngoài theo hợp đồng", "đi xuất khẩu lao động"),
-        COUNT,
-    ),
-    _ind(
-        "CULTURAL_FAMILY_RATE",
-        "Tỷ lệ gia đình đạt danh hiệu gia đình văn hóa",
-        SOCIETY,
-        ("gia đình văn hóa", "hộ gia đình văn hóa", "hộ đạt danh hiệu gia đình văn hóa"),
-    ),
-    _ind(
-        "CULTURAL_VILLAGES",
-        "Thôn, khu dân cư đạt danh hiệu văn hóa",
-        SOCIETY,
-        ("thôn văn hóa", "khu dân cư văn hóa", "thôn đạt danh hiệu văn hóa", "tổ dân phố văn hóa"),
-    ),
-    _ind(
-        "SCHOOLS_NATIONAL_STANDARD",
-        "Trường đạt chuẩn quốc gia",
-        SOCIETY,
-        ("trường đạt chuẩn quốc gia", "trường học đạt chuẩn quốc gia", "trường chuẩn quốc gia"),
-    ),
-    _ind(
-        "GRADUATION_RATE",
-        "Tỷ lệ học sinh tốt nghiệp",
-        SOCIETY,
-        (
-            "học sinh tốt nghiệp",
-            "tốt nghiệp trung học cơ sở",
-            "tốt nghiệp trung học phổ thông",
-            "tỷ lệ tốt nghiệp",
-        ),
-    ),
-    _ind(
-        "CHILD_MALNUTRITION_RATE",
-        "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng",
-        SOCIETY,
-        (
-            "suy dinh dưỡng",
-            "trẻ em suy dinh dưỡng",
-            "suy dinh dưỡng thể thấp còi",
-            "suy dinh dưỡng thể nhẹ cân",
-        ),
-        PERCENT,
-    ),
-    _ind(
-        "CHILD_IMMUNIZATION_RATE",
-        "Tỷ lệ trẻ em được tiêm chủng đầy đủ",
-        SOCIETY,
-        ("tiêm chủng đầy đủ", "tiêm chủng mở rộng", "trẻ em dưới 1 tuổi được tiêm chủng đầy đủ"),
-    ),
-    _ind(
-        "COVID_VACCINATION",
-        "Tiêm vắc xin phòng Covid-19",
-        SOCIETY,
-        (
-            "tiêm vắc xin phòng covid",
-            "tiêm vắc xin covid-19",
-            "mũi tiêm vắc xin",
-            "tiêm vaccine phòng covid-19",
-        ),
-    ),
-    _ind(
-        "MEDICAL_EXAMINATIONS",
-        "Lượt khám chữa bệnh",
-        SOCIETY,
-        ("khám chữa bệnh", "khám và điều trị", "lượt khám bệnh", "khám, chữa bệnh cho"),
-        COUNT,
-    ),
-    _ind(
-        "POPULATION_GROWTH_RATE",
-        "Tỷ lệ tăng dân số tự nhiên",
-        SOCIETY,
-        ("tăng dân số tự nhiên", "tỷ lệ sinh", "tỷ suất sinh"),
-        PERCENT,
-    ),
-    _ind(
-        "THIRD_CHILD_BIRTHS",
-        "Số trẻ sinh là con thứ ba trở lên",
-        SOCIETY,
-        ("sinh con thứ 3 trở lên", "sinh con thứ ba trở lên", "tỷ lệ sinh con thứ 3"),
-    ),
-    _ind(
-        "CLEAN_WATER_RATE",
-        "Tỷ lệ hộ sử dụng nước sạch",
-        SOCIETY,
-        ("sử dụng nước sạch", "hộ dân sử dụng nước hợp vệ sinh", "sử dụng nước hợp vệ sinh", "nước sạch"),
-        PERCENT,
-    ),
-    _ind(
-        "WASTE_COLLECTION_RATE",
-        "Tỷ lệ thu gom, xử lý rác thải",
-        SOCIETY,
-        ("thu gom rác thải", "thu gom xử lý rác thải sinh hoạt", "chất thải rắn được thu gom"),
-        PERCENT,
-        MASS,
-    ),
-    _ind(
-        "POLICY_GIFTS",
-        "Quà tặng đối tượng chính sách",
-        SOCIETY,
-        ("tặng quà", "quà cho đối tượng chính sách", "suất quà", "quà tết"),
-    ),
-    _ind(
-        "POOR_FUND",
-        "Quỹ Vì người nghèo",
-        SOCIETY,
-        ("quỹ vì người nghèo", "vận động quỹ vì người nghèo", "quỹ đền ơn đáp nghĩa"),
-        MONEY,
-    ),
-    # --- quốc phòng - an ninh ------------------------------------------------------------------
-    _ind(
-        "MILITARY_RECRUITMENT",
-        "Giao quân, tuyển quân",
-        DEFENCE,
-        (
-            "giao quân",
-            "tuyển quân",
-            "thanh niên nhập ngũ",
-            "công dân nhập ngũ",
-            "tuyển chọn và gọi công dân nhập ngũ",
-            "chỉ tiêu giao quân",
-        ),
-        COUNT,
-        PERCENT,
-    ),
-    _ind(
-        "MILITARY_REGISTRATION",
-        "Đăng ký nghĩa vụ quân sự",
-        DEFENCE,
-        ("đăng ký nghĩa vụ quân sự", "thanh niên đăng ký nghĩa vụ quân sự", "đăng ký tuổi 17"),
-        COUNT,
-    ),
-    _ind(
-        "MILITIA_TRAINING",
-        "Huấn luyện dân quân tự vệ",
-        DEFENCE,
-        ("huấn luyện dân quân", "dân quân tự vệ", "huấn luyện lực lượng dân quân"),
-    ),
-    _ind(
-        "CRIMINAL_CASES",
-        "Vụ phạm pháp hình sự",
-        DEFENCE,
-        ("phạm pháp hình sự", "vụ phạm pháp hình sự", "tội phạm hình sự", "vụ án hình sự"),
-        COUNT,
-    ),
-    _ind(
-        "DRUG_CASES",
-        "Vụ vi phạm về ma túy",
-        DEFENCE,
-        ("ma túy", "vụ việc về ma túy", "tội phạm về ma túy", "người nghiện ma túy"),
-        COUNT,
-    ),
-    _ind(
-        "TRAFFIC_ACCIDENTS",
-        "Tai nạn giao thông",
-        DEFENCE,
-        ("vụ tai nạn giao thông", "tai nạn giao thông đường bộ", "số vụ tai nạn giao thông"),
-        COUNT,
-    ),
-    _ind(
-        "TRAFFIC_VIOLATIONS",
-        "Xử lý vi phạm trật tự an toàn giao thông",
-        DEFENCE,
-        ("vi phạm trật tự an toàn giao thông", "vi phạm an toàn giao thông", "xử phạt vi phạm giao thông"),
-    ),
-    _ind("FIRES", "Vụ cháy, nổ", DEFENCE, ("vụ cháy", "cháy nổ", "vụ cháy nổ"), COUNT),
-    # --- xây dựng Đảng và hệ thống chính trị ---------------------------------------------------
-    _ind(
-        "NEW_PARTY_MEMBERS",
-        "Kết nạp đảng viên mới",
-        PARTY,
-        (
-            "kết nạp đảng viên",
-            "kết nạp đảng",
-            "phát triển đảng viên mới",
-            "đảng viên mới",
-            "kết nạp mới đảng viên",
-        ),
-        COUNT,
-        PERCENT,
-    ),
-    _ind(
-        "PARTY_MEMBERS",
-        "Tổng số đảng viên",
-        PARTY,
-        ("đảng viên", "số đảng viên", "tổng số đảng viên của đảng bộ"),
-        COUNT,
-    ),
-    _ind(
-        "PARTY_BADGES",
-        "Trao tặng Huy hiệu Đảng",
-        PARTY,
-        ("huy hiệu đảng", "huy hiệu 30 năm tuổi đảng", "huy hiệu 50 năm tuổi đảng", "trao huy hiệu đảng"),
-        COUNT,
-    ),
-    _ind(
-        "PARTY_ORG_RATING",
-        "Tổ chức đảng hoàn thành tốt nhiệm vụ",
-        PARTY,
-        (
-            "chi bộ hoàn thành tốt nhiệm vụ",
-            "tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ",
-            "chi bộ hoàn thành xuất sắc nhiệm vụ",
-            "chi bộ trong sạch vững mạnh",
-        ),
-    ),
-    _ind(
-        "PARTY_MEMBER_RATING",
-        "Đảng viên hoàn thành tốt nhiệm vụ",
-        PARTY,
-        (
-            "đảng viên hoàn thành tốt nhiệm vụ",
-            "đảng viên hoàn thành xuất sắc nhiệm vụ",
-            "đảng viên không hoàn thành nhiệm vụ",
-        ),
-    ),
-    _ind(
-        "PARTY_INSPECTIONS",
-        "Cuộc kiểm tra, giám sát của cấp ủy",
-        PARTY,
-        ("cuộc kiểm tra", "cuộc giám sát", "kiểm tra giám sát", "kiểm tra, giám sát chuyên đề"),
-        COUNT,
-    ),
-    _ind(
-        "PARTY_DISCIPLINE",
-        "Đảng viên bị thi hành kỷ luật",
-        PARTY,
-        ("thi hành kỷ luật", "kỷ luật đảng viên", "đảng viên bị kỷ luật"),
-        COUNT,
-    ),
-    _ind(
-        "NEW_MASS_ORG_MEMBERS",
-        "Kết nạp đoàn viên, hội viên mới",
-        PARTY,
-        ("kết nạp hội viên", "kết nạp đoàn viên", "phát triển hội viên mới", "hội viên mới", "đoàn viên mới"),
-        COUNT,
-    ),
-    _ind(
-        "ADMIN_PROCEDURES",
-        "Hồ sơ thủ tục hành chính được giải quyết",
-        PARTY,
-        (
-            "hồ sơ thủ tục hành chính",
-            "giải quyết hồ sơ thủ tục hành chính",
-            "hồ sơ giải quyết đúng hạn",
-            "tiếp nhận và giải quyết hồ sơ",
-            "hồ sơ trực tuyến",
-            "dịch vụ công trực tuyến",
-        ),
-    ),
-    _ind(
-        "COMPLAINTS",
-        "Đơn thư khiếu nại, tố cáo",
-        PARTY,
-        (
-            "đơn thư khiếu nại tố cáo",
-            "đơn khiếu nại",
-            "đơn thư",
-            "giải quyết khiếu nại tố cáo",
-            "đơn kiến nghị",
-        ),
-        COUNT,
-        PERCENT,
-    ),
-    _ind(
-        "CITIZEN_RECEPTIONS",
-        "Lượt tiếp công dân",
-        PARTY,
-        ("tiếp công dân", "tiếp dân", "lượt công dân", "tiếp công dân định kỳ"),
-        COUNT,
-    ),
+def _derive(rows: list[Indicator]) -> list[Indicator]:
+    """The written rows, then the derived ones (written rows first, then rate-derived, then
+    level-derived; the first holder of a subject's (unit kind, measure) keeps it)."""
+    taken = {(r.subject, r.unit_kind, r.measure) for r in rows}
+    codes = {r.code for r in rows}
+    derived = []
+    plans = [(r, _DERIVED_FROM_RATE) for r in rows if r.measure == "rate"]
+    plans += [(r, _DERIVED_FROM_LEVEL) for r in rows if r.measure in ("amount", "count")]
+    for base, variants in plans:
+        for measure, suffix in variants:
+            key, code = (base.subject, "percent", measure), base.code + suffix
+            if key in taken or code in codes:
+                continue
+            taken.add(key)
+            codes.add(code)
+            name = _DERIVED_NAMES[suffix].format(base.name[0].lower() + base.name[1:])
+            derived.append(Indicator(code, name, base.subject, measure, "percent", base.domain, None, True))
+    return rows + derived
+
+
+def _check_unique_keys(indicators: list[Indicator]) -> None:
+    seen: dict[tuple[str, str, str], str] = {}
+    for ind in indicators:
+        key = (ind.subject, ind.unit_kind, ind.measure)
+        if key in seen:
+            raise CatalogError(f"indicators.csv: {seen[key]} and {ind.code} are both {key}")
+        seen[key] = ind.code
+
+
+@functools.cache
+def catalog() -> tuple[Indicator, ...]:
+    """Every indicator code: the written rows and the derived ones."""
+    indicators = _derive(_read_rows())
+    _check_unique_keys(indicators)
+    return tuple(indicators)
+
+
+INDICATORS: tuple[Indicator, ...] = catalog()
+INDICATOR_BY_CODE: dict[str, Indicator] = {ind.code: ind for ind in INDICATORS}
+_BY_SUBJECT: dict[str, dict[tuple[str, str], Indicator]] = {}
+for _ind in INDICATORS:
+    _BY_SUBJECT.setdefault(_ind.subject, {})[(_ind.unit_kind, _ind.measure)] = _ind
+
+# ---------------------------------------------------------------------------------------------
+# Phrases in the form they are compared in
+
+_ABBREVIATIONS = mapping("indicator_abbreviations", "abbreviation", "expansion")
+_ABBREVIATION = re.compile(r"\b(" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")\b")
+_PUNCTUATION = re.compile(r"[,;:()\[\]\"'“”‘’.!?…–—\-+/&*]+")
+_WHITESPACE = re.compile(r"\s+")
+# Old-style tone placement on open syllables ("hoà", "thuỷ", "khoẻ"): the mark moves to the
+# first vowel, as in "hòa", "thủy", "khỏe". "quý" is left alone: its "u" belongs to "qu".
+_OLD_TONE_CANDIDATE = re.compile(r"(?<!q)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])\b")
+# Words that lead a phrase without naming what is measured.
+_LEAD_WORDS = (
+    "tổng số",
+    "số lượng",
+    "tổng",
+    "số",
+    "tỷ lệ",
+    "tỉ lệ",
+    "kết quả",
+    "ước",
+    "trong đó",
+    "chiếm",
+    "các loại",
 )
 
-INDICATOR_BY_CODE: dict[str, Indicator] = {ind.code: ind for ind in INDICATORS}
+
+@functools.lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """Lower case, NFC, new-style tone marks, abbreviations spelled out, punctuation and
+    whitespace folded: the form phrases are compared in."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = _OLD_TONE_CANDIDATE.sub(_move_tone, text)
+    text = text.replace("tỉ lệ", "tỷ lệ")
+    text = _PUNCTUATION.sub(" ", text)
+    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _move_tone(match: re.Match) -> str:
+    first, second = match.group(1), match.group(2)
+    base, *marks = unicodedata.normalize("NFD", second)
+    return unicodedata.normalize("NFC", first + "".join(marks)) + base
+
+
+_FILLER_RE = re.compile(
+    r"\b(?:"
+    + "|".join(map(re.escape, sorted(words_of("indicator_filler_words"), key=len, reverse=True)))
+    + r")\b"
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _core(phrase: str) -> str:
+    """A normalised phrase without the words that lead it ("tổng số", "tỷ lệ"), unless that would
+    leave a single word ("tỷ lệ sinh" stays whole), and without filler words ("ngành", "và")."""
+    trimmed = " ".join(_FILLER_RE.sub(" ", phrase).split())
+    if len(trimmed.split()) >= 2:
+        phrase = trimmed
+    changed = True
+    while changed:
+        changed = False
+        for lead in _LEAD_WORDS:
+            rest = phrase[len(lead) + 1 :]
+            if phrase.startswith(lead + " ") and len(rest.split()) >= 2:
+                phrase, changed = rest, True
+    return phrase
+
+
+def content_words(phrase: str) -> list[str]:
+    """The words of a phrase that say what is measured (no lead or filler words)."""
+    return _core(normalize(phrase)).split()
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrase → subject
 
 # How closely (rapidfuzz ratio, 0-100) the stretch of the phrase that holds a phrasing's words
 # must read like the phrasing. One short extra word inside passes ("giá trị sản xuất ngành công
@@ -660,170 +196,341 @@ _HEAD_SLACK = 1
 # ("đảng viên" is PARTY_MEMBERS; "đảng viên đề nghị tặng huy hiệu" is not).
 _SHORT_PHRASING_WORDS = 2
 _SHORT_PHRASING_SHARE = 0.5
-# Words that lead a phrase without naming what is measured.
-_LEAD_WORDS = ("tổng số", "số lượng", "tổng", "số", "tỷ lệ", "tỉ lệ", "kết quả", "ước")
-
-# Abbreviations reports use for the things they measure, spelled out before matching.
-_ABBREVIATIONS = {
-    "bhyt": "bảo hiểm y tế",
-    "bhxh": "bảo hiểm xã hội",
-    "ntm": "nông thôn mới",
-    "nsnn": "ngân sách nhà nước",
-    "ns": "ngân sách",
-    "nvqs": "nghĩa vụ quân sự",
-    "tthc": "thủ tục hành chính",
-    "tngt": "tai nạn giao thông",
-    "attgt": "an toàn giao thông",
-    "atgt": "an toàn giao thông",
-    "dqtv": "dân quân tự vệ",
-    "gđvh": "gia đình văn hóa",
-    "gdvh": "gia đình văn hóa",
-    "đv": "đảng viên",
-    "xkld": "xuất khẩu lao động",
-    "xklđ": "xuất khẩu lao động",
-    "gtnt": "giao thông nông thôn",
-    "đtc": "đầu tư công",
-    "ttxh": "toàn xã hội",
-    "hhđ": "huy hiệu đảng",
-    "xdntm": "xây dựng nông thôn mới",
-    "ttcn": "tiểu thủ công nghiệp",
-    "thcs": "trung học cơ sở",
-    "thpt": "trung học phổ thông",
-    "gcnqsdđ": "giấy chứng nhận quyền sử dụng đất",
-    "gcn": "giấy chứng nhận",
-}
-_ABBREVIATION = re.compile(r"\b(" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")\b")
-_PUNCTUATION = re.compile(r"[,;:()\[\]\"'“”‘’.!?…–—-]+")
-_WHITESPACE = re.compile(r"\s+")
-# Old-style tone placement on open syllables ("hoà", "thuỷ", "khoẻ"): the mark moves to the
-# first vowel, as in "hòa", "thủy", "khỏe". "quý" is left alone: its "u" belongs to "qu".
-_OLD_TONE_CANDIDATE = re.compile(r"(?<!q)([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])\b")
-
-
-def normalize(text: str) -> str:
-    """Lower case, NFC, new-style tone marks, abbreviations spelled out, punctuation and
-    whitespace folded: the form phrases are compared in."""
-    text = unicodedata.normalize("NFC", text).lower()
-    text = _OLD_TONE_CANDIDATE.sub(_move_tone, text)
-    text = _PUNCTUATION.sub(" ", text)
-    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
-    return _WHITESPACE.sub(" ", text).strip()
-
-
-def _move_tone(match: re.Match) -> str:
-    first, second = match.group(1), match.group(2)
-    base, *marks = unicodedata.normalize("NFD", second)
-    return unicodedata.normalize("NFC", first + "".join(marks)) + base
-
-
-def unit_kind(unit: str | None) -> str | None:
-    """The kind of a unit as written: percent, money, mass, area, length, yield, per_person, count."""
-    if unit is None or not unit.strip():
-        return None
-    u = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", unit).lower().strip())
-    if u in ("%", "phần trăm"):
-        return PERCENT
-    head, _, per = u.partition("/")
-    head = head.strip()
-    money = head in ("đồng", "đ", "vnđ", "nghìn đồng", "ngàn đồng", "triệu đồng", "triệu", "tr.đ", "trđ")
-    money = money or head in ("tỷ đồng", "tỷ", "tỉ đồng", "tỉ", "usd", "triệu usd")
-    if per:
-        if money:
-            return PER_PERSON if "người" in per or "khẩu" in per else MONEY
-        if head in ("tạ", "tấn", "kg"):
-            return YIELD
-        return COUNT
-    if money:
-        return MONEY
-    if head in ("tấn", "tạ", "kg", "nghìn tấn", "yến"):
-        return MASS
-    if head in ("ha", "héc ta", "hecta", "m2", "m²", "km2", "sào", "mẫu"):
-        return AREA
-    if head in ("km", "m", "mét"):
-        return LENGTH
-    return COUNT
-
-
-def _core(phrase: str) -> str:
-    """A normalised phrase without the words that lead it ("tổng số", "tỷ lệ"), unless that would
-    leave a single word ("tỷ lệ sinh" stays whole)."""
-    changed = True
-    while changed:
-        changed = False
-        for lead in _LEAD_WORDS:
-            rest = phrase[len(lead) + 1 :]
-            if phrase.startswith(lead + " ") and len(rest.split()) >= 2:
-                phrase, changed = rest, True
-    return phrase
 
 
 @dataclass(frozen=True)
 class _Phrasing:
-    indicator: Indicator
+    subject: str
     text: str
     words: tuple[str, ...]
 
 
-_PHRASINGS: tuple[_Phrasing, ...] = tuple(
-    _Phrasing(ind, core, tuple(core.split()))
-    for ind in INDICATORS
-    for core in dict.fromkeys(_core(normalize(p)) for p in ind.phrasings)
-)
+def _phrasings() -> dict[str, tuple[_Phrasing, ...]]:
+    """Every phrasing (and every subject as its own phrasing), indexed by its first word."""
+    subjects = {ind.subject for ind in INDICATORS}
+    pairs = [(s, s) for s in subjects]
+    for row in read_table("indicator_phrasings", key="phrasing"):
+        if row["subject"] not in subjects:
+            raise CatalogError(f"indicator_phrasings.csv: {row['phrasing']!r} → unknown subject")
+        pairs.append((row["phrasing"], row["subject"]))
+    by_text: dict[str, str] = {}
+    for phrasing, subject in pairs:
+        text = _core(normalize(phrasing))
+        if by_text.setdefault(text, subject) != subject:
+            raise CatalogError(f"indicator phrasing {text!r} names two subjects")
+    index: dict[str, list[_Phrasing]] = {}
+    for text, subject in by_text.items():
+        words = tuple(text.split())
+        index.setdefault(words[0], []).append(_Phrasing(subject, text, words))
+    return {first: tuple(group) for first, group in index.items()}
 
 
-def _stretch(phrasing_words: tuple[str, ...], words: list[str]) -> str | None:
-    """The words of the phrase from the phrasing's first word to its last, when the phrasing's
-    words appear there in order, starting the phrase, with few words inserted; else None."""
-    for start in range(min(_HEAD_SLACK + 1, len(words))):
-        if words[start] != phrasing_words[0]:
-            continue
-        pos, inserted = start, 0
-        for word in phrasing_words[1:]:
-            try:
-                found = words.index(word, pos + 1, pos + 2 + _MAX_INSERTED_WORDS - inserted)
-            except ValueError:
-                break
-            inserted += found - pos - 1
-            pos = found
-        else:
-            return " ".join(words[start : pos + 1])
-    return None
+_BY_FIRST_WORD = _phrasings()
 
 
-def _phrasing_score(phrasing: _Phrasing, words: list[str]) -> float:
+def _stretch(phrasing_words: tuple[str, ...], words: list[str], start: int) -> str | None:
+    """The words of the phrase from `start` to the phrasing's last word, when the phrasing's
+    words appear there in order with few words inserted; else None."""
+    pos, inserted = start, 0
+    for word in phrasing_words[1:]:
+        try:
+            found = words.index(word, pos + 1, pos + 2 + _MAX_INSERTED_WORDS - inserted)
+        except ValueError:
+            return None
+        inserted += found - pos - 1
+        pos = found
+    return " ".join(words[start : pos + 1])
+
+
+def _phrasing_score(phrasing: _Phrasing, words: list[str], start: int) -> float:
     """0-100: how well the phrase is this phrasing (0 when it does not fit at all)."""
     short = len(phrasing.words) <= _SHORT_PHRASING_WORDS
     if short and len(phrasing.words) / len(words) < _SHORT_PHRASING_SHARE:
         return 0.0
-    stretch = _stretch(phrasing.words, words)
+    stretch = _stretch(phrasing.words, words, start)
     if stretch is None:
         return 0.0
     return fuzz.ratio(phrasing.text, stretch, score_cutoff=MATCH_THRESHOLD)
 
 
-def match_indicator(indicator_text: str, unit: str | None = None) -> tuple[str, str] | None:
-    """(code, canonical name) of the catalog indicator the phrase names, or None.
-
-    Among the phrasings that fit, the most specific (most words) wins, then the closest. An
-    indicator measured in other kinds of unit than `unit` is never chosen.
-    """
-    phrase = _core(normalize(indicator_text or ""))
-    words = phrase.split()
-    if not words:
-        return None
-    kind = unit_kind(unit)
+@functools.lru_cache(maxsize=65536)
+def match_subject(phrase: str) -> tuple[str, int] | None:
+    """(subject, words of the phrasing that matched) for a phrase, or None. Among the phrasings
+    that fit, the most specific (most words) wins, then the closest."""
+    words = _core(normalize(phrase)).split()
     best: tuple[int, float] | None = None
-    best_indicator: Indicator | None = None
-    for phrasing in _PHRASINGS:
-        indicator = phrasing.indicator
-        if kind is not None and indicator.unit_kinds and kind not in indicator.unit_kinds:
-            continue
-        score = _phrasing_score(phrasing, words)
-        if score < MATCH_THRESHOLD:
-            continue
-        rank = (len(phrasing.words), score)
-        if best is None or rank > best:
-            best, best_indicator = rank, indicator
-    if best_indicator is None:
+    subject = None
+    for start in range(min(_HEAD_SLACK + 1, len(words))):
+        for phrasing in _BY_FIRST_WORD.get(words[start], ()):
+            score = _phrasing_score(phrasing, words, start)
+            if score < MATCH_THRESHOLD:
+                continue
+            rank = (len(phrasing.words), score)
+            if best is None or rank > best:
+                best, subject = rank, phrasing.subject
+    return None if best is None else (subject, best[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Subject + unit kind + relation → code
+
+
+def fact_measure(fact: dict) -> str:
+    """The kind of measure a fact's value is, from its unit and its relation fields."""
+    kind = unit_info(fact.get("unit")).kind
+    value = fact.get("value")
+    is_change = bool(fact.get("change_direction")) and fact.get("change_amount") == value
+    if (fact.get("indicator_text") or "").lower().startswith("xếp hạng"):
+        return "rank"
+    if kind == "percent":
+        if is_change and fact.get("change_unit") == "%":
+            return "growth"
+        if fact.get("pct_target") == value and fact.get("target_value") is None:
+            return "pct_of_plan"
+        if fact.get("pct_same_period") == value:
+            return "index"
+        return "rate"
+    if is_change:
+        return "change"
+    return "count" if kind == "count" else "amount"
+
+
+def indicator_for(subject: str, unit_kind: str | None, measure: str) -> Indicator | None:
+    """The subject's code for a value of this unit kind and measure, if the catalog has one."""
+    rows = _BY_SUBJECT.get(subject, {})
+    if measure in ("amount", "count"):
+        for level in ("amount", "count"):
+            if (unit_kind, level) in rows:
+                return rows[(unit_kind, level)]
         return None
-    return best_indicator.code, best_indicator.name
+    found = rows.get((unit_kind, measure))
+    if found is not None or measure != "rate" or unit_kind != "percent":
+        return found
+    # A percentage with no relation: a growth or index subject takes it as its own measure
+    # ("tốc độ tăng trưởng kinh tế đạt 8%"); an amount's bare share is a share of its plan.
+    written = [r for (k, _), r in rows.items() if k == "percent" and not r.derived]
+    if len(written) == 1:
+        return written[0]
+    return rows.get(("percent", "pct_of_plan"))
+
+
+_LEAD_TEXT_WORDS_MAX = 5
+# The measure noun a unit implies when the words name only the thing measured.
+_IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
+
+
+def _measure_kind(unit: str | None) -> str | None:
+    """The unit's kind, with a yield (a mass per area: "tạ/ha") told apart from other rates."""
+    info = unit_info(unit)
+    if info.kind == "rate" and info.unit and info.unit.endswith("/ha"):
+        return "yield"
+    return info.kind
+
+
+def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tuple[str, ...]) -> list[str]:
+    """The phrase, without the counted noun that heads it ("con tổng đàn lợn"), each also
+    followed by each lead."""
+    text = " ".join((indicator_text or "").split())
+    texts = [text]
+    if unit and text.lower().startswith(unit.lower() + " "):
+        texts.append(text[len(unit) + 1 :])
+    # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
+    if unit and _measure_kind(unit) == "count" and text.lower().endswith(" " + unit.lower()):
+        texts.append(f"{unit} {text[: -len(unit) - 1]}")
+    # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
+    implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
+    if implied and text and not normalize(text).startswith(implied):
+        texts += [f"{implied} {t}" for t in texts]
+    # The lead is the subject ("Cây lúa: diện tích") or the measure ("Giá trị sản xuất: dịch vụ");
+    # a clause of many words names its own subject.
+    if len(text.split()) > _LEAD_TEXT_WORDS_MAX:
+        leads = ()
+    with_leads = [p for t in texts for lead in leads if lead for p in (f"{t} {lead}", f"{lead} {t}")]
+    return [p.strip() for p in (*texts, *with_leads)]
+
+
+def best_match(
+    indicator_text: str | None, unit: str | None, measure: str, leads: tuple[str, ...] = ()
+) -> tuple[Indicator, str] | None:
+    """The catalogued indicator a fact's words name, and the phrase that named it.
+
+    `leads` are words the clause puts before the phrase ("Cây lúa: diện tích 300 ha"): the phrase
+    with a lead is tried too, and the more specific subject wins.
+    """
+    kind = unit_info(unit).kind
+    best: tuple[int, Indicator, str] | None = None
+    for phrase in _candidate_phrases(indicator_text, unit, leads):
+        matched = match_subject(phrase) if phrase.strip() else None
+        if matched is None:
+            continue
+        found = indicator_for(matched[0], kind, measure)
+        if found is not None and (best is None or matched[1] > best[0]):
+            best = (matched[1], found, phrase)
+    return None if best is None else (best[1], best[2])
+
+
+def match_indicator(
+    indicator_text: str | None,
+    unit: str | None = None,
+    measure: str | None = None,
+    leads: tuple[str, ...] = (),
+) -> tuple[str, str] | None:
+    """(code, name) of the catalogued indicator a phrase names, or None. Without `measure`, a
+    percentage is a rate and anything else its unit's amount or count."""
+    if measure is None:
+        kind = unit_info(unit).kind
+        measure = "count" if kind == "count" else ("rate" if kind == "percent" else "amount")
+    found = best_match(indicator_text, unit, measure, leads)
+    return None if found is None else (found[0].code, found[0].name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The facts of a report
+
+_MEASURE_HEADS = tuple(sorted(words_of("indicator_measure_heads"), key=len, reverse=True))
+_SENTENCE_BREAK_RE = re.compile(r"[.!?\n]\s")
+_LEAD_STOP_RE = re.compile(r"[.;:!?\n()]")
+_DIGITS_RE = re.compile(r"[\d.,%/]+")
+_NOT_WORD_RE = re.compile(r"[^\w\s]|\d|_")
+_LOOKBACK = 300
+_LEAD_WORDS_MAX = 5
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - _LOOKBACK)
+    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, start, pos)]
+    return breaks[-1] if breaks else start
+
+
+def _words_before_colon(text: str, start: int, pos: int) -> str | None:
+    """The last few words before the clause's colon ("- Cây lúa: diện tích ..." → "Cây lúa")."""
+    colon = text.rfind(":", start, pos)
+    if colon < 0:
+        return None
+    stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
+    lead = text[stops[-1] if stops else start : colon]
+    words = _NOT_WORD_RE.sub(" ", lead).split()
+    return " ".join(words[-_LEAD_WORDS_MAX:]) or None
+
+
+def _first_clause_subject(text: str, start: int, pos: int) -> str | None:
+    """The subject of a sentence that opens with a measure noun ("Diện tích lúa 300 ha, năng
+    suất ..." → "lúa"), for the later clauses that name only their measure."""
+    head = normalize.__wrapped__(text[start:pos])  # a one-off slice: not worth a cache entry
+    for noun in _MEASURE_HEADS:
+        if head.startswith(noun + " "):
+            rest = _DIGITS_RE.sub(" ", head[len(noun) + 1 :]).split()
+            return " ".join(rest[:_LEAD_WORDS_MAX]) or None
+    return None
+
+
+def _section_title(section_path: str | None) -> str | None:
+    if not section_path:
+        return None
+    title = section_path.rsplit(" > ", 1)[-1]
+    return _DIGITS_RE.sub(" ", title).strip(" -–.)") or None
+
+
+def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
+    """Words before a fact's clause that may name its subject: the sentence's lead before a
+    colon, the subject of its opening clause, and the section's title."""
+    pos = fact.get("char_start") or 0
+    start = _sentence_start(text, pos)
+    leads = (
+        _words_before_colon(text, start, pos),
+        _first_clause_subject(text, start, pos),
+        _section_title(fact.get("section_path")),
+    )
+    return tuple(dict.fromkeys(lead for lead in leads if lead))
+
+
+# A clause that only says "chiếm tỷ lệ 3,2%" measures what the claim right before it names.
+_BARE_WORDS = words_of("indicator_bare_words")
+_NEIGHBOUR_GAP = 40
+# "Tỷ lệ hộ nghèo còn 7,4% (108 hộ)": the count borrows the subject, not the rate's words.
+_RATE_LEAD_RE = re.compile(r"^\s*(?:tỷ lệ|tỉ lệ|tổng số|số)\s+", re.IGNORECASE)
+_PARAGRAPH_GAP = 200
+
+
+def _without_measure_head(phrase: str) -> str:
+    for noun in _MEASURE_HEADS:
+        if phrase.startswith(noun + " "):
+            return phrase[len(noun) + 1 :]
+    return phrase
+
+
+def _names_only_a_measure(words: str) -> bool:
+    """ "năng suất", "năng suất bình quân": a measure noun whose words name no subject."""
+    return words in _MEASURE_HEADS or (
+        any(words.startswith(noun + " ") for noun in _MEASURE_HEADS) and match_subject(words) is None
+    )
+
+
+def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bool]:
+    """The subject of the claim right before, for a clause that names none ("chiếm tỷ lệ 3%",
+    "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
+    and whether the clause names none at all."""
+    words = _core(normalize(fact.get("indicator_text") or ""))
+    if previous is None or not previous.get("indicator_text"):
+        return None, False
+    gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
+    bare = not words or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
+    if bare and gap <= _NEIGHBOUR_GAP:
+        return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
+    if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
+        return _without_measure_head(_core(normalize(previous["indicator_text"]))), False
+    return None, False
+
+
+def _borrowed_text(fact: dict, subject: str) -> str:
+    """What a clause naming no subject measures, in words: "tỷ lệ hộ nghèo", "hộ nghèo"."""
+    if unit_info(fact.get("unit")).kind == "percent":
+        return f"tỷ lệ {subject}"
+    unit = fact.get("unit") or ""
+    return subject if unit.lower() in subject.lower() else f"{subject} {unit}".strip()
+
+
+def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
+    """ "Giá trị sản xuất ... đạt 8.010 tỷ đồng; trong đó nông, lâm, thủy sản 1.238 tỷ đồng; dịch
+    vụ 1.405 tỷ đồng": a clause naming only a part takes the head of the claim before it (its
+    first words, that name a subject of their own with the part's words but not without them)."""
+    if previous is None or not previous.get("indicator_text") or not fact.get("indicator_text"):
+        return ()
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _PARAGRAPH_GAP:
+        return ()
+    if match_subject(fact["indicator_text"]) is not None:
+        return ()
+    core = _core(normalize(previous["indicator_text"]))
+    for noun in _MEASURE_HEADS:  # longest first: "giá trị sản xuất" before "giá trị"
+        if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {fact['indicator_text']}"):
+            return (noun,)
+    words = previous["indicator_text"].split()
+    for size in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:size])
+        joined = match_subject(f"{head} {fact['indicator_text']}")
+        alone = match_subject(head)
+        if joined is not None and (alone is None or joined[0] != alone[0]):
+            return (head,)
+    return ()
+
+
+def assign_indicators(text: str, facts: list[dict]) -> None:
+    """Set each fact's `measure` and `indicator_code` (None when the catalog has no code)."""
+    previous = None
+    for fact in facts:
+        measure = fact_measure(fact)
+        subject, bare = _previous_subject(fact, previous)
+        if bare:
+            fact["indicator_text"] = _borrowed_text(fact, subject)
+        leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
+        leads += _sibling_leads(fact, previous)
+        previous = fact
+        found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, leads)
+        if found is None:
+            fact["measure"], fact["indicator_code"] = measure, None
+            continue
+        indicator, phrase = found
+        # A coded fact's measure is its code's: "tốc độ tăng trưởng đạt 8%" is a growth.
+        fact["measure"], fact["indicator_code"] = indicator.measure, indicator.code
+        if len(phrase) > len(fact.get("indicator_text") or ""):
+            fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured

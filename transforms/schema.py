@@ -23,6 +23,8 @@ EXTRA_TARGET = pl.Struct(
 FACT_SCHEMA: dict[str, pl.DataType] = {
     "fact_index": pl.Int32,  # 0-based order of the fact in its document
     "indicator_text": pl.String,  # the measured thing, as written, short
+    "indicator_code": pl.String,  # transforms/data/indicators.csv code; None when uncatalogued
+    "measure": pl.String,  # amount / count / rate / pct_of_plan / growth / index / rank / change
     "value": pl.Float64,  # the number parsed, in the unit as written
     "value_text": pl.String,  # the number exactly as written in the text ("4.103,5")
     "unit": pl.String,  # unit as written, lower case; None when unreadable
@@ -145,10 +147,13 @@ UNIT_SCHEMA: dict[str, pl.DataType] = {
     "is_common": pl.Boolean,
 }
 INDICATOR_SCHEMA: dict[str, pl.DataType] = {
-    "indicator_id": pl.String,  # the code for known indicators, else 'raw:' + hash of the phrase
-    "indicator_code": pl.String,
+    "indicator_id": pl.String,  # the code for catalogued indicators, else 'raw:' + hash of phrase, unit kind, measure
+    "indicator_code": pl.String,  # transforms/data/indicators.csv; None for an uncatalogued phrase
     "indicator_name": pl.String,
     "domain": pl.String,
+    "measure": pl.String,  # amount | count | rate | pct_of_plan | growth | index | rank | change
+    "unit_kind": pl.String,  # transforms.units kind of the values it holds
+    "national_ref": pl.String,  # the national statistical indicator it corresponds to, if any
 }
 
 # Keys a document or fact gains on its way into the warehouse.
@@ -173,7 +178,8 @@ DOCUMENT_TABLE: dict[str, pl.DataType] = {
 }
 FACT_TABLE: dict[str, pl.DataType] = {
     **FACT_KEYS,
-    **{k: v for k, v in FACT_SCHEMA.items() if k != "extra_targets"},
+    # indicator_code is dim_indicator's, reached by indicator_id
+    **{k: v for k, v in FACT_SCHEMA.items() if k not in ("extra_targets", "indicator_code")},
     "value_base": pl.Float64,  # the value in its unit's base unit
     "unit_base": pl.String,
     **VERDICT,

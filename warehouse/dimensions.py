@@ -10,7 +10,7 @@ from datetime import date
 
 import polars as pl
 
-from transforms.indicators import INDICATOR_BY_CODE, match_indicator
+from transforms.indicators import INDICATOR_BY_CODE, INDICATORS
 from transforms.schema import ADMIN_UNIT_SCHEMA, INDICATOR_SCHEMA, PERIOD_SCHEMA, UNIT_SCHEMA
 from transforms.units import is_common_unit, unit_info
 
@@ -135,31 +135,45 @@ def unit_rows(units: list[str | None]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=UNIT_SCHEMA)
 
 
-def indicator_key(indicator_text: str | None, unit: str | None) -> tuple[str, str | None, str, str | None]:
-    """(indicator_id, code or None, name, domain) for a phrase: a catalogued indicator when
-    the phrase matches one, else the phrase itself under a hash id."""
+def _catalog_row(code: str) -> tuple:
+    i = INDICATOR_BY_CODE[code]
+    return (i.code, i.code, i.name, i.domain, i.measure, i.unit_kind, i.national_ref)
+
+
+def catalog_indicator_rows() -> list[tuple]:
+    """dim_indicator rows of every catalogued indicator (transforms/data/indicators.csv)."""
+    return [_catalog_row(i.code) for i in INDICATORS]
+
+
+def indicator_key(
+    indicator_text: str | None, code: str | None, unit: str | None, measure: str | None
+) -> tuple:
+    """The dim_indicator row of a fact: its catalogued indicator (decided in transforms/), or
+    for an uncatalogued phrase a row of its own per unit kind and measure."""
+    if code is not None:
+        return _catalog_row(code)
     phrase = " ".join((indicator_text or "").lower().split())
-    matched = match_indicator(phrase, unit) if phrase else None
-    if matched:
-        code, name = matched
-        return code, code, name, INDICATOR_BY_CODE[code].domain
-    return "raw:" + _short_hash(phrase), None, phrase or "(không rõ)", None
+    kind = unit_info(unit).kind
+    raw_id = "raw:" + _short_hash(phrase, kind, measure)
+    return (raw_id, None, phrase or "(không rõ)", None, measure, kind, None)
 
 
 def with_fact_keys(
     facts: pl.DataFrame, documents: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Facts with period/admin/indicator keys and base-unit values; the indicator rows and
-    the unit rows they use."""
-    keys: dict[tuple, tuple] = {}  # phrases repeat across reports: match each once
+    """Facts with period/admin/indicator keys and base-unit values; the indicator rows (the
+    catalog and the uncatalogued phrases) and the unit rows they use."""
+    keys: dict[tuple, tuple] = {}  # phrases repeat across reports: key each once
     ids = []
-    for text, unit in facts.select("indicator_text", "unit").iter_rows():
-        key = keys.get((text, unit))
+    for row in facts.select("indicator_text", "indicator_code", "unit", "measure").iter_rows():
+        key = keys.get(row)
         if key is None:
-            key = keys[(text, unit)] = indicator_key(text, unit)
+            key = keys[row] = indicator_key(*row)
         ids.append(key[0])
-    indicator_rows = {k[0]: k for k in keys.values()}
-    indicators = pl.DataFrame(list(indicator_rows.values()), schema=INDICATOR_SCHEMA, orient="row")
+    raw_rows = {k[0]: k for k in keys.values() if k[1] is None}
+    indicators = pl.DataFrame(
+        catalog_indicator_rows() + list(raw_rows.values()), schema=INDICATOR_SCHEMA, orient="row"
+    )
     units = unit_rows(facts.get_column("unit").unique().to_list())
 
     # Look-ups by replace_strict add columns without copying the (large) fact frame the

@@ -16,6 +16,7 @@ import polars as pl
 
 from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
 from warehouse.cross_report import CrossReportSummary, rebuild_cross_report_checks
+from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
@@ -149,7 +150,8 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     _insert(con, "dim_unit", changes.units, "OR IGNORE")
     _insert(con, "dim_period", changes.periods, "OR IGNORE")
     _insert(con, "dim_admin_unit", changes.admin_units, "OR IGNORE")
-    _insert(con, "dim_indicator", changes.indicators, "OR IGNORE")
+    # The catalog is re-stated every run: a renamed indicator updates its row.
+    _insert(con, "dim_indicator", changes.indicators, "OR REPLACE")
 
     # Documents that no current file holds any more: a changed file's old content, a removed file.
     stale = "document_id NOT IN (SELECT document_id FROM landing_file WHERE status IN ('loaded', 'duplicate') AND document_id IS NOT NULL)"
@@ -182,6 +184,7 @@ def load_run(
     with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
         cross_report = rebuild_cross_report_checks(con)  # over the whole warehouse, every load
+        refresh_search(con, documents_changed=bool(replaced or deleted))
         counts = con.execute("""
             SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),
                    (SELECT count(*) FROM landing_file WHERE status = 'rejected'),

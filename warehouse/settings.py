@@ -25,8 +25,14 @@ def warehouse_path() -> Path:
 
 
 def data_docs_dir(warehouse: Path) -> Path:
-    """GX Data Docs live beside the warehouse file they describe."""
-    return warehouse.parent / "data_docs"
+    """GX Data Docs live beside the warehouse file they describe, one site per file
+    (`warehouse/reports.duckdb.data_docs/`), so two warehouses in a folder keep theirs."""
+    return warehouse.with_name(warehouse.name + ".data_docs")
+
+
+def review_dir(warehouse: Path) -> Path:
+    """The review pages of a warehouse file (`warehouse/reports.duckdb.review/`)."""
+    return warehouse.with_name(warehouse.name + ".review")
 
 
 def max_file_bytes() -> int:

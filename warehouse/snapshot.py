@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.dictionary import apply_comments
+
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 MEMORY_LIMIT = os.environ.get("REPORTS_DUCKDB_MEMORY_LIMIT", "512MB")
 
@@ -86,6 +88,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(path.read_text(encoding="utf-8"))
         con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [number, path.stem])
     con.execute((SQL_DIR / "views.sql").read_text(encoding="utf-8"))
+    apply_comments(con)  # after the views: recreating a view drops its comments
 
 
 @contextlib.contextmanager
