@@ -136,10 +136,10 @@ def _warehouse(facts: list[tuple]) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     apply_schema(con)
     con.execute("""
-        INSERT INTO dim_period VALUES ('2023', 2023, 'year', NULL, 'năm 2023', '2023-01-01', '2023-12-31'),
+        INSERT INTO dim_period (period_id, period_year, period_kind, period_index, period_label, start_date, end_date) VALUES ('2023', 2023, 'year', NULL, 'năm 2023', '2023-01-01', '2023-12-31'),
                                       ('2024', 2024, 'year', NULL, 'năm 2024', '2024-01-01', '2024-12-31');
-        INSERT INTO dim_indicator VALUES ('X', 'X', 'một chỉ tiêu', NULL);
-        INSERT INTO dim_unit VALUES ('tấn', 'mass', 1000, 'kg', true), ('tạ', 'mass', 100, 'kg', true),
+        INSERT INTO dim_indicator (indicator_id, indicator_code, indicator_name) VALUES ('X', 'X', 'một chỉ tiêu');
+        INSERT INTO dim_unit (unit, unit_kind, factor, unit_base, is_common) VALUES ('tấn', 'mass', 1000, 'kg', true), ('tạ', 'mass', 100, 'kg', true),
                                     ('%', 'percent', 1, '%', true), ('hộ', 'count', 1, 'hộ', true),
                                     ('nghìn tấn', 'mass', 1000000, 'kg', true);
         INSERT INTO dim_document (document_id, issuer, admin_unit_id, issued_date, period_id)
