@@ -12,7 +12,7 @@ export REPORTS_WAREHOUSE_PATH
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
-.PHONY: run run-full test test-fast dev sql eval bench lint format clean
+.PHONY: run run-full test test-fast dev sql eval bench explain lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 BENCH_N ?= 2000
 bench: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/python -m bench.run --count $(BENCH_N)
+
+# Every number of one report with its decision: the fact and role it went to, or why it was skipped.
+explain: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make explain FILE=path/to/report"; exit 2; }
+	$(BIN)/python -m transforms.explain "$(FILE)"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

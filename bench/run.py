@@ -67,7 +67,7 @@ def refresh_command(landing: Path, warehouse: Path, home: Path) -> tuple[list[st
         **os.environ,
         "REPORTS_LANDING_DIR": str(landing),
         "REPORTS_WAREHOUSE_PATH": str(warehouse),
-        "DAGSTER_HOME": str(home),
+        "DAGSTER_HOME": str(home.resolve()),  # Dagster requires an absolute path
     }
     return [sys.executable, "-m", "orchestration.run"], env
 
@@ -79,8 +79,9 @@ def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
     resident set among the processes of the run."""
     command, env = refresh_command(landing, warehouse, warehouse.parent / "dagster_home")
     wrapper = (
-        "import resource, subprocess, sys; rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
-        " stderr=subprocess.PIPE).returncode; print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.PIPE, text=True); print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+        " sys.stderr.write(r.stderr[-4000:] if r.returncode else '')"
     )
     start = time.perf_counter()
     done = subprocess.run(
@@ -94,7 +95,7 @@ def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     rc, peak_kb = done.stdout.split()
     if rc != "0":
-        raise RuntimeError(f"pipeline run failed (exit {rc})")
+        raise RuntimeError(f"pipeline run failed (exit {rc}):\n{done.stderr}")
     return seconds, int(peak_kb) / 1024
 
 

@@ -21,7 +21,7 @@ from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
-from transforms.schema import DOCUMENT_RECORD_SCHEMA, facts_frame
+from transforms.schema import DOCUMENT_RECORD_SCHEMA, SKIPPED_NUMBER_SCHEMA, facts_frame
 from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
 from warehouse.preflight import SettingsError, check_settings
 from warehouse.snapshot import reading
@@ -144,34 +144,53 @@ def report_documents(
     )
 
 
-@dg.asset(group_name="parse", kinds={"polars"})
-def report_facts(
-    context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame
-) -> dg.MaterializeResult:
-    """Quantitative claims read from each report's prose: value, unit, target, % of
-    target, % of the same period, change, with the quote and its character span."""
+@dg.multi_asset(
+    outs={
+        "report_facts": dg.AssetOut(
+            group_name="parse",
+            kinds={"polars"},
+            description="Quantitative claims read from each report's prose: value, unit, target, "
+            "% of target, % of the same period, change, with the quote and its character span.",
+        ),
+        "skipped_numbers": dg.AssetOut(
+            group_name="parse",
+            kinds={"polars"},
+            description="Every number of each report that is no fact, with the reason it was skipped.",
+        ),
+    }
+)
+def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame):
+    """Facts, and the numbers that are no fact, of each readable report (one pass)."""
     started = time.perf_counter()
     readable = report_documents.filter(pl.col("status") == "ok")
     texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
     results = iter_documents(read_facts, texts, landing.workers, count=readable.height)
-    frames, records, errors = [], [], {}
-    for doc_id, doc_records, error in results:
+    frames, records, errors, skipped = [], [], {}, []
+    for doc_id, doc_records, error, doc_skipped in results:
         if error:
             errors[doc_id] = error
             context.log.error(f"fact extraction failed for document {doc_id}: {error}")
         records.extend({**r, "document_id": doc_id} for r in doc_records)
+        skipped.extend({**r, "document_id": doc_id} for r in doc_skipped)
         if len(records) >= 20_000:
             frames.append(facts_frame(records))
             records = []
     frames.append(facts_frame(records))
     facts = pl.concat(frames, rechunk=True)
+    skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
     release_memory()
     failed = f", {len(errors)} documents failed" if errors else ""
     context.log.info(
         stage_line("extract", f"{facts.height} facts from {readable.height} documents{failed}", started)
     )
-    return dg.MaterializeResult(
-        value=facts,
+    yield dg.Output(
+        skipped_frame,
+        output_name="skipped_numbers",
+        metadata={"numbers": skipped_frame.height, "documents": readable.height},
+    )
+    yield dg.Output(
+        facts,
+        output_name="report_facts",
         metadata={
             "facts": facts.height,
             "documents": readable.height,

@@ -24,7 +24,7 @@ from warehouse.changes import build_changes
 from warehouse.load import load_run
 
 WAREHOUSE_POOL = "duckdb_warehouse"
-STAGES = ["landing_files", "report_documents", "report_facts", "validation_verdicts"]
+STAGES = ["landing_files", "report_documents", "report_facts", "skipped_numbers", "validation_verdicts"]
 DIMENSIONS = ["dim_document", "dim_period", "dim_admin_unit", "dim_unit", "dim_indicator"]
 
 # Each table or view of the warehouse → what it is made from (stage assets or other tables).
@@ -43,6 +43,8 @@ LINEAGE: dict[str, list[str]] = {
     "v_documents": ["landing_file", "dim_document", "fact_indicator_value"],
     "v_fact_failures": ["validation_failure", "fact_indicator_value", "landing_file"],
     "v_rejected_files": ["landing_file"],
+    "skipped_number": ["skipped_numbers", "dim_document"],
+    "v_skipped_numbers": ["skipped_number", "landing_file", "document_text"],
 }
 TABLES = list(LINEAGE)
 VALIDATION = "warehouse_validation"
@@ -135,6 +137,7 @@ def warehouse_tables(
     landing_files: pl.DataFrame,
     report_documents: pl.DataFrame,
     report_facts: pl.DataFrame,
+    skipped_numbers: pl.DataFrame,
     validation_verdicts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as a
@@ -148,6 +151,7 @@ def warehouse_tables(
         facts=validation_verdicts.mark_facts(report_facts),
         failures=validation_verdicts.failures,
         now=now,
+        skipped=skipped_numbers,
     )
     seen: dict = {}
     try:

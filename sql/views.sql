@@ -182,6 +182,21 @@ LEFT JOIN fact_indicator_value AS e
 LEFT JOIN dim_document AS ed ON ed.document_id = c.earlier_document_id
 LEFT JOIN v_document_source AS es ON es.document_id = c.earlier_document_id;
 
+-- Why a number was not read: every skipped number with its reason and a few words around it.
+CREATE OR REPLACE VIEW v_skipped_numbers AS
+SELECT
+    s.source_file,
+    k.document_id,
+    k.char_start,
+    k.char_end,
+    k.text,
+    k.reason,
+    substr(t.text, greatest(k.char_start - 39, 1), least(k.char_start, 40) + (k.char_end - k.char_start) + 40)
+        AS context
+FROM skipped_number AS k
+JOIN v_document_source AS s USING (document_id)
+LEFT JOIN document_text AS t USING (document_id);
+
 -- Catalogued indicators as series an analyst can group by: one row per fact whose indicator
 -- code is in the catalog (dim_indicator), with the reporting unit, the period's dates and the
 -- fact's value against plan and the same period. One code is one measure in one kind of unit,

@@ -67,6 +67,10 @@ def _facts(doc_id: str, values: list[float]) -> pl.DataFrame:
             "quote": "Diện tích lúa 120 ha",
             "char_start": 0,
             "char_end": 20,
+            # the parse stage decides the unit's meaning (transforms.facts); the load stores it
+            "value_base": v * 1e4,
+            "unit_base": "m2",
+            "unit_kind": "area",
         }
         for i, v in enumerate(values)
     ]
@@ -118,8 +122,8 @@ def test_verdicts_mark_failing_and_unchecked_facts():
 def test_base_values_follow_the_unit(con):
     changes = _changes(_plan(("d1", "new")), [_document("d1")], _facts("d1", [120.0]))
     apply_changes(con, changes, NOW)
-    assert con.execute("SELECT value_base, unit_base FROM fact_indicator_value").fetchall() == [
-        (1_200_000.0, "m2")
+    assert con.execute("SELECT value_base, unit_base, unit_kind FROM fact_indicator_value").fetchall() == [
+        (1_200_000.0, "m2", "area")
     ]
 
 

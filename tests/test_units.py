@@ -100,3 +100,20 @@ def test_common_units_and_the_rare_words_validation_flags():
         assert is_common_unit(unit), unit
     for unit in ("vườn", "nguyên", "hợp"):
         assert not is_common_unit(unit), unit
+
+
+def test_units_are_data_and_every_alias_names_a_unit():
+    from transforms.catalog import mapping, read_table
+
+    units = {row["unit"]: row for row in read_table("units", key="unit")}
+    for alias, unit in mapping("unit_aliases", "alias", "unit").items():
+        assert unit in units, f"alias {alias!r} names no unit"
+        assert unit_info(alias).kind == units[unit]["kind"]
+    assert all(float(row["factor"]) > 0 for row in units.values())
+
+
+def test_a_unit_written_in_the_data_is_read_after_a_number():
+    from transforms.facts import extract_facts
+
+    (fact,) = extract_facts("Kim ngạch xuất khẩu đạt 12 tỷ USD.")  # "tỷ usd" comes from units.csv
+    assert (fact["unit"], unit_info(fact["unit"]).factor) == ("tỷ usd", 1e9)

@@ -18,45 +18,82 @@ How it reads, one step per module:
 import re
 
 from transforms.indicators import assign_indicators
+from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
 from transforms.sentences import is_chrome, plan_marker_ends, sentences_with_numbers
+from transforms.skips import SkippedNumber
+from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
 
 
 def extract_facts(text: str) -> list[dict]:
     """The report's facts in text order, as dicts with the keys of transforms.schema.FACT_SCHEMA."""
+    return read_numbers(text)[0]
+
+
+def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], list[SkippedNumber]]:
+    """The report's facts, and every number that is no fact with the reason it was skipped.
+
+    `placed`, when given, receives a PlacedNumber for every number that went into a fact.
+    """
     tokens = number_tokens(text)
     ranks = rank_mentions(text)
+    skipped: list[SkippedNumber] = []
     if not tokens and not ranks:
-        return []
+        return [], skipped
     outline = section_outline(text)
+    chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
     facts: list[dict] = []
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
-        if is_chrome(text, sent_tokens[0].start() if sent_tokens else sent_ranks[0].start()):
+        reason = _sentence_skip_reason(text, outline, chrome, sent_start, sent_tokens, sent_ranks)
+        if reason is not None:
+            skipped.extend(SkippedNumber(m.start(), m.end(), reason) for m in sent_tokens)
             continue
-        section = outline.at(sent_start)
-        if section is not None and section.is_plan and not outline.in_footnote(sent_start):
-            continue
-        quantities = sentence_quantities(text, sent_start, sent_end, sent_tokens, sent_ranks)
+        quantities = sentence_quantities(text, sent_start, sent_end, sent_tokens, sent_ranks, skipped)
         if not quantities:
             continue
         plan_markers = plan_marker_ends(text, sent_start, sent_end)
-        for fact in sentence_facts(text, sent_start, sent_end, quantities, plan_markers):
-            _place(text, fact, outline, section)
+        carry = facts[-1] if facts and "\n" not in text[facts[-1]["char_end"] : sent_start] else None
+        for fact in sentence_facts(
+            text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
+        ):
+            _place(text, fact, outline, outline.at(sent_start))
             facts.append(fact)
-    kept = _finalize(facts)
+    kept = _finalize(facts, skipped, text)
     assign_indicators(text, kept)
-    return kept
+    return kept, skipped
 
 
+def _sentence_skip_reason(
+    text: str, outline: Outline, chrome: dict[int, bool], sent_start: int, tokens: list, ranks: list
+) -> str | None:
+    """Why a whole sentence holds no fact: page furniture, or a section planning the next period."""
+    first = tokens[0].start() if tokens else ranks[0].start()
+    line = text.rfind("\n", 0, first) + 1
+    if line not in chrome:
+        chrome[line] = is_chrome(text, first)
+    if chrome[line]:
+        return "page furniture"
+    section = outline.at(sent_start)
+    if section is not None and section.is_plan and not outline.in_footnote(sent_start):
+        return "plan section"
+    return None
+
+
+# Where one sentence ends and another begins (a claim said again in another sentence repeats it).
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s)|\n")
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
 _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def _place(text: str, fact: dict, outline: Outline, section) -> None:
-    """The fact's section, domain and footnote (a marker in its quote or right after it)."""
+    """The meaning of the fact's unit (base value, base unit, kind), its section, domain and
+    footnote (a marker in its quote or right after it)."""
+    info = unit_info(fact["unit"])
+    if info.kind is not None:
+        fact.update(value_base=fact["value"] * info.factor, unit_base=info.base_unit, unit_kind=info.kind)
     if section is not None:
         fact["section_path"], fact["domain"] = section.path, section.domain
     if not outline.footnotes:
@@ -75,20 +112,29 @@ def _place(text: str, fact: dict, outline: Outline, section) -> None:
 # Repeated claims: the same figure said twice is one fact
 
 
-def _finalize(facts: list[dict]) -> list[dict]:
-    """Drop repeated claims; number the rest and point each part of a total to its total's index."""
+def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> list[dict]:
+    """Drop repeated claims (into `skipped`); number the rest and point each part of a total to
+    its total's index."""
     kept: list[dict] = []
     kept_by_value: dict[tuple, list[dict]] = {}
     for fact in facts:
+        fact["_words"] = _words(fact["indicator_text"])
+    for fact in facts:
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
-        if any(_same_claim(fact, k) for k in same_value) or _restates_pct(fact, kept):
+        repeated = any(_same_claim(fact, k, text) for k in same_value)
+        if repeated or _restates_pct(fact, facts) or _restates_change(fact, facts):
             fact.pop("_parent", None)
+            fact["_repeated"] = True
+            skipped.append(
+                SkippedNumber(fact["_pos"], fact["_pos"] + len(fact["value_text"]), "repeated claim")
+            )
             continue
         kept.append(fact)
         same_value.append(fact)
     index = {id(f): i for i, f in enumerate(kept)}
     for fact in facts:
-        fact.pop("_pos", None)
+        for key in ("_pos", "_share_only", "_repeated", "_words"):
+            fact.pop(key, None)
     for i, fact in enumerate(kept):
         fact["fact_index"] = i
         parent = fact.pop("_parent", None)
@@ -100,14 +146,24 @@ def _words(s: str | None) -> set[str]:
     return set(WORD_RE.findall((s or "").lower()))
 
 
-def _same_claim(a: dict, b: dict) -> bool:
-    """The same value and unit, said of (nearly) the same words."""
+def _same_claim(a: dict, b: dict, text: str) -> bool:
+    """The same value and unit, said of (nearly) the same words, in another sentence (one
+    sentence listing "4 đồng chí ..., 4 đồng chí ..." states two claims). A specific value (a
+    decimal, or 100 or more) needs fewer shared words: headline, lead and body word it apart."""
     if a["value"] != b["value"] or a["unit"] != b["unit"]:
         return False
-    wa, wb = _words(a["indicator_text"]), _words(b["indicator_text"])
+    if not _SENTENCE_BREAK_RE.search(
+        text, min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])
+    ):
+        return False
+    wa, wb = a["_words"], b["_words"]
     if wa == wb:
         return True
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.6
+    if not (wa and wb):
+        return False
+    specific = decimals_printed(a["value_text"]) > 0 or a["value"] >= 100
+    shared = len(wa & wb)
+    return shared / len(wa | wb) >= 0.6 or (specific and shared / min(len(wa), len(wb)) >= 0.5)
 
 
 # Words of a rate, shared by every percentage's indicator: no evidence of the same claim.
@@ -115,12 +171,32 @@ _RATE_WORDS = frozenset(["tỷ", "lệ"])
 
 
 def _restates_pct(fact: dict, kept: list[dict]) -> bool:
+    # `kept`: the report's facts (a headline restates a figure the body gives later)
     """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 61,4%" restating "... 3 tỷ đồng, đạt 61,4% dự toán")."""
-    if fact["unit"] != "%" or fact["pct_target"] is not None or fact["change_direction"]:
+    share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
+    if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
         return False
-    words = _words(fact["indicator_text"]) - _RATE_WORDS
+    words = fact["_words"] - _RATE_WORDS
     return bool(words) and any(
-        k["pct_target"] == fact["value"]
-        and len(words & _words(k["indicator_text"])) >= max(2, 0.6 * len(words))
+        k is not fact
+        and k["pct_target"] == fact["value"]
+        and k["value"] != fact["value"]
+        and len(words & k["_words"]) >= max(2, 0.6 * len(words))
         for k in kept
+        if not k.get("_repeated")
+    )
+
+
+def _restates_change(fact: dict, facts: list[dict]) -> bool:
+    """A change stated alone ("Tăng trưởng ... tăng 7,4%", a headline) that another fact of the
+    report carries as its change: a decimal change amount is too specific to be a coincidence."""
+    alone = fact["change_direction"] and fact["value"] == fact["change_amount"] and fact["unit"] == "%"
+    if not alone or decimals_printed(fact["value_text"]) == 0:
+        return False
+    return any(
+        k is not fact
+        and k["value"] != k["change_amount"]
+        and k["change_amount"] == fact["change_amount"]
+        and k["change_unit"] == "%"
+        for k in facts
     )

@@ -10,7 +10,8 @@ import re
 from typing import NamedTuple
 
 from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number
-from transforms.units import normalize_unit, unit_info
+from transforms.skips import SkippedNumber
+from transforms.units import COUNT_SCALES, measure_spellings, normalize_unit, scoring_kind, unit_info
 from transforms.vocabulary import (
     COMPOUND_NOUNS,
     LETTER,
@@ -44,20 +45,29 @@ _TOKEN_RE = re.compile(_NUM)
 # A number with its slashed or dashed partners ("15/10/2024", "2021-2025"): skipped whole.
 _DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
 _SLASH_FORM_RE = re.compile(rf"\s*/\s*({_NUM})(\s*/\s*{_NUM})?")
+_SIGNS_AFTER = frozenset("-–/:")
+_UNIT_SLASH_RE = re.compile(rf"[ ]?/[ ]?({_NUM})")
 _RANGE_AFTER_RE = re.compile(rf"\s*[-–]\s*{_NUM}")
 _REFERENCE_AFTER_RE = re.compile(r"\s*[-/]\s*[A-ZĐ]{1,6}\b|:\d")
 # "12 tỷ 350 triệu đồng": a mixed amount, read as one value in the larger unit.
 _MIXED_MONEY_RE = re.compile(rf"\s*(tỷ|tỉ)\s+({_NUM})\s*triệu(\s*đồng)?", re.IGNORECASE)
 
-# Measure units, longest first; a letter may not follow (so "m" is not the start of "mũi").
+
+def _spelling_pattern(spelling: str) -> str:
+    """A unit's spelling as a pattern: spaces optional ("tỷđồng"), a dot may be followed by one."""
+    return re.escape(spelling).replace(r"\ ", r"\s*").replace(r"\.", r"\.\s*")
+
+
+# Measure units (transforms/data/units.csv and unit_aliases.csv), longest first; a letter may not
+# follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
 _MEASURE_UNIT_RE = re.compile(
-    r"\s?(?P<unit>(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s*(?:đồng|đ|usd)(?![^\W\d_])|tr\.?\s?đồng|trđ|tỷ|tỉ|triệu"
-    r"|nghìn\s+tấn|vnđ|đồng(?!\s+chí)|đ|usd|tấn|tạ|kg|hecta|héc[\s-]?ta|ha|km2|km²|m2|m²|m3|m³|km|m|phần\s+trăm)"
-    r"(?![^\W\d_²³])|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
+    r"(?:[ \xa0]{1,2}|\s)?(?P<unit>(?:"
+    + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")
+    + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
     re.IGNORECASE,
 )
 # A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
-_SCALE_WORD_RE = re.compile(r"\s?(?P<scale>triệu|nghìn|ngàn)[ ](?=[^\W\d_])", re.IGNORECASE)
+_SCALE_WORD_RE = re.compile(rf"\s?(?P<scale>{'|'.join(COUNT_SCALES)})[ ](?=[^\W\d_])", re.IGNORECASE)
 # A counted noun: up to three words; a rate suffix such as "/ngày" may follow.
 _NOUN_RE = re.compile(
     rf"(?P<space>\s?)(?P<words>{LETTER}[^\W_]*(?:[ ]{LETTER}+){{0,2}})(?P<per>(?:\s?/\s?(?!\d){LETTER}+)*)"
@@ -91,9 +101,17 @@ def rank_mentions(text: str) -> list[re.Match]:
 
 
 def sentence_quantities(
-    text: str, sent_start: int, sent_end: int, tokens: list[re.Match], ranks: list[re.Match]
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    tokens: list[re.Match],
+    ranks: list[re.Match],
+    skipped: list[SkippedNumber] | None = None,
 ) -> list[Quantity]:
-    """The quantities of one sentence in text order, from its number tokens and its ranks."""
+    """The quantities of one sentence in text order, from its number tokens and its ranks.
+
+    A token that is no quantity (a date, a reference, a range ...) goes to `skipped` with its reason.
+    """
     found: list[Quantity] = []
     consumed = sent_start
     rank_starts = {}
@@ -106,15 +124,18 @@ def sentence_quantities(
         if rank is not None:
             value = parse_number(rank.group("num"))
             slash = _SLASH_FORM_RE.match(text, rank.end("num"), sent_end)
-            end = slash.end() if slash and not slash.group(2) else rank.end("num")
+            of = parse_number(slash.group(1)) if slash and not slash.group(2) else None  # "thứ 6/14"
+            end = slash.end() if of is not None else rank.end("num")
             if value is not None:
-                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", None, True))
+                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", of, True))
             consumed = end
             continue
         q = _read_quantity(text, m.start(), sent_end, m.group())
-        if q is None:
+        if isinstance(q, str):
             date_like = _DATE_LIKE_RE.match(text, m.start(), sent_end)
             consumed = date_like.end() if date_like else m.end()
+            if skipped is not None:
+                skipped.append(SkippedNumber(m.start(), consumed, q))
             continue
         found.append(q)
         consumed = q.num_end
@@ -128,26 +149,50 @@ def sentence_quantities(
     return found
 
 
-def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None:
-    """The number starting at `pos` with its a/b partner and unit; None when it is no quantity."""
+def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
+    """The number starting at `pos` with its a/b partner and unit, or why it is no quantity."""
+    q = _read_with_unit(text, pos, end, token)
+    if isinstance(q, str) or q.unit is None or q.target is not None:
+        return q
+    # "59.835 ha/62.251 ha", "2,768 tỷ/6 tỷ": an a/b form with the unit written on both sides
+    slash = _UNIT_SLASH_RE.match(text, q.end, end) if "/" in text[q.end : q.end + 2] else None
+    if slash is None:
+        return q
+    of = _read_with_unit(text, slash.start(1), end, slash.group(1))
+    if isinstance(of, str) or of.target is not None or scoring_kind(of.unit) != scoring_kind(q.unit):
+        return q
+    factor = unit_info(of.unit).factor / unit_info(q.unit).factor
+    # the partner's number is read with this quantity (num_end), not again as a quantity of its own
+    return q._replace(num_end=of.num_end, end=of.end, target=of.value * factor)
+
+
+def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str:
     num_end = pos + len(token)
     value = parse_number(token)
     if value is None:
-        return None
+        return "unreadable number"
     target = None
-    slash = _SLASH_FORM_RE.match(text, num_end, end)
+    # The partner forms all open on a sign within the next few characters: look before matching.
+    signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
+    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in signed else None
     if slash:
         if slash.group(2):
-            return None  # d/m/y, or a reference with two slashes
+            return "date or reference"  # d/m/y, or a reference with two slashes
         target = parse_number(slash.group(1))
-        if target is None or (value == 1 and target >= 100):
-            return None  # unreadable, or a map scale such as "tỷ lệ 1/500"
+        if target is None:
+            return "unreadable number"
+        if value == 1 and target >= 100:
+            return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()
-    if _RANGE_AFTER_RE.match(text, num_end, end) or _REFERENCE_AFTER_RE.match(text, num_end, end):
-        return None
+    if slash:
+        signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
+    if signed and _RANGE_AFTER_RE.match(text, num_end, end):
+        return "range"
+    if signed and _REFERENCE_AFTER_RE.match(text, num_end, end):
+        return "reference"
     value_text = text[pos:num_end]
-    mixed = _MIXED_MONEY_RE.match(text, num_end, end)
-    if mixed and target is None:
+    mixed = _MIXED_MONEY_RE.match(text, num_end, end) if target is None else None
+    if mixed:
         millions = parse_number(mixed.group(2))
         if millions is not None:
             unit_end = mixed.end()
@@ -171,10 +216,10 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | None
     noun, noun_end = _counted_noun(text, unit_pos, end)
     day_month = noun is not None and target is not None and value <= 31 and target <= 12
     if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
-        return None  # "19/5 Hội ...": a day and month before a name
+        return "date"  # "19/5 Hội ...": a day and month before a name
     if noun is None:
         if _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
-            return None
+            return "time span or age"
         return Quantity(pos, num_end, num_end, value, value_text, None, target)
     return Quantity(pos, num_end, noun_end, value, value_text, noun, target)
 
@@ -219,7 +264,6 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
 # Numbers that name or date something
 
 # "năm 2021", "tháng 6", "ngày 15", "quý 2": a date part when the number fits one.
-_DATE_WORD_BEFORE_RE = re.compile(r"\b(?P<word>năm|tháng|ngày|quý)\s*$", re.IGNORECASE)
 _DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4)}
 _QUANTITY_WORD_BEFORE_RE = re.compile(
     r"\b(?:cho|được|đạt|có|là|gồm|khoảng|trên|gần|hơn|ước|tổng số|tăng|giảm|vượt|còn)\s*:?\s*$", re.IGNORECASE
@@ -230,38 +274,38 @@ _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
 
 
-def is_name_or_date(text: str, sent_start: int, q: Quantity) -> bool:
-    """Is the quantity a name, a date part, a heading number or a year rather than an amount?"""
+def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
+    """Why the quantity is a name, a date part, a heading number or a year rather than an
+    amount ("name", "date", "section number", "year"), or None when it is an amount."""
     before = text[max(sent_start, q.start - 25) : q.start]
     tail = before.rstrip(" \t\xa0:.")
     if tail.endswith(("-", "–")):
-        return True  # "Covid-19", "1-2"
+        return "name"  # "Covid-19", "1-2"
     words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
     last = words[-1] if words else ""
     if last in NAME_WORDS and not (last == "số" and len(words) == 2 and words[0] == "tổng"):
-        return True
+        return "name"
     if " ".join(words) in NAME_PHRASES:
-        return True
+        return "name"
     if (
         last in PLACE_WORDS
         and unit_info(q.unit).kind in (None, "count")
         and " ".join(words) not in NOT_PLACE_PHRASES
     ):
-        return True
-    date_word = _DATE_WORD_BEFORE_RE.search(before)
-    if date_word:
-        low, high = _DATE_PART_RANGE[date_word.group("word").lower()]
+        return "name"
+    if last in _DATE_PART_RANGE and not before.rstrip().endswith((":", ".")):  # "năm 2021", "tháng 6"
+        low, high = _DATE_PART_RANGE[last]
         if low <= q.value <= high and q.value == int(q.value):
-            return True
+            return "date"
     line_start = text.rfind("\n", 0, q.start) + 1
     if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
-        return "." in text[q.start : q.num_end + 1]
+        return "section number" if "." in text[q.start : q.num_end + 1] else None
     # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
     # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
     # unless a word of quantity leads to it and a counted noun follows ("cho 2031 hộ").
     if not (q.value_text.isdigit() and _YEAR_LOW <= q.value <= _YEAR_HIGH):
-        return False
+        return None
     kind = unit_info(q.unit).kind
     if kind == "count" and _QUANTITY_WORD_BEFORE_RE.search(before):
-        return False
-    return kind in (None, "count")
+        return None
+    return "year" if kind in (None, "count") else None

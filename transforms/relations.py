@@ -16,11 +16,14 @@ Two rules of the language carry most of the weight:
 """
 
 import re
+from typing import NamedTuple
 
+from transforms.catalog import mapping, words
 from transforms.indicator_phrase import fill_indicator_and_quote
 from transforms.numbers import decimals_printed
-from transforms.quantities import Quantity, is_name_or_date
+from transforms.quantities import Quantity, name_or_date_reason
 from transforms.sentences import plan_before
+from transforms.skips import SkippedNumber
 from transforms.units import scoring_kind, unit_info
 from transforms.vocabulary import WORD_RE
 
@@ -29,10 +32,16 @@ from transforms.vocabulary import WORD_RE
 
 # The verb right before a number (after any hedge).
 _VERB_BEFORE_RE = re.compile(
-    r"\b(?P<verb>tăng|giảm|vượt|đạt|bằng|chiếm|còn)(?:\s+(?:thêm|được|là|lên|xuống|xuống còn|còn|khoảng))?"
-    r"\s*(?:\b(?:gần đạt|gần|trên|hơn|khoảng|xấp xỉ)\s*)?[:]?\s*$",
-    re.IGNORECASE,
+    r"""(?:\b(?P<verb>tăng|giảm|vượt|đạt|bằng|chiếm|còn
+            |cao\s+hơn|thấp\s+hơn|hoàn\s+thành|tương\s+đương)   # comparisons and shares
+         (?:\s+(?:thêm|được|là|lên|xuống|xuống\s+còn|còn|khoảng))?
+       |(?P<equals>=))                                            # "971/876 = 110,8%"
+       \s*(?:\b(?:gần\s+đạt|gần|trên|hơn|khoảng|xấp\s+xỉ)\s*)?[:]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
 )
+_VERB_REACH = 34
+# The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
+_VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
 # Thresholds inside an indicator: "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%".
 _THRESHOLD_BEFORE_RE = re.compile(r"\b(?:từ|dưới|tối thiểu|ít nhất)\s*$", re.IGNORECASE)
@@ -45,7 +54,12 @@ _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị 
 # "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
 # The plan word opens the number's clause (or follows "theo"); a few words may name whose plan it
 # is; a longer name needs "là" or ":" before the number. No verb of a result comes in between.
-_TARGET_KIND = r"(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|NQ|mục\s+tiêu)"
+_TARGET_WORDS = mapping("target_words", "word", "spelled")
+_TARGET_KIND = (
+    "(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_TARGET_WORDS, key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
 _NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã|số|khóa|khoá|kỳ|lần|thứ)\b)"
 _STATED_TARGET_RE = re.compile(
     rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$",
@@ -63,7 +77,7 @@ _LONG_STATED_TARGET_RE = re.compile(
 _SUBJECT_WORD = rf"(?:(?:năm\s+)?20\d\d|{_NOT_RESULT_WORD}[^\W\d_]+)"
 _SUBJECT_TARGET_RE = re.compile(
     rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+{_SUBJECT_WORD}){{0,16}}"
-    rf"\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
+    rf"(?:\s+được\s+(?:giao|phân\s+bổ|duyệt|thông\s+qua))?\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
     r"(?:\s+là)?\s*:?)\s*$",
     re.IGNORECASE,
 )
@@ -73,8 +87,9 @@ _SUBJECT_TARGET_RE = re.compile(
 
 # After a percentage: what it is a percentage of.
 _TARGET_AFTER_RE = re.compile(
-    r"\s*(?:so\s+với\s+|so\s+)?(?P<kind>(?:KH|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|NQ|mục\s+tiêu)"
-    r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})",
+    rf"\s*\)?\s*(?:so\s+với\s+|so\s+)?(?P<kind>{_TARGET_KIND}"
+    r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})"
+    r"(?:\s*\([^\W\d_]{1,4}\))?",  # "kế hoạch (KH)"
     re.IGNORECASE,
 )
 _SAME_PERIOD_AFTER_RE = re.compile(
@@ -85,7 +100,7 @@ _SAME_PERIOD_AFTER_RE = re.compile(
 # What a change is measured against ("tăng 5% so với cùng kỳ").
 _VS_RE = re.compile(
     r"\bso\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước|năm\s+20\d\d"
-    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
+    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
     re.IGNORECASE,
 )
 
@@ -98,209 +113,536 @@ _SPACES_RE = re.compile(r"\s+")
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
 # "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
 _ATTACH_GAP_WORDS = frozenset(
-    ["và", "đồng", "thời", "trong", "đó", "so", "với", "ước", "tính", "cả", "năm", "riêng", "thực", "hiện"]
-)
+    [
+        "và",
+        "đồng",
+        "thời",
+        "trong",
+        "đó",
+        "so",
+        "với",
+        "ước",
+        "tính",
+        "cả",
+        "năm",
+        "riêng",
+        "thực",
+        "hiện",
+        "chỉ",
+    ]
+) | frozenset(w for hedge in words("hedge_words") for w in hedge.split())
 # Where a describing clause starts: after a comma, semicolon, colon or an opening bracket.
 _DESCRIBING_BOUNDARY_RE = re.compile(r"[,;:(]")
 # "Hoàn thành 100% chỉ tiêu giao quân với 24/24 thanh niên": the share comes first, the value after.
 _SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE)
 
 
-def sentence_facts(
-    text: str, sent_start: int, sent_end: int, quantities: list[Quantity], plan_markers: list[int]
-) -> list[dict]:
-    """The facts of one sentence, its quantities read in text order.
+# ---------------------------------------------------------------------------------------------
+# Numbers that describe no result
 
-    Each quantity is dropped (no unit, a name or date, a bound, part of a plan), taken as a
-    stated target, attached to the fact it describes (a change, a share of plan or of the same
-    period), or opens a new fact. `plan_markers` are the ends of the sentence's plan words.
-    """
-    clause = _Clause()
-    part_marker = _PART_OF_RE.search(text, sent_start, sent_end)
-    part_start = part_marker.start() if part_marker else None
-    parent: dict | None = None
-    prev_end = sent_start
-    for q in quantities:
-        before = text[max(sent_start, q.start - 45) : q.start]
-        # The unit first: most numbers without one (dates, codes) are dropped here, cheaply.
-        unit = q.unit
-        # A number without a unit inside "tổng ... trong đó" takes the total's unit.
-        if unit is None and parent is not None and part_start is not None and q.start > part_start:
-            unit = parent["unit"]
-        if unit is None and q.value >= 1000 and _MONEY_CONTEXT_RE.search(before):
-            unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
-        if unit is None:
-            continue
-        is_pct = unit == "%"
-        after_pct_target = clause.last_was_pct_target
-        stated = None if q.is_rank else _stated_target(text, sent_start, q.start, after_pct_target)
-        if is_pct and stated is not None and not (stated and _opens_bracket(text, sent_start, q.start)):
-            stated = None  # a rate's plan only in its own brackets: "đạt 9,8% (kế hoạch 9,5%)"
-        if stated is None and not q.is_rank and is_name_or_date(text, sent_start, q):
-            continue
-        if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
-            continue  # "có ít nhất 02 sản phẩm", "từ 03 xóm": a bound, not a result
-        if plan_markers and plan_before(text, plan_markers, q.start):
-            continue
-        if stated is not None:
-            # A target, never a fact: it belongs to a fact of its unit, before it or after it.
-            host = _target_host(clause.facts, unit)
-            if host is not None:
-                _set_target_value(host, q.value)
-                if host["target_kind"] is None:
-                    host["target_kind"] = stated or None
-            else:
-                clause.pending_target = (q._replace(unit=unit), stated or None)
-            close = text.find(")", q.end, min(sent_end, q.end + 3))
-            stated_end = close + 1 if close != -1 else q.end
-            if host is not None and host is clause.current:
-                clause.current_end = stated_end
-            prev_end = max(prev_end, stated_end)
-            continue
-        verb_m = _VERB_BEFORE_RE.search(before)
-        verb = verb_m.group("verb").lower() if verb_m else None
-        verb_start = q.start - (len(before) - verb_m.start()) if verb_m else q.start
-        if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
-            verb = "còn"
-        target_m = _TARGET_AFTER_RE.match(text, q.end, sent_end) if is_pct or verb == "vượt" else None
-        same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, sent_end)
-        if (
-            is_pct
-            and _THRESHOLD_BEFORE_RE.search(before.rstrip())
-            and (target_m or _THRESHOLD_AFTER_RE.match(text, q.end))
-        ):
-            continue  # a threshold inside the indicator's wording
-        if is_pct and _THRESHOLD_BEFORE_RE.search(before) and verb is None:
-            continue
-        host = _host(text, clause, sent_start, verb_start)
-        fact_index_before = len(clause.facts)
-        end = q.end
+# "cùng kỳ tăng 10,28%": last period's own change, quoted as the base of a comparison.
+_BASE_BEFORE_RE = re.compile(r"\b(?:cùng\s+kỳ|CK)(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
+_COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
+# An open-ended amount inside a goal's name: "đất đạt 100 triệu đồng/ha trở lên".
+_OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
+# A percentage compared with another base than the same period or a plan: "bằng 93,6% so với
+# tháng trước" (a clause with two comparisons keeps the one against the same period).
+_OTHER_BASE_AFTER_RE = re.compile(r"\s*so(?:\s+với)?\s+(?:tháng|quý|tuần|kỳ)\s+trước\b", re.IGNORECASE)
+_MET_OR_EXCEEDED_RE = re.compile(r"\bđạt\s+và\s+vượt\s*$", re.IGNORECASE)
+# A bare level ends its clause: "đạt 184 ha, bằng 99,9%." (not "bằng 80% tổng sản lượng").
+_CLAUSE_END_AFTER_RE = re.compile(r"\s*(?:[,;.)\n]|và\b|$)", re.IGNORECASE)
+# Last period's level in brackets after the comparison: "giảm 162 ha so với cùng kỳ (12.279 ha)".
+_BASE_IN_BRACKETS_RE = re.compile(r"\b(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+\d{4})?\s*\(\s*$", re.IGNORECASE)
+# The plan named before its share: "so dự toán địa phương giao đạt 23,7%".
+_KIND_BEFORE_RE = re.compile(
+    rf"\bso(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$",
+    re.IGNORECASE,
+)
+# "..., tăng 0,4% so với kế hoạch và cùng kỳ": one figure against a plan and the same period.
+_AND_SAME_PERIOD_RE = re.compile(r"\s*và\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)", re.IGNORECASE)
+_SAME_PERIOD_VS_RE = re.compile(r"cùng\s+kỳ|CK\b|năm\s+trước|năm\s+\d{4}", re.IGNORECASE)
+# A sentence that opens on a share or a change continues the claim the sentence before ended on:
+# "... 115/116 ha. Đạt 99% so với kế hoạch".
+_OPENS_ON_DESCRIPTION_RE = re.compile(r"[ \t]*(?:đạt|bằng|tăng|giảm|vượt)\s", re.IGNORECASE)
+# Words of a result: after them a "trong đó" part is no longer part of the plan stated first.
+_RESULT_WORD_RE = re.compile(r"\b(?:đạt|thực hiện|ước|được)\b", re.IGNORECASE)
+_NONFACT_UNITS = mapping("nonfact_units", "unit", "reason")
+_CROP_WORDS = words("crop_words")
+_PLAN_SHARE_SUBJECTS = words("plan_share_subjects")
 
-        if verb in ("tăng", "giảm") or (verb == "vượt" and same_m and not target_m):
-            direction = "tăng" if verb in ("tăng", "vượt") else "giảm"
-            vs_m = _VS_RE.search(text, q.end, sent_end)
-            vs = _SPACES_RE.sub(" ", vs_m.group("vs")).strip() if vs_m else None
-            if vs_m and vs_m.start() - q.end < 4:
-                end = vs_m.end()
-            change = {
-                "change_direction": direction,
-                "change_amount": q.value,
-                "change_unit": unit,
-                "change_vs": vs,
-            }
-            if unit != "%" and (host is None or not _same_measure(host["unit"], unit)):
-                host = _change_host(text, clause, sent_start, verb_start, q, unit) or host
-            if host is not None and host["change_direction"] is None:
-                host.update(change)
-                clause.current, clause.current_end = host, end
-                prev_end = max(prev_end, end)
-                continue
-            fact = _new_fact(q._replace(target=None))
-            fact["unit"] = unit
-            fact.update(change)
-            fill_indicator_and_quote(text, fact, sent_start, prev_end, q, verb_start, end)
-            clause.facts.append(fact)
-        elif verb == "vượt" and target_m:
-            if not is_pct:
-                prev_end = max(prev_end, q.end)
-                continue  # "vượt 5 ha so với kế hoạch": an excess, not a target
-            pct = q.value if q.value >= 100 else 100 + q.value
-            kind = _kind_text(target_m.group("kind"))
-            end = target_m.end()
-            if host is not None:
-                _add_target(host, pct, decimals_printed(q.value_text), kind)
-                clause.current, clause.current_end = host, end
-                prev_end = max(prev_end, end)
-                clause.last_was_pct_target = True
-                continue
-            fact = _new_fact(q)
-            fact.update(
-                unit="%", pct_target=pct, pct_target_decimals=decimals_printed(q.value_text), target_kind=kind
-            )
-            fill_indicator_and_quote(text, fact, sent_start, prev_end, q, verb_start, end)
-            clause.facts.append(fact)
-        elif is_pct and target_m:
-            kind = _kind_text(target_m.group("kind"))
-            end = target_m.end()
-            decimals = decimals_printed(q.value_text)
-            if host is not None:
-                _add_target(host, q.value, decimals, kind)
-                clause.current, clause.current_end = host, end
-                prev_end = max(prev_end, end)
-                clause.last_was_pct_target = True
-                continue
-            pending = clause.pending_target
-            if pending is not None:
-                # "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its
-                # figure is the result.
-                target_q, stated_kind = pending
-                clause.pending_target = None
-                fact = _new_fact(target_q._replace(target=target_q.value if q.value == 100 else None))
-                fact.update(pct_target=q.value, pct_target_decimals=decimals, target_kind=stated_kind)
-                fill_indicator_and_quote(text, fact, sent_start, prev_end, target_q, target_q.start, end)
-                q = target_q
-            else:
-                fact = _new_fact(q)
-                fact.update(pct_target=q.value, pct_target_decimals=decimals, target_kind=kind)
-                fill_indicator_and_quote(text, fact, sent_start, prev_end, q, verb_start, end)
-            clause.facts.append(fact)
-            clause.last_was_pct_target = True
-            clause.current, clause.current_end = fact, end
-            prev_end = end
-            continue
-        elif is_pct and same_m and verb not in ("chiếm", "còn"):
-            end = same_m.end()
-            if host is not None:
-                if host["pct_same_period"] is None:
-                    host["pct_same_period"] = q.value
-                clause.current, clause.current_end = host, end
-                prev_end = max(prev_end, end)
-                continue
-            fact = _new_fact(q)
-            fact["pct_same_period"] = q.value
-            fill_indicator_and_quote(text, fact, sent_start, prev_end, q, verb_start, end)
-            clause.facts.append(fact)
-        elif (
-            is_pct
-            and host is not None
-            and host["target_value"] is not None
-            and (_bracketed(text, q) or (verb == "đạt" and _is_share_of(host, q)))
-        ):
-            # "96/120 hộ (80%)", "45/60 hồ sơ, đạt 75%": the share of the a/b form's target
-            _add_target(host, q.value, decimals_printed(q.value_text), None)
-            share_end = q.end + 1 if _bracketed(text, q) else q.end
-            clause.current, clause.current_end = host, share_end
-            prev_end = max(prev_end, share_end)
-            continue
-        else:
-            fact = _new_fact(q)
-            fact["unit"] = unit
-            _take_pending_target(clause, fact)
-            fill_indicator_and_quote(text, fact, sent_start, prev_end, q, verb_start, end)
-            _take_leading_share(text, clause, fact)
-            clause.facts.append(fact)
-
-        if len(clause.facts) > fact_index_before:
-            fact = clause.facts[-1]
-            if part_start is not None and q.start < part_start:
-                parent = fact
-            elif part_start is not None and parent is not None and fact is not parent:
-                fact["_parent"] = parent
-            clause.current, clause.current_end = fact, end
-            clause.last_was_pct_target = False
-        prev_end = max(prev_end, end)
-    return clause.facts
+ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
-class _Clause:
-    """The facts of one sentence, and which one a describing number attaches to."""
+class PlacedNumber(NamedTuple):
+    """A number that went into a fact, with its role there (for `make explain`)."""
 
-    def __init__(self) -> None:
+    start: int
+    end: int
+    role: str  # one of ROLES
+    fact: dict | None  # the fact it went to (None: a target still waiting for its value)
+
+
+class _Num(NamedTuple):
+    """A number of the sentence with what the words around it say."""
+
+    q: Quantity
+    unit: str | None
+    before: str  # up to 45 characters before the number, within the sentence
+    verb: str | None  # the verb right before it, as the rules read it ("tăng", "đạt", ...)
+    verb_start: int
+    target_m: re.Match | None  # a plan word right after a percentage ("% kế hoạch")
+    same_m: re.Match | None  # the same period right after it ("% so với cùng kỳ")
+    stated: str | None  # the plan's name when the number states a target
+    host: dict | None  # the fact a describing number belongs to
+    bracketed: bool  # alone in brackets: "(80%)"
+    ends_clause: bool  # nothing follows in its clause ("bằng 99%." but not "bằng 80% tổng ...")
+    other_period: bool  # compared with an earlier month or quarter ("so với tháng trước")
+
+
+class _Sentence:
+    """The facts of one sentence so far, and which one a describing number attaches to."""
+
+    def __init__(self, text: str, start: int, end: int, plan_markers: list[int], carry: dict | None) -> None:
+        self.text, self.start, self.end, self.plan_markers = text, start, end, plan_markers
         self.facts: list[dict] = []
         self.current: dict | None = None
         self.current_end = 0  # where the current fact's last piece ends
         self.last_was_pct_target = False
         self.pending_target: tuple[Quantity, str] | None = None  # a target stated before its value
+        part = _PART_OF_RE.search(text, start, end)
+        self.part_start = part.start() if part else None
+        self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
+        self.prev_end = start
+        self.skipped: list[SkippedNumber] = []
+        if carry is not None and _OPENS_ON_DESCRIPTION_RE.match(text, start, end):
+            self.current, self.current_end = carry, start
+
+    def skip(self, q: Quantity, reason: str, end: int | None = None) -> None:
+        self.skipped.append(SkippedNumber(q.start, max(q.end, q.num_end), reason))
+        if end is not None and self.current is not None:
+            self.current_end = max(self.current_end, end)  # the comparison stays in the claim
+            self.prev_end = max(self.prev_end, end)
+
+    def attach(self, host: dict, end: int) -> None:
+        """A describing number went to `host`; the claim now ends at `end`."""
+        self.current, self.current_end = host, end
+        self.prev_end = max(self.prev_end, end)
+
+    def add(self, fact: dict, q: Quantity, end: int) -> None:
+        """A new fact; inside "Tổng ..., trong đó ..." it is the total or one of its parts."""
+        self.facts.append(fact)
+        if self.part_start is not None and q.start < self.part_start:
+            self.parent = fact
+        elif self.part_start is not None and self.parent is not None and fact is not self.parent:
+            fact["_parent"] = self.parent
+        self.current, self.current_end = fact, end
+        self.last_was_pct_target = fact["pct_target"] is not None and fact.get("_share_only", False)
+        self.prev_end = max(self.prev_end, end)
+
+
+def sentence_facts(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    quantities: list[Quantity],
+    plan_markers: list[int],
+    skipped: list[SkippedNumber] | None = None,
+    carry: dict | None = None,
+    placed: list["PlacedNumber"] | None = None,
+) -> list[dict]:
+    """The facts of one sentence, its quantities read in text order.
+
+    Each quantity gets one role — a new fact, a stated target, a share of plan, a share of the
+    same period, a change, the share of an a/b form — or is skipped with a reason (appended to
+    `skipped`). `plan_markers` are the ends of the sentence's plan words; `carry` is the last
+    fact of the sentence before, which a sentence opening on "Đạt ..." continues.
+    """
+    s = _Sentence(text, sent_start, sent_end, plan_markers, carry)
+    for q in quantities:
+        unit = _unit_of(s, q)
+        early = _early_skip_reason(s, q, unit)  # most skipped numbers, before the costly context
+        if early is not None:
+            s.skip(q, early)
+            continue
+        n = _context(s, q, unit)
+        role, reason = classify(s, n)
+        if role == "skip":
+            s.skip(q, reason)
+            continue
+        skips_before = len(s.skipped)
+        _HANDLERS[role](s, n)
+        if len(s.skipped) == skips_before and placed is not None:
+            placed.append(PlacedNumber(q.start, max(q.end, q.num_end), role, s.current))
+    if s.pending_target is not None:
+        s.skip(s.pending_target[0], "plan figure with no result")
+    if skipped is not None:
+        skipped.extend(s.skipped)
+    return s.facts
+
+
+def _unit_of(s: _Sentence, q: Quantity) -> str | None:
+    """The number's unit, or the one its place implies."""
+    unit = q.unit
+    if unit is None and s.parent is not None and s.part_start is not None and q.start > s.part_start:
+        unit = s.parent["unit"]  # a number without a unit inside "tổng ... trong đó": the total's
+    if (
+        unit is None
+        and q.value >= 1000
+        and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start)
+    ):
+        unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
+    return unit
+
+
+def _stated(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
+    """The plan's name when the number states a target (see _stated_target), else None."""
+    if unit is None or q.is_rank:
+        return None
+    stated = _stated_target(s.text, s.start, q.start, s.last_was_pct_target)
+    if unit == "%" and stated is not None and not (stated and _opens_bracket(s.text, s.start, q.start)):
+        return None  # a rate's plan only in its own brackets: "đạt 9,8% (kế hoạch 9,5%)"
+    return stated
+
+
+def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
+    """Reasons that need no reading of the words after the number: no unit (unless a change
+    verb comes before it), a name or a date, a bound, a plan for a later period."""
+    text = s.text
+    before = text[max(s.start, q.start - 45) : q.start]
+    if unit is None:
+        tail = before[-25:].lower()
+        if "tăng" in tail or "giảm" in tail:
+            return None  # maybe a change whose unit went unwritten: the context decides
+        return name_or_date_reason(text, s.start, q) or "no unit"
+    if not q.is_rank:
+        reason = name_or_date_reason(text, s.start, q)
+        if reason is not None and _stated(s, q, unit) is None:
+            return reason
+    if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
+        return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm"
+    if s.plan_markers and plan_before(text, s.plan_markers, q.start):
+        return "plan for a later period"
+    return None
+
+
+def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
+    """What the words around the number say: the verb before it, what follows it, its host."""
+    text = s.text
+    before = text[max(s.start, q.start - 45) : q.start]
+    is_pct = unit == "%"
+    stated = _stated(s, q, unit)
+    near = before[-_VERB_REACH:]  # a verb, its particle and a hedge fit in these characters
+    verb_m = _VERB_BEFORE_RE.search(near)
+    verb, verb_start = None, q.start
+    if verb_m:
+        raw = _SPACES_RE.sub(" ", (verb_m.group("verb") or "=").lower())
+        verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
+    if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
+        verb = "còn"
+    if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
+        verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
+    target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if is_pct or verb == "vượt" else None
+    same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end)
+    host = _host(text, s, s.start, verb_start)
+    bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
+    ends_clause = _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
+    other_period = _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
+    return _Num(
+        q,
+        unit,
+        before,
+        verb,
+        verb_start,
+        target_m,
+        same_m,
+        stated,
+        host,
+        bracketed,
+        ends_clause,
+        other_period,
+    )
+
+
+def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
+    """The number's role (one of ROLES, or "skip") and, for a skipped number, the reason."""
+    reason = _skip_reason(s, n)
+    if reason is not None:
+        return "skip", reason
+    if n.stated is not None:
+        return "target", None
+    return _describing_role(n), None
+
+
+def _skip_reason(s: _Sentence, n: _Num) -> str | None:
+    """Why the number is no fact and describes none, or None."""
+    q, text = n.q, s.text
+    if n.unit is None:
+        if n.verb in ("tăng", "giảm") and n.host is not None:
+            return None  # "đạt 16.170 ha, tăng 9,5": a change whose unit went unwritten
+        return name_or_date_reason(text, s.start, q) or "no unit"
+    if n.stated is not None:
+        return None
+    return _word_reason(s, n) or _threshold_reason(s, n)
+
+
+def _word_reason(s: _Sentence, n: _Num) -> str | None:
+    """Reasons read from the unit and the words next to it (GUIDE "Not facts")."""
+    q, text = n.q, s.text
+    if n.unit in _NONFACT_UNITS:
+        return _NONFACT_UNITS[n.unit]
+    if n.unit == "vụ" and n.before.split()[-1:] and n.before.split()[-1].lower() in _CROP_WORDS:
+        return "count of crop seasons"  # "đất lúa 2 vụ"
+    # (the patterns end at the number: a window of a few words before it is enough)
+    window = max(s.start, n.verb_start - 30)
+    base = _BASE_BEFORE_RE.search(text, window, n.verb_start) if n.verb in ("tăng", "giảm") else None
+    if base and not _COMPARED_WITH_RE.search(text, max(s.start, base.start() - 10), base.start()):
+        return "comparison base"  # "cùng kỳ tăng 10,28%" (but "so với cùng kỳ giảm 2 vụ" compares)
+    if text[q.start - 3 : q.start].rstrip()[-1:] == "(" and _BASE_IN_BRACKETS_RE.search(
+        text, max(s.start, q.start - 40), q.start
+    ):
+        return "comparison base"  # "so với cùng kỳ (12.279 ha)": last period's level
+    signed = text[q.start - 2 : q.start] in ("(+", "(-", "(–")
+    if signed and s.current is not None and s.current["change_direction"] is not None:
+        return "change restated in another unit"  # "giảm 1,6% (-673 ha)"
+    pending = s.pending_target
+    in_parts = pending is not None and s.part_start is not None and q.start > s.part_start
+    if (
+        in_parts
+        and _same_measure(pending[0].unit, n.unit)
+        and not _RESULT_WORD_RE.search(text, s.part_start, q.start)
+    ):
+        return "part of a plan"  # "Kế hoạch thu ... là 300 tỷ đồng, trong đó thu thuế 170 tỷ đồng"
+    return None
+
+
+def _threshold_reason(s: _Sentence, n: _Num) -> str | None:
+    """A threshold inside the indicator's wording: "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%"."""
+    q, text = n.q, s.text
+    if _OPEN_END_AFTER_RE.match(text, q.end, s.end):
+        return "threshold"
+    if n.unit != "%":
+        return None
+    if _THRESHOLD_BEFORE_RE.search(n.before.rstrip()) and (
+        n.target_m or _THRESHOLD_AFTER_RE.match(text, q.end)
+    ):
+        return "threshold"
+    if _THRESHOLD_BEFORE_RE.search(n.before) and n.verb is None:
+        return "threshold"
+    return None
+
+
+def _describing_role(n: _Num) -> str:
+    """Whether the number opens a fact or describes the sentence's latest one, and how."""
+    is_pct, verb = n.unit == "%", n.verb
+    if verb in ("tăng", "giảm") and is_pct and n.target_m:
+        return "pct_target"  # "tăng 3% so với dự toán": exceeds the plan
+    if verb in ("tăng", "giảm") or (verb == "vượt" and n.same_m and not n.target_m):
+        return "change"
+    if verb == "vượt" and (n.target_m or (is_pct and n.host is not None)):
+        return "pct_target"
+    if is_pct and n.target_m:
+        return "pct_target"
+    if is_pct and n.same_m and verb not in ("chiếm", "còn"):
+        return "pct_same_period"
+    if is_pct and _KIND_BEFORE_RE.search(n.before):
+        return "pct_target"  # "so dự toán địa phương giao đạt 23,7%"
+    host = n.host
+    if not is_pct or host is None or host["unit"] == "%" or host["pct_target"] is not None:
+        return "fact"
+    if host["target_value"] is not None and (n.bracketed or verb in ("đạt", "bằng")):
+        return "share"  # "96/120 hộ (80%)", "45/60 hồ sơ, đạt 75%"
+    if verb == "đạt" or (verb is None and n.bracketed):
+        return "share"  # "thu 22 tỷ đồng, đạt 87%": a share of an unnamed plan
+    if verb == "bằng" and (n.ends_clause or n.other_period):
+        return "pct_same_period"  # "đạt 184 ha, bằng 99,9%": a level against last year's
+    return "fact"
+
+
+# ---------------------------------------------------------------------------------------------
+# One handler per role
+
+
+def _on_target(s: _Sentence, n: _Num) -> None:
+    """A target, never a fact: it belongs to a fact of its unit, before it or after it."""
+    q, text = n.q, s.text
+    close = text.find(")", q.end, min(s.end, q.end + 3))
+    stated_end = close + 1 if close != -1 else q.end
+    current = s.current
+    if n.stated == "" and current is not None and current.get("_share_only") and current["unit"] == "%":
+        # "đạt 70,9% kế hoạch (36.982 tỷ đồng)": a share with no value yet; the amount is the value
+        current.update(value=q.value, value_text=q.value_text, unit=n.unit, _share_only=False)
+        s.attach(current, stated_end)
+        return
+    host = _target_host(s.facts, n.unit)
+    if host is not None:
+        _set_target_value(host, q.value)
+        if host["target_kind"] is None:
+            host["target_kind"] = n.stated or None
+        if host is current:
+            s.current_end = stated_end
+    else:
+        s.pending_target = (q._replace(unit=n.unit), n.stated or None)
+    s.prev_end = max(s.prev_end, stated_end)
+
+
+def _on_change(s: _Sentence, n: _Num) -> None:
+    """A change against an earlier period: the host's, or a fact of its own."""
+    q, text, unit = n.q, s.text, n.unit
+    end = q.end
+    vs_m = _VS_RE.search(text, q.end, s.end)
+    vs = _SPACES_RE.sub(" ", vs_m.group("vs")).strip() if vs_m else None
+    if vs_m and vs_m.start() - q.end < 4:
+        end = vs_m.end()
+    direction = "tăng" if n.verb in ("tăng", "vượt") else "giảm"
+    change = {"change_direction": direction, "change_amount": q.value, "change_unit": unit, "change_vs": vs}
+    host = n.host
+    if unit is not None and unit != "%" and (host is None or not _same_measure(host["unit"], unit)):
+        host = _change_host(text, s, s.start, n.verb_start, q, unit) or host
+    if host is not None and _takes_change(host, vs):
+        host.update(change)
+        s.attach(host, end)
+        return
+    if unit is None:
+        s.skip(q, "no unit")
+        return
+    fact = _new_fact(q._replace(target=None))
+    fact["unit"] = unit
+    fact.update(change)
+    fill_indicator_and_quote(text, fact, s.start, s.prev_end, q, n.verb_start, end)
+    s.add(fact, q, end)
+
+
+def _takes_change(host: dict, vs: str | None) -> bool:
+    """Has the host no change yet, or only one against another base than the same period?"""
+    if host["change_direction"] is None:
+        return True
+    old_vs = host["change_vs"]
+    return (
+        bool(old_vs) and not _SAME_PERIOD_VS_RE.search(old_vs) and (not vs or _SAME_PERIOD_VS_RE.search(vs))
+    )
+
+
+def _on_pct_target(s: _Sentence, n: _Num) -> None:
+    """A share of plan ("đạt 95% KH"), or an excess over it ("vượt 12%", "tăng 3% so với dự toán")."""
+    q, text = n.q, s.text
+    pct, kind, end = _pct_of_plan(n)
+    if n.verb == "vượt" and n.unit not in ("%", "lần"):
+        s.skip(q, "excess over a plan", end)  # "vượt 5 ha so với kế hoạch": no target written
+        return
+    decimals = decimals_printed(q.value_text)
+    host = n.host
+    if host is not None:
+        _add_target(host, pct, decimals, kind)
+        _also_same_period_change(s, n, host, end)
+        s.attach(host, end)
+        s.last_was_pct_target = True
+        return
+    fact = _pending_result(s, n, pct, decimals, end) or _new_fact(q)
+    if fact["pct_target"] is None:
+        fact.update(value=pct, unit="%", pct_target=pct, pct_target_decimals=decimals, target_kind=kind)
+        fact["_share_only"] = True
+        fill_indicator_and_quote(text, fact, s.start, s.prev_end, q, n.verb_start, end)
+    s.add(fact, q, end)
+    s.last_was_pct_target = True
+
+
+def _pct_of_plan(n: _Num) -> tuple[float, str | None, int]:
+    """The share of plan the number states, the plan's name and where the claim ends."""
+    q, value = n.q, n.q.value
+    if n.unit == "lần":
+        pct = 100 * value  # "vượt 2,2 lần kế hoạch"
+    elif n.verb in ("vượt", "tăng"):
+        pct = value if value >= 100 else 100 + value
+    elif n.verb == "giảm":
+        pct = 100 - value
+    else:
+        pct = value
+    if n.target_m:
+        return pct, _kind_text(n.target_m.group("kind")), n.target_m.end()
+    kind_m = _KIND_BEFORE_RE.search(n.before)
+    return pct, _kind_text(kind_m.group("kind")) if kind_m else None, q.end
+
+
+def _also_same_period_change(s: _Sentence, n: _Num, host: dict, end: int) -> None:
+    """ "tăng 0,4% so với kế hoạch và cùng kỳ": the same figure is also the change."""
+    both = _AND_SAME_PERIOD_RE.match(s.text, end, s.end)
+    if both and n.verb in ("tăng", "giảm") and host["change_direction"] is None:
+        host.update(
+            change_direction=n.verb, change_amount=n.q.value, change_unit="%", change_vs=both.group("vs")
+        )
+
+
+def _pending_result(s: _Sentence, n: _Num, pct: float, decimals: int, end: int) -> dict | None:
+    """ "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its figure the result."""
+    pending = s.pending_target
+    if pending is None or n.verb == "vượt":
+        return None
+    target_q, stated_kind = pending
+    s.pending_target = None
+    fact = _new_fact(target_q._replace(target=target_q.value if n.q.value == 100 else None))
+    fact.update(pct_target=pct, pct_target_decimals=decimals, target_kind=stated_kind)
+    fill_indicator_and_quote(s.text, fact, s.start, s.prev_end, target_q, target_q.start, end)
+    return fact
+
+
+def _on_pct_same_period(s: _Sentence, n: _Num) -> None:
+    """A level against the same period ("bằng 98% cùng kỳ"): the host's, or a fact of its own."""
+    q = n.q
+    end = n.same_m.end() if n.same_m else q.end
+    if n.same_m is None and n.other_period:
+        # "bằng 93,6% so với tháng trước": a clause with two comparisons keeps the same period's
+        s.skip(q, "comparison with another period", _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end).end())
+        return
+    if n.host is not None:
+        if n.host["pct_same_period"] is None:
+            n.host["pct_same_period"] = q.value
+        s.attach(n.host, end)
+        return
+    fact = _new_fact(q)
+    fact["pct_same_period"] = q.value
+    fill_indicator_and_quote(s.text, fact, s.start, s.prev_end, q, n.verb_start, end)
+    s.add(fact, q, end)
+
+
+def _on_share(s: _Sentence, n: _Num) -> None:
+    """The share of the host's a/b form or of its unnamed plan ("45/60 hồ sơ, đạt 75%")."""
+    q = n.q
+    _add_target(n.host, q.value, decimals_printed(q.value_text), None)
+    share_end = q.end + 1 if n.bracketed else q.end
+    s.attach(n.host, share_end)
+
+
+def _on_fact(s: _Sentence, n: _Num) -> None:
+    """A new fact: the number with its unit, the words naming it, any target stated before it."""
+    q, text = n.q, s.text
+    fact = _new_fact(q)
+    fact["unit"] = n.unit
+    _take_pending_target(s, fact)
+    fill_indicator_and_quote(text, fact, s.start, s.prev_end, q, n.verb_start, q.end)
+    _take_leading_share(text, s, fact)
+    if n.unit == "%" and n.verb == "đạt" and _is_plan_share_subject(s, fact):
+        fact.update(pct_target=q.value, pct_target_decimals=decimals_printed(q.value_text))
+    s.add(fact, q, q.end)
+
+
+def _is_plan_share_subject(s: _Sentence, fact: dict) -> bool:
+    """Is the percentage a share of plan by its subject ("thu ngân sách đạt 71%"), or does it
+    continue a list of such shares?"""
+    words = (fact["indicator_text"] or "").lower().split()
+    if any(" ".join(words[:n]) in _PLAN_SHARE_SUBJECTS for n in (1, 2)):
+        return True
+    last = s.facts[-1] if s.facts else None
+    return last is not None and last["unit"] == "%" and last["pct_target"] == last["value"]
+
+
+_HANDLERS = {
+    "fact": _on_fact,
+    "target": _on_target,
+    "pct_target": _on_pct_target,
+    "pct_same_period": _on_pct_same_period,
+    "change": _on_change,
+    "share": _on_share,
+}
 
 
 def _new_fact(q: Quantity) -> dict:
@@ -330,28 +672,13 @@ def _new_fact(q: Quantity) -> dict:
         "footnote": None,
         "part_of": None,
         "extra_targets": [],
+        "value_base": None,
+        "unit_base": None,
+        "unit_kind": None,
     }
 
 
-def _bracketed(text: str, q: Quantity) -> bool:
-    """Is the quantity alone in brackets ("(80%)")?"""
-    return text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
-
-
-def _is_share_of(fact: dict, q: Quantity) -> bool:
-    """Is the percentage a/b of the fact's a/b form, as printed ("21/28 ..., đạt 75%")?
-
-    A percentage after "đạt" with no plan word after it, right after an a/b count, describes
-    that count when it is its ratio, rounded to the printed digits.
-    """
-    if fact["unit"] == "%" or fact["pct_target"] is not None or not fact["target_value"]:
-        return False
-    ratio = 100 * fact["value"] / fact["target_value"]
-    tolerance = 0.5 * 10 ** -decimals_printed(q.value_text) + 0.051
-    return abs(ratio - q.value) <= tolerance
-
-
-def _host(text: str, clause: _Clause, sent_start: int, verb_start: int) -> dict | None:
+def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dict | None:
     """The fact a describing number at `verb_start` belongs to, or None when it stands alone.
 
     A percentage of plan, of the same period or a change describes the sentence's latest fact
@@ -386,7 +713,7 @@ _WORD_AFTER_RE = re.compile(r"[ ]([^\W\d_]+)")
 
 
 def _change_host(
-    text: str, clause: _Clause, sent_start: int, verb_start: int, q: Quantity, unit: str
+    text: str, clause: _Sentence, sent_start: int, verb_start: int, q: Quantity, unit: str
 ) -> dict | None:
     """The fact a change in a unit belongs to when the sentence's latest fact has another unit.
 
@@ -495,7 +822,7 @@ def _target_host(facts: list[dict], unit: str | None) -> dict | None:
     return None
 
 
-def _take_pending_target(clause: _Clause, fact: dict) -> None:
+def _take_pending_target(clause: _Sentence, fact: dict) -> None:
     """A target stated earlier in the sentence goes to the first fact of its unit kind."""
     pending = clause.pending_target
     if pending is None or fact["target_value"] is not None:
@@ -506,7 +833,7 @@ def _take_pending_target(clause: _Clause, fact: dict) -> None:
         clause.pending_target = None
 
 
-def _take_leading_share(text: str, clause: _Clause, fact: dict) -> None:
+def _take_leading_share(text: str, clause: _Sentence, fact: dict) -> None:
     """A bare percentage of plan right before the value it is the share of becomes that value's."""
     share = clause.current
     if (

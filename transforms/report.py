@@ -9,9 +9,10 @@ it never raises, so one bad file cannot take the others down.
 from pathlib import Path
 
 from transforms.decode import UnreadableDocument, decode_document
-from transforms.facts import extract_facts
+from transforms.facts import read_numbers
 from transforms.metadata import extract_metadata
 from transforms.schema import METADATA_SCHEMA
+from transforms.skips import skipped_records
 
 
 def read_document(path: Path, document_id: str, max_bytes: int) -> dict:
@@ -55,9 +56,11 @@ def read_document(path: Path, document_id: str, max_bytes: int) -> dict:
     return record
 
 
-def read_facts(document_id: str, text: str) -> tuple[str, list[dict], str | None]:
-    """The document's facts, or an error message instead of raising."""
+def read_facts(document_id: str, text: str) -> tuple[str, list[dict], str | None, list[dict]]:
+    """The document's facts, an error message instead of raising, and the numbers that are no
+    fact with their reasons (transforms.skips)."""
     try:
-        return document_id, extract_facts(text), None
+        facts, skipped = read_numbers(text)
+        return document_id, facts, None, skipped_records(text, skipped)
     except Exception as exc:
-        return document_id, [], repr(exc)
+        return document_id, [], repr(exc), []

@@ -46,6 +46,10 @@ FACT_SCHEMA: dict[str, pl.DataType] = {
     "footnote": pl.String,  # body of a footnote linked to a marker inside the quote; None
     "part_of": pl.Int32,  # fact_index of the total this fact is a part of ("trong đó ..."); None
     "extra_targets": pl.List(EXTRA_TARGET),
+    # The meaning of the unit, decided in the parse stage by transforms.units.unit_info:
+    "value_base": pl.Float64,  # the value in its unit's base unit (None without a unit)
+    "unit_base": pl.String,  # đồng, kg, m2, m, %, a rate's base, or the counted noun
+    "unit_kind": pl.String,  # money, usd, mass, area, length, volume, percent, count, rate
 }
 
 
@@ -180,8 +184,6 @@ FACT_TABLE: dict[str, pl.DataType] = {
     **FACT_KEYS,
     # indicator_code is dim_indicator's, reached by indicator_id
     **{k: v for k, v in FACT_SCHEMA.items() if k not in ("extra_targets", "indicator_code")},
-    "value_base": pl.Float64,  # the value in its unit's base unit
-    "unit_base": pl.String,
     **VERDICT,
 }
 EXTRA_TARGET_TABLE: dict[str, pl.DataType] = {
@@ -234,6 +236,15 @@ CROSS_REPORT_CHECK_TABLE: dict[str, pl.DataType] = {
     "verdict": pl.String,  # pass | fail | no_earlier_fact | revised
 }
 
+# A number of a report that is no fact, with why (transforms.skips.skipped_records).
+SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "text": pl.String,
+    "reason": pl.String,
+}
+
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,
     "dim_admin_unit": ADMIN_UNIT_SCHEMA,
@@ -247,6 +258,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "landing_file": LANDING_FILE_TABLE,
     "pipeline_run": PIPELINE_RUN_TABLE,
     "cross_report_check": CROSS_REPORT_CHECK_TABLE,
+    "skipped_number": SKIPPED_NUMBER_SCHEMA,
 }
 
 

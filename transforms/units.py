@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from transforms.catalog import mapping, read_table, words
+
 
 class UnitInfo(NamedTuple):
     unit: str | None  # normalized as written ("tỷ đồng", "tạ/ha", "hộ")
@@ -17,49 +19,21 @@ class UnitInfo(NamedTuple):
     base_unit: str | None
 
 
-# unit -> (kind, factor, base unit)
+# unit -> (kind, factor, base unit), and the other spellings of a unit: transforms/data/.
 _SCALES: dict[str, tuple[str, float, str]] = {
-    "đồng": ("money", 1.0, "đồng"),
-    "nghìn đồng": ("money", 1e3, "đồng"),
-    "ngàn đồng": ("money", 1e3, "đồng"),
-    "triệu đồng": ("money", 1e6, "đồng"),
-    "triệu": ("money", 1e6, "đồng"),
-    "tỷ đồng": ("money", 1e9, "đồng"),
-    "tỷ": ("money", 1e9, "đồng"),
-    "usd": ("usd", 1.0, "usd"),
-    "triệu usd": ("usd", 1e6, "usd"),
-    "kg": ("mass", 1.0, "kg"),
-    "tạ": ("mass", 100.0, "kg"),
-    "tấn": ("mass", 1000.0, "kg"),
-    "nghìn tấn": ("mass", 1e6, "kg"),
-    "m2": ("area", 1.0, "m2"),
-    "ha": ("area", 1e4, "m2"),
-    "héc ta": ("area", 1e4, "m2"),
-    "km2": ("area", 1e6, "m2"),
-    "m": ("length", 1.0, "m"),
-    "km": ("length", 1000.0, "m"),
-    "m3": ("volume", 1.0, "m3"),
-    "%": ("percent", 1.0, "%"),
+    row["unit"]: (row["kind"], float(row["factor"]), row["base_unit"])
+    for row in read_table("units", key="unit")
 }
+_ALIASES = mapping("unit_aliases", "alias", "unit")
+# Scale words before a counted noun ("28,5 triệu viên").
+COUNT_SCALES = {word: float(factor) for word, factor in mapping("count_scales", "word", "factor").items()}
 
-# Spellings that mean the same unit.
-_ALIASES = {
-    "đ": "đồng",
-    "vnđ": "đồng",
-    "vnd": "đồng",
-    "tr đồng": "triệu đồng",
-    "trđ": "triệu đồng",
-    "tr.đồng": "triệu đồng",
-    "tỉ": "tỷ",
-    "tỉ đồng": "tỷ đồng",
-    "hecta": "ha",
-    "héc-ta": "ha",
-    "m²": "m2",
-    "m^2": "m2",
-    "km²": "km2",
-    "m³": "m3",
-    "phần trăm": "%",
-}
+
+def measure_spellings() -> list[str]:
+    """Every written form of a measure unit (units and their aliases), longest first: the
+    reader of numbers builds its unit pattern from them."""
+    return sorted({*_SCALES, *_ALIASES}, key=len, reverse=True)
+
 
 _SPACES_RE = re.compile(r"\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
@@ -101,157 +75,15 @@ def unit_info(unit: str | None) -> UnitInfo:
         _, factor, base = _SCALES[head]
         return UnitInfo(norm, "rate", factor, f"{base}/{rest}")
     scale, _, noun = canon.partition(" ")
-    if scale in _COUNT_SCALES and noun:  # "28,5 triệu viên": millions of bricks
-        return UnitInfo(norm, "count", _COUNT_SCALES[scale], noun)
+    if scale in COUNT_SCALES and noun:  # "28,5 triệu viên": millions of bricks
+        return UnitInfo(norm, "count", COUNT_SCALES[scale], noun)
     return UnitInfo(norm, "count", 1.0, norm)  # a counted noun is its own base
 
-
-# Scale words before a counted noun.
-_COUNT_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9}
 
 # Counted nouns these reports use again and again. A unit outside them (and not a measure)
 # is not wrong, but rare enough that validation flags it for a look: most such "units" are
 # a word read after a number that was not a count at all.
-COMMON_COUNTED_NOUNS = frozenset(
-    [
-        "người",
-        "hộ",
-        "con",
-        "xã",
-        "phường",
-        "thị trấn",
-        "thôn",
-        "xóm",
-        "bản",
-        "ấp",
-        "khu phố",
-        "tổ dân phố",
-        "huyện",
-        "tỉnh",
-        "công trình",
-        "dự án",
-        "tiêu chí",
-        "chỉ tiêu",
-        "hồ sơ",
-        "thủ tục",
-        "đảng viên",
-        "quần chúng",
-        "doanh nghiệp",
-        "hợp tác xã",
-        "tổ hợp tác",
-        "trang trại",
-        "cơ sở",
-        "trường hợp",
-        "vụ",
-        "việc",
-        "lượt",
-        "lượt người",
-        "học sinh",
-        "trẻ",
-        "cháu",
-        "em",
-        "giáo viên",
-        "sinh viên",
-        "học viên",
-        "lao động",
-        "thanh niên",
-        "công dân",
-        "chiến sĩ",
-        "đối tượng",
-        "bệnh nhân",
-        "ca",
-        "mũi",
-        "liều",
-        "đơn",
-        "thư",
-        "văn bản",
-        "kế hoạch",
-        "nghị quyết",
-        "quyết định",
-        "công văn",
-        "báo cáo",
-        "tờ trình",
-        "thông báo",
-        "chỉ thị",
-        "hướng dẫn",
-        "cuộc",
-        "buổi",
-        "lớp",
-        "hội nghị",
-        "đợt",
-        "mô hình",
-        "sản phẩm",
-        "câu lạc bộ",
-        "đội",
-        "tổ",
-        "chi bộ",
-        "đảng bộ",
-        "tổ chức",
-        "đoàn viên",
-        "hội viên",
-        "cán bộ",
-        "công chức",
-        "viên chức",
-        "gia đình",
-        "nhà",
-        "căn",
-        "phòng học",
-        "trường",
-        "điểm",
-        "trạm",
-        "tuyến",
-        "cây",
-        "chiếc",
-        "xe",
-        "tin",
-        "bài",
-        "ý kiến",
-        "kiến nghị",
-        "giấy chứng nhận",
-        "thẻ",
-        "sổ",
-        "suất",
-        "phần quà",
-        "suất quà",
-        "hội thi",
-        "giải",
-        "huy chương",
-        "giấy khen",
-        "bằng khen",
-        "kỳ họp",
-        "phiên họp",
-        "cụ",
-        "nhân khẩu",
-        "khẩu",
-        "việc làm",
-        "tấm",
-        "lần",
-        "ngày công",
-        "tiết mục",
-        "chương trình",
-        "đoàn",
-        "khách",
-        "lượt khách",
-        "di tích",
-        "lễ hội",
-        "viên",
-        "thứ",
-        "nhiệm vụ",
-        "htx",
-        "đồng chí",
-        "bộ",
-        "giấy",
-        "thửa",
-        "lô",
-        "pano",
-        "băng rôn",
-        "băng zôn",
-        "khẩu hiệu",
-        "câu",
-        "phiên",
-        "quầy",
-    ]
-)
+COMMON_COUNTED_NOUNS = words("common_counted_nouns")
 
 
 def is_common_unit(unit: str | None) -> bool:

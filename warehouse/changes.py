@@ -5,7 +5,7 @@ from datetime import datetime
 import polars as pl
 
 from transforms import PARSER_VERSION
-from transforms.schema import FAILURE_SCHEMA
+from transforms.schema import FAILURE_SCHEMA, SKIPPED_NUMBER_SCHEMA, empty
 from warehouse.dimensions import (
     admin_unit_rows,
     period_rows,
@@ -73,6 +73,7 @@ def build_changes(
     facts: pl.DataFrame,
     failures: pl.DataFrame,
     now: datetime,
+    skipped: pl.DataFrame | None = None,
 ) -> RunChanges:
     """`documents` are this run's parsed documents (status ok or rejected, with
     validation_status); `facts` their validated facts (with validation_status)."""
@@ -100,4 +101,7 @@ def build_changes(
         periods=period_rows(loaded),
         admin_units=admin_unit_rows(loaded),
         indicators=indicators,
+        skipped=empty(SKIPPED_NUMBER_SCHEMA)
+        if skipped is None
+        else skipped.select(list(SKIPPED_NUMBER_SCHEMA)),
     )

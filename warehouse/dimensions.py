@@ -187,7 +187,5 @@ def with_fact_keys(
         pl.Series("indicator_id", ids, dtype=pl.String),
         lookup("document_id", documents, "document_id", "period_id", pl.String).alias("period_id"),
         lookup("document_id", documents, "document_id", "admin_unit_id", pl.String).alias("admin_unit_id"),
-        lookup("unit", units, "unit", "unit_base", pl.String).alias("unit_base"),
-        (pl.col("value") * lookup("unit", units, "unit", "factor", pl.Float64)).alias("value_base"),
     )
     return keyed, indicators, units

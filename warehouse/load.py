@@ -25,6 +25,7 @@ FILE_COLUMNS = list(FILE_SCHEMA)
 
 # Tables that hold one slice per document.
 DOCUMENT_SLICES = [
+    "skipped_number",
     "fact_extra_target",
     "fact_indicator_value",
     "validation_failure",
@@ -47,6 +48,7 @@ class RunChanges:
     periods: pl.DataFrame
     admin_units: pl.DataFrame
     indicators: pl.DataFrame
+    skipped: pl.DataFrame | None = None  # SKIPPED_NUMBER_SCHEMA: this run's numbers that are no fact
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,8 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     _insert(con, "fact_indicator_value", changes.facts.select(FACT_COLUMNS))
     _insert(con, "fact_extra_target", _extra_target_rows(changes.facts))
     _insert(con, "validation_failure", changes.failures)
+    if changes.skipped is not None:
+        _insert(con, "skipped_number", changes.skipped)
     _insert(con, "dim_unit", changes.units, "OR IGNORE")
     _insert(con, "dim_period", changes.periods, "OR IGNORE")
     _insert(con, "dim_admin_unit", changes.admin_units, "OR IGNORE")
