@@ -8,6 +8,7 @@ its own seed.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import dataclass, field
 
 from bench import clauses, nonfacts, prose
@@ -336,6 +337,19 @@ def _body(
 # ---------------------------------------------------------------- the whole report
 
 
+# Units report again and again, as in a real archive (one commune's reports over several
+# years, from its People's Committee and its Party committee), so the checks across reports
+# have figures to compare: a report's unit is one of UNITS_PER_LEVEL per level.
+UNITS_PER_LEVEL = 60
+
+
+def _unit(rng, lv: str) -> tuple[str, str]:
+    """(locality, parent): the same pair every time a level's slot is drawn."""
+    slot = random.Random(f"unit:{lv}:{rng.randrange(UNITS_PER_LEVEL)}")
+    loc = place(slot)
+    return loc, place(slot, {loc})
+
+
 def build_report(rng, error_rate: float) -> tuple[str, dict, list[dict], list[dict], int]:
     """(file text, document record, facts, errors, number of cross-checkable facts)."""
     issuer = _weighted(rng, ISSUERS)
@@ -345,8 +359,7 @@ def build_report(rng, error_rate: float) -> tuple[str, dict, list[dict], list[di
     pl, big = LEVELS[lv]
     if lv == "phường" and rng.random() < 0.4:
         pl = "thị xã"
-    loc = place(rng)
-    parent = place(rng, {loc})
+    loc, parent = _unit(rng, lv)
     name_parent = rng.random() < 0.9
     year = rng.randint(2019, 2025)
     kind, index, label, nxt = _period(rng, year)

@@ -6,8 +6,10 @@
 2. the floor: one regular-expression pass over the same bytes;
 3. extraction alone (transforms.facts), on one core and on all cores;
 4. the whole pipeline (`python -m orchestration.run`, as `make run`) into a new warehouse;
-5. incremental runs: one new report added to warehouses of 1,000 and COUNT reports;
-6. accuracy of the whole pipeline against the generated ground truth (score.py);
+5. the checks across reports (warehouse.cross_report), rebuilt over the whole warehouse as
+   every load does, timed alone on a copy of it;
+6. incremental runs: one new report added to warehouses of 1,000 and COUNT reports;
+7. accuracy of the whole pipeline against the generated ground truth (score.py);
 and prints a table, also written as JSON to OUT/results.json. Peak memory is the
 largest resident set of the pipeline run's processes (and, separately, of the
 extraction measurement).
@@ -95,6 +97,28 @@ def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
     if rc != "0":
         raise RuntimeError(f"pipeline run failed (exit {rc}):\n{done.stderr}")
     return seconds, int(peak_kb) / 1024
+
+
+def measure_cross_report(warehouse: Path) -> dict:
+    """The load's cross-report step alone, over the finished warehouse (on a copy: the
+    measurement must not change what the run wrote)."""
+    import duckdb
+
+    from warehouse.cross_report import rebuild_cross_report_checks
+
+    copy = warehouse.with_name(warehouse.stem + "-cross-report.duckdb")
+    shutil.copyfile(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        summary = rebuild_cross_report_checks(con)
+    finally:
+        con.close()
+        copy.unlink(missing_ok=True)
+    return {
+        "seconds": round(summary.seconds, 3),
+        "checks": summary.checks,
+        "by_verdict": summary.by_verdict,
+    }
 
 
 def _link_first(corpus: Path, landing: Path, n: int) -> list[Path]:
@@ -187,6 +211,7 @@ def run(count: int, out: Path, seed: int) -> dict:
     warehouse.unlink(missing_ok=True)
     full, pipeline_peak = run_pipeline(corpus, warehouse)
     accuracy = score(gold, warehouse)
+    cross_report = measure_cross_report(warehouse)
 
     incremental = {}
     for size in sorted({min(1000, count), count}):
@@ -208,12 +233,21 @@ def run(count: int, out: Path, seed: int) -> dict:
         "extraction_vs_floor_ratio": round(one_core / floor, 1),
         "pipeline_seconds": round(full, 2),
         "pipeline_reports_per_s": round(count / full, 1),
+        "cross_report": cross_report,
         "incremental_add_one_seconds": {str(k): round(v, 2) for k, v in incremental.items()},
         "pipeline_peak_memory_mb": round(pipeline_peak, 1),
         "extraction_peak_memory_mb": round(peak_memory_mb(), 1),
         "accuracy_vs_synthetic_gold": accuracy,
         "generated": generated,
     }
+
+
+def _cross_report_line(c: dict) -> str:
+    verdicts = {}
+    for key, n in c["by_verdict"].items():
+        verdicts[key.split("/")[1]] = verdicts.get(key.split("/")[1], 0) + n
+    shown = ", ".join(f"{v} {n}" for v, n in sorted(verdicts.items()))
+    return f"{c['seconds']} s, {c['checks']} checks ({shown})"
 
 
 def table(results: dict) -> str:
@@ -235,6 +269,7 @@ def table(results: dict) -> str:
             "whole pipeline (Dagster+GX+DuckDB)",
             f"{r['pipeline_seconds']} s = {r['pipeline_reports_per_s']} reports/s",
         ),
+        ("checks across reports (in the load)", _cross_report_line(r["cross_report"])),
         *[(f"add 1 report to {k}", f"{v} s") for k, v in r["incremental_add_one_seconds"].items()],
         ("peak memory, whole pipeline", f"{r['pipeline_peak_memory_mb']} MB"),
         ("peak memory, extraction bench", f"{r['extraction_peak_memory_mb']} MB"),

@@ -45,6 +45,11 @@ LINEAGE: dict[str, list[str]] = {
     "v_rejected_files": ["landing_file"],
     "skipped_number": ["skipped_numbers", "dim_document"],
     "v_skipped_numbers": ["skipped_number", "landing_file", "document_text"],
+    "admin_unit_alias": ["dim_admin_unit"],
+    "admin_unit_crosswalk": ["dim_admin_unit"],
+    "v_indicator_series": ["v_facts", "dim_indicator", "dim_period"],
+    "cross_report_check": ["fact_indicator_value", *DIMENSIONS],
+    "v_cross_report_checks": ["cross_report_check", "fact_indicator_value", "landing_file"],
 }
 TABLES = list(LINEAGE)
 VALIDATION = "warehouse_validation"
@@ -56,10 +61,8 @@ def _is_view(name: str) -> bool:
 
 def describe(name: str) -> str:
     """The table's meaning from the data dictionary (sql/dictionary.csv, when present)."""
-    try:
-        from warehouse.dictionary import entries
-    except ImportError:  # before the data dictionary exists
-        entries = dict
+    from warehouse.dictionary import entries
+
     meaning = entries().get((name, ""))
     kind = "view" if _is_view(name) else "table"
     return f"{meaning} (DuckDB {kind} main.{name})" if meaning else f"DuckDB {kind} main.{name}."

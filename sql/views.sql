@@ -113,7 +113,91 @@ SELECT s.source_file, v.document_id, v.fact_index, f.indicator_text, f.value, f.
 FROM validation_failure AS v
 LEFT JOIN fact_indicator_value AS f USING (document_id, fact_index)
 LEFT JOIN v_document_source AS s USING (document_id)
-WHERE v.suite = 'facts';
+WHERE v.suite IN ('facts', 'cross_report');
+
+-- The facts checks across reports compare (warehouse/cross_report.py): those with a known
+-- reporting unit, indicator code, period and value, that are a level (not a change stated
+-- alone) and printed as a figure or an estimate (not a bound such as "trên 100").
+-- `unit_key` is the one place a reporting unit is keyed for those checks: the official unit
+-- version ("pre2025:19870") when the document's unit was resolved, else a hash of its written
+-- level, name and parent (warehouse/dimensions.py).
+CREATE OR REPLACE VIEW v_cross_report_basis AS
+SELECT
+    f.document_id,
+    f.fact_index,
+    d.admin_unit_id AS unit_key,
+    i.indicator_code,
+    f.unit_base,
+    f.unit,
+    u.unit_kind,
+    u.factor,
+    p.period_year,
+    p.period_kind,
+    coalesce(p.period_index, 0) AS period_index,
+    d.issuer,
+    d.issued_date,
+    f.value,
+    f.value_base,
+    f.approx,
+    f.pct_same_period,
+    f.change_direction,
+    f.change_amount,
+    f.change_unit,
+    f.change_vs,
+    f.part_of
+FROM fact_indicator_value AS f
+JOIN dim_document AS d USING (document_id)
+JOIN dim_period AS p ON p.period_id = f.period_id
+JOIN dim_indicator AS i ON i.indicator_id = f.indicator_id
+JOIN dim_unit AS u ON u.unit = f.unit
+WHERE d.admin_unit_id IS NOT NULL
+  AND i.indicator_code IS NOT NULL
+  AND f.value IS NOT NULL
+  AND f.value_base IS NOT NULL
+  AND (f.approx IS NULL OR f.approx = 'ước')
+  AND NOT (f.change_direction IS NOT NULL AND f.value IS NOT DISTINCT FROM f.change_amount);
+
+-- Checks across reports, with both facts' files and quotes.
+CREATE OR REPLACE VIEW v_cross_report_checks AS
+SELECT
+    c.check_kind,
+    c.claim,
+    c.verdict,
+    c.document_id,
+    s.source_file,
+    c.fact_index,
+    c.indicator_code,
+    f.indicator_text,
+    c.value,
+    f.unit,
+    c.stated,
+    c.stated_unit,
+    c.computed,
+    c.tolerance,
+    c.earlier_document_id,
+    es.source_file AS earlier_source_file,
+    c.earlier_fact_index,
+    c.earlier_value,
+    e.unit AS earlier_unit,
+    d.issuer,
+    ed.issuer AS earlier_issuer,
+    d.issued_date,
+    ed.issued_date AS earlier_issued_date,
+    d.period_label,
+    ed.period_label AS earlier_period_label,
+    d.admin_level,
+    d.locality,
+    c.unit_key,
+    f.quote,
+    e.quote AS earlier_quote
+FROM cross_report_check AS c
+JOIN fact_indicator_value AS f USING (document_id, fact_index)
+JOIN dim_document AS d USING (document_id)
+LEFT JOIN v_document_source AS s USING (document_id)
+LEFT JOIN fact_indicator_value AS e
+    ON e.document_id = c.earlier_document_id AND e.fact_index = c.earlier_fact_index
+LEFT JOIN dim_document AS ed ON ed.document_id = c.earlier_document_id
+LEFT JOIN v_document_source AS es ON es.document_id = c.earlier_document_id;
 
 -- Why a number was not read: every skipped number with its reason and a few words around it.
 CREATE OR REPLACE VIEW v_skipped_numbers AS

@@ -119,7 +119,7 @@ DOCUMENT_RECORD_SCHEMA: dict[str, pl.DataType] = {
 FAILURE_SCHEMA: dict[str, pl.DataType] = {
     "document_id": pl.String,
     "fact_index": pl.Int32,
-    "suite": pl.String,  # facts | documents | warehouse
+    "suite": pl.String,  # facts | documents | warehouse | cross_report
     "expectation": pl.String,  # readable name, e.g. pct_target_matches_value_over_target
     "observed": pl.String,
     "expected": pl.String,
@@ -256,6 +256,26 @@ PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
     },
 }
 
+# One row per check across reports (warehouse/cross_report.py), rebuilt on every load.
+CROSS_REPORT_CHECK_TABLE: dict[str, pl.DataType] = {
+    "check_kind": pl.String,  # same_period | issuer_agreement | revision
+    "claim": pl.String,  # pct_same_period | change_pct | change_amount | value
+    "document_id": pl.String,
+    "fact_index": pl.Int32,
+    "unit_key": pl.String,
+    "indicator_code": pl.String,
+    "unit_base": pl.String,
+    "value": pl.Float64,
+    "stated": pl.Float64,
+    "stated_unit": pl.String,
+    "earlier_document_id": pl.String,
+    "earlier_fact_index": pl.Int32,
+    "earlier_value": pl.Float64,
+    "computed": pl.Float64,
+    "tolerance": pl.Float64,
+    "verdict": pl.String,  # pass | fail | no_earlier_fact | revised
+}
+
 # A number of a report that is no fact, with why (transforms.skips.skipped_records).
 SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
     "document_id": pl.String,
@@ -279,6 +299,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "validation_failure": FAILURE_SCHEMA,
     "landing_file": LANDING_FILE_TABLE,
     "pipeline_run": PIPELINE_RUN_TABLE,
+    "cross_report_check": CROSS_REPORT_CHECK_TABLE,
     "skipped_number": SKIPPED_NUMBER_SCHEMA,
 }
 

@@ -16,6 +16,7 @@ import polars as pl
 
 from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
 from warehouse.admin_reference import ensure_admin_reference
+from warehouse.cross_report import CrossReportSummary, rebuild_cross_report_checks
 from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
@@ -57,6 +58,7 @@ class LoadSummary:
     documents_replaced: int
     documents_deleted: int
     facts_inserted: int
+    cross_report: CrossReportSummary | None = None
 
 
 def _extra_target_rows(facts: pl.DataFrame) -> pl.DataFrame:
@@ -187,6 +189,7 @@ def load_run(
     `before_swap` sees the finished copy; if it raises, the copy is never swapped in."""
     with building(path, lock_timeout_s) as con:
         replaced, deleted = apply_changes(con, changes, now)
+        cross_report = rebuild_cross_report_checks(con)  # over the whole warehouse, every load
         refresh_search(con, documents_changed=bool(replaced or deleted))
         counts = con.execute("""
             SELECT (SELECT count(*) FROM landing_file WHERE status <> 'removed'),
@@ -210,7 +213,7 @@ def load_run(
                 counts[4],
             ],
         )
-        summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height)
+        summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height, cross_report)
         if before_swap is not None:
             before_swap(con)
     return summary
