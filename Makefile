@@ -64,12 +64,19 @@ dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 sql: $(VENV)/.installed-sql
 	@$(BIN)/python -m orchestration.sql
 
-# Extraction accuracy on the shared seed reports (for everyone who changes a rule).
+# Extraction accuracy on ../shared: the seed reports and the real excerpts, each scored by
+# ../shared/eval/score.py. MISSES=1 lists what went wrong (score.py --misses).
+EVAL_SETS := seeds:corpus/seeds:gold excerpts:corpus/excerpts:gold/excerpts
 eval: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
-	REPORTS_LANDING_DIR=$(SHARED)/corpus/seeds REPORTS_WAREHOUSE_PATH=warehouse/seeds.duckdb \
-		$(BIN)/python -m orchestration.run > warehouse/seeds-run.log 2>&1 \
-		|| { tail -40 warehouse/seeds-run.log; echo "pipeline failed: see warehouse/seeds-run.log"; exit 1; }
-	$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/gold --warehouse warehouse/seeds.duckdb
+	@set -e; for set in $(EVAL_SETS); do \
+		IFS=: read -r name corpus gold <<< "$$set"; \
+		echo "== $$name ($(SHARED)/$$corpus)"; \
+		REPORTS_LANDING_DIR=$(SHARED)/$$corpus REPORTS_WAREHOUSE_PATH=warehouse/$$name.duckdb \
+			$(BIN)/python -m orchestration.run > warehouse/$$name-run.log 2>&1 \
+			|| { tail -40 warehouse/$$name-run.log; echo "pipeline failed: see warehouse/$$name-run.log"; exit 1; }; \
+		$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/$$gold --warehouse warehouse/$$name.duckdb \
+			$(if $(MISSES),--misses); \
+	done
 
 # Benchmark: N synthetic reports (BENCH_N=10000 for the full size).
 BENCH_N ?= 2000
