@@ -4,6 +4,7 @@ The indicator is the clause before the number, stripped of bullets, connectives 
 verbs; for a counted noun it is the noun with the words right after it ("51 đơn khiếu nại").
 """
 
+import functools
 import re
 
 from transforms.catalog import words
@@ -213,6 +214,8 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     return cut
 
 
+# Pure in its argument, and the same clause is cleaned again for each number it precedes.
+@functools.lru_cache(maxsize=65536)
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
