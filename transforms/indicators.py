@@ -258,10 +258,13 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
     """(subject, words of the phrasing that matched) for a phrase, or None. Among the phrasings
     that fit, the most specific (most words) wins, then the closest."""
     words = _core(normalize(phrase)).split()
+    present = set(words)  # a phrasing with a word the phrase lacks cannot fit: skip it cheaply
     best: tuple[int, float] | None = None
     subject = None
     for start in range(min(_HEAD_SLACK + 1, len(words))):
         for phrasing in _BY_FIRST_WORD.get(words[start], ()):
+            if not present.issuperset(phrasing.words):
+                continue
             score = _phrasing_score(phrasing, words, start)
             if score < MATCH_THRESHOLD:
                 continue
