@@ -144,7 +144,7 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
             continue
         cut = start + m.end()
     # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
-    if not WORD_RE.search(_TRAILING_JUNK_RE.sub("", text[cut:pos])) and cut > start:
+    if cut > start and _holds_only_junk(text[cut:pos]):
         prev = text[start : cut - 1]
         prev_cut = start
         for m in _CLAUSE_BOUNDARY_RE.finditer(prev):
@@ -153,6 +153,18 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
             prev_cut = start + m.end()
         cut = prev_cut
     return cut
+
+
+def _holds_only_junk(clause: str) -> bool:
+    """Is no word left once the trailing verbs and marks are stripped (`_TRAILING_JUNK_RE`)?
+
+    The strip removes everything from the leftmost place where junk runs to the end, so words are
+    left unless that place is at or before the first word: only those few places are tried (a
+    "$" search over the whole clause tries every offset)."""
+    first = WORD_RE.search(clause)
+    if first is None:
+        return True
+    return any(_TRAILING_JUNK_RE.match(clause, k) for k in range(first.start() + 1))
 
 
 # Counted nouns that only count ("con", "lượt"): the thing counted is in the words around them.
