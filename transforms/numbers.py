@@ -7,6 +7,7 @@ digits groups thousands, anything else is a decimal mark. Leading zeros are only
 ("09 hộ" is 9).
 """
 
+import functools
 import re
 
 # A number token as it appears in running text: digits with "." or "," between digit groups.
@@ -66,6 +67,8 @@ def _split(token: str) -> tuple[str, str] | None:
     return whole, frac
 
 
+# Pure in the token, and reports repeat the same few tokens (years, small counts, 100).
+@functools.lru_cache(maxsize=65536)
 def parse_number(token: str) -> float | None:
     """The value of a number token in Vietnamese (or stray English) notation; None if unreadable."""
     token = token.strip()
