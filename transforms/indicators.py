@@ -427,6 +427,7 @@ def _first_clause_subject(text: str, start: int, pos: int) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # a report has few sections and many facts in each
 def _section_title(section_path: str | None) -> str | None:
     if not section_path:
         return None
