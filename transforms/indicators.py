@@ -391,6 +391,7 @@ def match_indicator(
 # The facts of a report
 
 _MEASURE_HEADS = tuple(sorted(words_of("indicator_measure_heads"), key=len, reverse=True))
+_MEASURE_HEAD_PREFIXES = tuple(noun + " " for noun in _MEASURE_HEADS)  # one startswith tests them all
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]\s")
 _LEAD_STOP_RE = re.compile(r"[.;:!?\n()]")
 _DIGITS_RE = re.compile(r"[\d.,%/]+")
@@ -466,7 +467,7 @@ def _without_measure_head(phrase: str) -> str:
 def _names_only_a_measure(words: str) -> bool:
     """ "năng suất", "năng suất bình quân": a measure noun whose words name no subject."""
     return words in _MEASURE_HEADS or (
-        any(words.startswith(noun + " ") for noun in _MEASURE_HEADS) and match_subject(words) is None
+        words.startswith(_MEASURE_HEAD_PREFIXES) and match_subject(words) is None
     )
 
 
