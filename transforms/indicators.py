@@ -420,7 +420,14 @@ def _words_before_colon(text: str, start: int, pos: int) -> str | None:
 def _first_clause_subject(text: str, start: int, pos: int) -> str | None:
     """The subject of a sentence that opens with a measure noun ("Diện tích lúa 300 ha, năng
     suất ..." → "lúa"), for the later clauses that name only their measure."""
-    head = normalize.__wrapped__(text[start:pos])  # a one-off slice: not worth a cache entry
+    return _opening_subject(text[start:pos])
+
+
+# Every fact of a sentence reads the same opening: a small cache of its own (the slices are
+# long, and would crowd the phrases out of normalize's).
+@functools.lru_cache(maxsize=1024)
+def _opening_subject(opening: str) -> str | None:
+    head = normalize.__wrapped__(opening)
     for noun in _MEASURE_HEADS:
         if head.startswith(noun + " "):
             rest = _DIGITS_RE.sub(" ", head[len(noun) + 1 :]).split()
