@@ -15,6 +15,7 @@ Two rules of the language carry most of the weight:
   đồng; ước thực hiện 21,3 tỷ đồng" to the fact after it, in the same kind of unit.
 """
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -758,16 +759,27 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
-    m = _STATED_TARGET_RE.search(clause) or _LONG_STATED_TARGET_RE.search(clause)
-    if m is None:
-        subject = _SUBJECT_TARGET_RE.match(clause)
-        if subject is not None:
-            return _kind_text(subject.group("kind")) if subject.group("kind") else ""
-    if m is None and cut != -1 and text[cut] == ",":
+    named = _clause_target(clause)
+    if named is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
         whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
         m = _LONG_STATED_TARGET_RE.search(whole)
-    return _kind_text(m.group("kind")) if m else None
+        return _kind_text(m.group("kind")) if m else None
+    return named
+
+
+# Pure in the clause, and a sentence's numbers often share their clause's words: cached (the
+# "$" searches try every offset of the clause).
+@functools.lru_cache(maxsize=4096)
+def _clause_target(clause: str) -> str | None:
+    """The plan's name the clause before a number states ("" for a plan subject without one)."""
+    m = _STATED_TARGET_RE.search(clause) or _LONG_STATED_TARGET_RE.search(clause)
+    if m is not None:
+        return _kind_text(m.group("kind"))
+    subject = _SUBJECT_TARGET_RE.match(clause)
+    if subject is not None:
+        return _kind_text(subject.group("kind")) if subject.group("kind") else ""
+    return None
 
 
 def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
