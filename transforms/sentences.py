@@ -4,6 +4,7 @@ Web-page furniture (counters, timestamps, contact lines) and sentences about the
 ("phấn đấu năm 2025 kết nạp 12 đảng viên") hold numbers that are no facts.
 """
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -51,7 +52,13 @@ def is_chrome(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end == -1 else end
-    return end - start <= _CHROME_MAX_LINE and _CHROME_LINE_RE.search(text, start, end) is not None
+    return end - start <= _CHROME_MAX_LINE and _is_chrome_line(text[start:end])
+
+
+# Pure in the line, and page furniture repeats on every page of a report.
+@functools.lru_cache(maxsize=4096)
+def _is_chrome_line(line: str) -> bool:
+    return _CHROME_LINE_RE.search(line) is not None
 
 
 def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
