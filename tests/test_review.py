@@ -109,10 +109,9 @@ def test_skipped_numbers_are_shown_when_the_warehouse_records_them(small_warehou
     con, out = small_warehouse
     start = TEXT.index("104%")
     con.execute(
-        "CREATE TABLE skipped_number (document_id VARCHAR, char_start INTEGER, char_end INTEGER, reason VARCHAR)"
-    )
-    con.execute(
-        "INSERT INTO skipped_number VALUES ('doc1', ?, ?, 'share without a base')", [start, start + 4]
+        "INSERT INTO skipped_number (document_id, char_start, char_end, text, reason) "
+        "VALUES ('doc1', ?, ?, '104%', 'share without a base')",
+        [start, start + 4],
     )
     write_review_site(con, out)
     page = (out / "doc1.html").read_text(encoding="utf-8")
