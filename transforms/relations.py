@@ -23,6 +23,7 @@ from transforms.catalog import mapping, words
 from transforms.indicator_phrase import fill_indicator_and_quote
 from transforms.numbers import decimals_printed
 from transforms.quantities import Quantity, name_or_date_reason
+from transforms.schema import FACT_SCHEMA
 from transforms.sentences import plan_before
 from transforms.skips import SkippedNumber
 from transforms.units import scoring_kind, unit_info
@@ -650,32 +651,12 @@ def _new_fact(q: Quantity) -> dict:
     """A fact record of the quantity, with every field of transforms.schema.FACT_SCHEMA."""
     return {
         "_pos": q.start,
-        "fact_index": None,
-        "indicator_text": None,
+        **dict.fromkeys(FACT_SCHEMA),
         "value": q.value,
         "value_text": q.value_text,
         "unit": q.unit,
-        "approx": None,
         "target_value": q.target,
-        "target_kind": None,
-        "pct_target": None,
-        "pct_target_decimals": None,
-        "pct_same_period": None,
-        "change_direction": None,
-        "change_amount": None,
-        "change_unit": None,
-        "change_vs": None,
-        "quote": None,
-        "char_start": None,
-        "char_end": None,
-        "section_path": None,
-        "domain": None,
-        "footnote": None,
-        "part_of": None,
         "extra_targets": [],
-        "value_base": None,
-        "unit_base": None,
-        "unit_kind": None,
     }
 
 
