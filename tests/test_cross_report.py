@@ -241,6 +241,7 @@ def test_baseline_year(vs, year):
     assert baseline_year(vs, 2024) == year
 
 
+@pytest.mark.slow  # a GX validation run (~10 s with the GX import): left out by `make test-fast`
 def test_the_gx_suite_fails_on_a_failing_check_and_names_the_files():
     from expectations.cross_report_suite import validate_cross_report
 
