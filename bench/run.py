@@ -109,9 +109,7 @@ def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
     rc, peak_kb = done.stdout.split()
     if rc != "0":
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
-        raise BenchError(
-            f"pipeline run failed (exit {rc}); the end of its log {log}:\n" + "\n".join(tail)
-        )
+        raise BenchError(f"pipeline run failed (exit {rc}); the end of its log {log}:\n" + "\n".join(tail))
     return seconds, int(peak_kb) / 1024
 
 

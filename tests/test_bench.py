@@ -19,7 +19,11 @@ def test_bench_runs_end_to_end_from_another_folder_with_a_relative_out(tmp_path)
     env.pop("DAGSTER_HOME", None)
     done = subprocess.run(
         [sys.executable, "-m", "bench.run", "--count", "24", "--out", "rel/out", "--seed", "3"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     out = tmp_path / "rel" / "out"
