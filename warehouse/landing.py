@@ -149,8 +149,12 @@ def _scan_entry(folder: Path, rel: str, skipped: list[str]) -> dict | None:
     except OSError as exc:
         return _reject(row, UNREADABLE, f"the file cannot be examined: {exc.strerror or exc}")
     row.update(size_bytes=status.st_size, mtime=_mtime(status))
-    if not name_ok:
-        return _reject(row, BAD_NAME, "the file name is not valid UTF-8 (shown with \\x escapes): rename it")
+    if not name_ok:  # never read, and its real name cannot be stored
+        return _reject(
+            {**row, "read_path": None},
+            BAD_NAME,
+            "the file name is not valid UTF-8 (shown with \\x escapes): rename it",
+        )
     if stat.S_ISLNK(status.st_mode):
         return _symlink_entry(folder, full, row, skipped)
     if not stat.S_ISREG(status.st_mode):
@@ -176,6 +180,8 @@ def _symlink_entry(folder: Path, full: str, row: dict, skipped: list[str]) -> di
         skipped.append(f"{row['path']}: symlink to {kind_of(target_status.st_mode)}, not a report file")
         return None
     read_path = os.path.relpath(target, folder)
+    if not display_path(read_path)[1]:
+        return _reject(row, BAD_NAME, "a symlink to a file whose name is not valid UTF-8: rename that file")
     return {
         **row,
         "read_path": read_path,
