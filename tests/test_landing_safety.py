@@ -86,7 +86,11 @@ def test_undecodable_name_is_a_recorded_rejection_with_a_storable_path(tmp_path)
     bad = plan.filter(pl.col("error_reason") == "bad_name").row(0, named=True)
     assert bad["path"] == "b\\xe1o c\\xe1o qu\\xfd 1.txt"
     bad["path"].encode("utf-8")  # storable in a VARCHAR: this raised before
-    assert (bad["action"], bad["content_hash"], bad["size_bytes"]) == ("rejected", None, len(report(5).encode()))
+    assert (bad["action"], bad["content_hash"], bad["size_bytes"]) == (
+        "rejected",
+        None,
+        len(report(5).encode()),
+    )
     assert actions(plan)["bao-cao-0.txt"] == ("new", None)
     assert display_path("đúng.txt") == ("đúng.txt", True)
 
