@@ -113,10 +113,14 @@ def landing_files(
 
 
 def _action_counts(counts: dict[str, int]) -> str:
-    """ "3 new, 0 changed, 40 unchanged, 1 removed", and the entries that could not be read."""
+    """The scan line's counts: new, changed, unchanged and removed files, then those of the
+    entries that could not be read, when there are any."""
     shown = [f"{counts.get(a, 0)} {a}" for a in ("new", "changed", "unchanged", "removed")]
-    labels = {"rejected": "unreadable entries rejected", "kept": "unreadable, their facts kept"}
-    labels["recovered"] = "readable again"
+    labels = {
+        "rejected": "entries rejected",
+        "kept": "unreadable, their facts kept",
+        "recovered": "readable again",
+    }
     shown += [f"{counts[a]} {label}" for a, label in labels.items() if counts.get(a)]
     return ", ".join(shown)
 
