@@ -9,6 +9,8 @@ SHARED ?= ../shared
 # The contract settings, also accepted as make variables (empty = the default).
 export REPORTS_LANDING_DIR
 export REPORTS_WAREHOUSE_PATH
+# CONFIRM_REMOVAL=1: let `make run` remove most or all of the warehouse's documents (README).
+export CONFIRM_REMOVAL
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 

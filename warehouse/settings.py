@@ -38,3 +38,11 @@ def review_dir(warehouse: Path) -> Path:
 def max_file_bytes() -> int:
     """Files above this size are rejected unread (REPORTS_MAX_FILE_MB, default 20)."""
     return int(float(os.environ.get("REPORTS_MAX_FILE_MB", "20")) * 1024 * 1024)
+
+
+# The mass-removal guard (warehouse.landing.Removal): a run that would delete every document
+# of the warehouse, or more than this share of them and at least this many, stops before
+# changing anything unless the removal is confirmed (`make run CONFIRM_REMOVAL=1`). Removing
+# 1 of 2 or 2 of 3 documents goes through; 3 of 5, 2 of 2 or 1 of 1 needs the confirmation.
+REMOVAL_GUARD_SHARE = 0.5
+REMOVAL_GUARD_MIN_DOCUMENTS = 3
