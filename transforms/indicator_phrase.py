@@ -231,7 +231,7 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
-    if _MAY_HOLD_TIME_RE.match(raw):
+    if _MAY_HOLD_TIME_RE.search(raw, 0, 40):
         raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
     if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):

@@ -494,12 +494,30 @@ def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bo
     return None, False
 
 
-def _borrowed_text(fact: dict, subject: str) -> str:
-    """What a clause naming no subject measures, in words: "tỷ lệ hộ nghèo", "hộ nghèo"."""
-    if unit_info(fact.get("unit")).kind == "percent":
+def _borrowed_text(fact: dict, subject: str, previous: dict) -> str:
+    """What a clause naming no subject measures, in words: "tỷ lệ hộ nghèo", "hộ nghèo"; an
+    amount takes the subject alone ("Doanh thu ... đạt 45 tỷ đồng, 9 tháng đạt 410 tỷ đồng"), and
+    the next counted noun of a list takes the verb before the list, not the nouns before it
+    ("ban hành 19 công văn, 8 quyết định" → "ban hành quyết định")."""
+    kind = unit_info(fact.get("unit")).kind
+    if kind == "percent":
         return f"tỷ lệ {subject}"
-    unit = fact.get("unit") or ""
-    return subject if unit.lower() in subject.lower() else f"{subject} {unit}".strip()
+    if kind != "count":
+        return subject
+    unit = (fact.get("unit") or "").lower()
+    before = (previous.get("unit") or "").lower()
+    if before and before != unit and unit_info(before).kind == "count":
+        subject = _without_words(subject, before)
+    return subject if unit in subject.lower() else f"{subject} {unit}".strip()
+
+
+def _without_words(text: str, words: str) -> str:
+    """`text` without the last whole-word occurrence of `words` (any case)."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE))
+    if not found:
+        return text
+    cut = found[-1]
+    return " ".join((text[: cut.start()] + " " + text[cut.end() :]).split())
 
 
 def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
@@ -533,7 +551,7 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         measure = fact_measure(fact)
         subject, bare = _previous_subject(fact, previous)
         if bare:
-            fact["indicator_text"] = _borrowed_text(fact, subject)
+            fact["indicator_text"] = _borrowed_text(fact, subject, previous)
         leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact
