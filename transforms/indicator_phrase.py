@@ -28,12 +28,17 @@ _LEADING_JUNK_RE = re.compile(
          |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thành\ phố|quận)|cả\ (?:năm|nước)
          # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
          |thực\ hiện(?:\ tốt)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
-         |được\ sự\ quan\ tâm\ của|các\ loại)\b[\s:,]*)*""",
+         |được\ sự\ quan\ tâm\ của|các\ loại
+         # lead-ins that point at an example or a sum ("điển hình như thu ngân sách ...",
+         # "cộng dồn ...", "nâng tổng số đảng viên ...")
+         |điển\ hình(?:\ như)?|cụ\ thể(?:\ là|\ như)?|bao\ gồm|theo\ đó|cộng\ dồn|lũy\ kế|luỹ\ kế
+         |riêng(?:\ đối\ với)?|đối\ với|với|hiện(?:\ đã)?|nâng(?=\ tổng))\b[\s:,]*)*""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
-    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn)\b|[\s:,\-–(])+$",
+    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
+    r"|so|so với|duy trì|nbsp)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
 )
 # Capital letters: a place's or a body's name is capitalised.
@@ -61,17 +66,25 @@ _TIME = r"""
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
 _MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
-_MAY_HOLD_PLACE_RE = re.compile(r"\b(?:của|tại|toàn|địa bàn)\b", re.IGNORECASE)
+_MAY_HOLD_PLACE_RE = re.compile(
+    r"\b(?:của|tại|toàn|địa bàn|tỉnh|huyện|xã|thành phố|thị xã|phường|thị trấn|quận)\b", re.IGNORECASE
+)
 _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
 _TRAILING_PLACE_RE = re.compile(
-    rf"""\s+(?:của|trên\ địa\ bàn|tại|toàn)
+    rf"""\s+(?:(?:của|trên\ địa\ bàn|tại|toàn)
     (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
       |(?:\s+[{_UPPER}]\w*)+)                                                           # or the name
+     |(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)+)    # or a named unit
     \s*$""",
     re.VERBOSE,
 )
+# "... trên địa bàn" with no place after it says where the report's unit is, no part of what is
+# measured ("doanh nghiệp thành lập mới trên địa bàn"), except in the names of revenue and of
+# the area's product ("thu ngân sách nhà nước trên địa bàn", "tổng sản phẩm trên địa bàn").
+_BARE_AREA_RE = re.compile(r"(?:\s+thực hiện)?\s+trên địa bàn\s*$", re.IGNORECASE)
+_AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s", re.IGNORECASE)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
     r"[,;:.()\d\"“”]|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
@@ -110,6 +123,8 @@ def fill_indicator_and_quote(
         if start != clause_start:
             clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
     info = unit_info(fact["unit"])
+    if info.kind != "count":
+        pre = _measure_first(pre)
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
@@ -131,6 +146,30 @@ def fill_indicator_and_quote(
     stop = max(end, post_end, q.end)
     fact["char_start"], fact["char_end"] = start, stop
     fact["quote"] = text[start:stop]
+
+
+# Nouns that name how a thing is measured ("năng suất", "diện tích", "số tiền"), longest first.
+_MEASURE_NOUNS = tuple(sorted(words("indicator_measure_heads"), key=len, reverse=True))
+_MEASURE_LAST_RE = re.compile(
+    r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
+    re.IGNORECASE,
+)
+_SUM_WORD_RE = re.compile(r"(?:^|\s)(?:tổng|tổng số|số|bình quân|với)$", re.IGNORECASE)
+
+
+def _measure_first(pre: str) -> str:
+    """ "lúa năng suất", "diện tích lúa vụ Xuân với năng suất", "cho 15 hộ với số tiền": a clause
+    that names its measure last names it first in the indicator ("năng suất lúa", "năng suất lúa
+    vụ Xuân"); the thing keeps no measure noun of its own."""
+    m = _MEASURE_LAST_RE.match(pre)
+    if m is None or _SUM_WORD_RE.search(m.group("thing")):
+        return pre
+    thing = m.group("thing")
+    for noun in _MEASURE_NOUNS:
+        if thing.lower().startswith(noun + " "):
+            thing = thing[len(noun) + 1 :]
+            break
+    return f"{m.group('noun')} {thing}"
 
 
 def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
@@ -244,6 +283,8 @@ def _clean_indicator(raw: str) -> str:
         tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", tail))
     if _MAY_HOLD_PLACE_RE.search(tail):
         tail = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", tail))
+        if not _AREA_NAMED_RE.search(raw[:cut] + tail):
+            tail = _TRAILING_JUNK_RE.sub("", _BARE_AREA_RE.sub("", tail))
     raw = raw[:cut] + tail
     if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
         raw = raw[: raw.rfind("(")]

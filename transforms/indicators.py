@@ -490,7 +490,11 @@ def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bo
     if bare and gap <= _NEIGHBOUR_GAP:
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
-        return _without_measure_head(_core(normalize(previous["indicator_text"]))), False
+        subject = _without_measure_head(_core(normalize(previous["indicator_text"])))
+        unit = normalize(previous.get("unit") or "")
+        if unit and unit_info(previous.get("unit")).kind == "count" and subject.endswith(" " + unit):
+            subject = subject[: -len(unit) - 1]  # "chi trả tiền điều dưỡng cho 30 người"
+        return subject, False
     return None, False
 
 
@@ -509,6 +513,28 @@ def _borrowed_text(fact: dict, subject: str, previous: dict) -> str:
     if before and before != unit and unit_info(before).kind == "count":
         subject = _without_words(subject, before)
     return subject if unit in subject.lower() else f"{subject} {unit}".strip()
+
+
+def _amount_of_previous(fact: dict, previous: dict) -> str | None:
+    """ "trao tặng 120 suất quà, với số tiền 60 triệu đồng": a sum of money that names only its
+    measure ("số tiền", "kinh phí") right after a count is the money of the counted thing
+    ("số tiền trao tặng suất quà")."""
+    if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "count":
+        return None
+    if _core(normalize(fact.get("indicator_text") or "")) not in _MONEY_NOUNS:
+        return None
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None
+    thing = previous["indicator_text"]
+    unit = (previous.get("unit") or "").lower()
+    if unit in _UNIT_ONLY_COUNTS:  # "cho 15 hộ": the words before the count are what it is for
+        thing = _without_words(thing, unit)
+    return f"{fact['indicator_text']} {thing}".strip()
+
+
+_MONEY_NOUNS = frozenset(_core(normalize(w)) for w in words_of("indicator_money_nouns"))
+# Counted nouns that say who, not what: the money "cho 15 hộ" is for what the words before say.
+_UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng"))
 
 
 def _without_words(text: str, words: str) -> str:
@@ -552,10 +578,12 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         subject, bare = _previous_subject(fact, previous)
         if bare:
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
+        money_of = _amount_of_previous(fact, previous) if previous else None
         leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact
         found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, leads)
+        fact["indicator_text"] = money_of or fact["indicator_text"]
         if found is None:
             fact["measure"], fact["indicator_code"] = measure, None
             continue
