@@ -129,7 +129,8 @@ def fill_indicator_and_quote(
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
-        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post))
+        verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
+        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
     elif info.kind == "percent" and not pre:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
         indicator = post
@@ -216,16 +217,45 @@ _NOUN_ITEM_WORDS = 3
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
-def _counted_indicator(unit: str, pre: str, post: str) -> str:
+def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
     "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it)."""
     if post:
-        return f"{unit} {post}"
+        return f"{unit} {post} {_verb_before(verb_clause)}".strip()
     if not pre:
         return unit
     if unit in _CLASSIFIERS or unit.lower() in pre.lower():
         return pre
     return f"{pre} {unit}"
+
+
+_VERB_WORDS_MAX = 4
+_NOT_IN_VERB_RE = re.compile(r"[\d()%\[\]/]")
+_GAP_BREAK_RE = re.compile(r"[,;:()\[\]]")
+
+
+def _next_to_number(text: str, clause_start: int, pos: int, pre: str) -> bool:
+    """Do the words `pre` end right before the number (only a hedge between), not before a comma
+    that an empty clause borrowed them across?"""
+    last = pre.split()[-1] if pre else ""
+    at = text.rfind(last, clause_start, pos) if last else -1
+    return at >= 0 and not _GAP_BREAK_RE.search(text, at + len(last), pos)
+
+
+
+def _verb_before(pre: str) -> str:
+    """ "Tiếp nhận, thụ lý 08 hồ sơ thờ cúng", "đã chủ trì 40 phiên họp": what was done to the
+    counted thing, the last words before the count after any function word (who did it, "đã")
+    ("hồ sơ thờ cúng tiếp nhận, thụ lý"); nothing when those words are long or name a subject of
+    their own."""
+    words = pre.split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
+    verb = words[cut:]
+    if not verb or len(verb) > _VERB_WORDS_MAX or _NOT_IN_VERB_RE.search(" ".join(verb)):
+        return ""
+    if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
+        return ""  # a name ("xã Tân Phú"), not a verb
+    return "" if match_subject(" ".join(verb)) else " ".join(verb)
 
 
 def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
