@@ -123,8 +123,6 @@ def fill_indicator_and_quote(
         if start != clause_start:
             clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
     info = unit_info(fact["unit"])
-    if info.kind != "count":
-        pre = _measure_first(pre)
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
@@ -155,7 +153,7 @@ _MEASURE_LAST_RE = re.compile(
     r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
     re.IGNORECASE,
 )
-_SUM_WORD_RE = re.compile(r"(?:^|\s)(?:tổng|tổng số|số|bình quân|với)$", re.IGNORECASE)
+_SUM_WORD_RE = re.compile(r"(?:^|\s)(?:tổng|tổng số|số|bình quân|với|quy mô)$", re.IGNORECASE)
 
 
 def _measure_first(pre: str) -> str:
@@ -309,6 +307,10 @@ def _clean_indicator(raw: str) -> str:
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
     tail = _TRAILING_JUNK_RE.sub("", raw[cut:])
+    if _MEASURE_LAST_RE.match(tail):  # "chi trả trợ cấp quý I với số tiền": measured first, then clean
+        first = _measure_first(raw[:cut] + tail)
+        if first != raw[:cut] + tail:
+            return _clean_indicator(first)
     if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
         tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", tail))
     if _MAY_HOLD_PLACE_RE.search(tail):
