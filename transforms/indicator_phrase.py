@@ -7,7 +7,7 @@ verbs; for a counted noun it is the noun with the words right after it ("51 đơ
 import functools
 import re
 
-from transforms.catalog import words
+from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_subject
 from transforms.quantities import Quantity
 from transforms.units import unit_info
@@ -133,7 +133,8 @@ def fill_indicator_and_quote(
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
         indicator = post
     elif info.kind in ("area", "mass", "length") and pre:
-        indicator, post_end = _with_object(text, pre, q.end)
+        adjacent = _next_to_number(text, clause_start, q.start, pre)
+        indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
     else:
         indicator = pre or (fact["unit"] if q.is_rank else "")
     if q.is_rank:
@@ -149,6 +150,7 @@ def fill_indicator_and_quote(
 
 # Nouns that name how a thing is measured ("năng suất", "diện tích", "số tiền"), longest first.
 _MEASURE_NOUNS = tuple(sorted(words("indicator_measure_heads"), key=len, reverse=True))
+_MEASURE_PREFIXES = tuple(noun + " " for noun in _MEASURE_NOUNS) + _MEASURE_NOUNS
 _MEASURE_LAST_RE = re.compile(
     r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
     re.IGNORECASE,
@@ -228,6 +230,9 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
 
 
 _VERB_WORDS_MAX = 4
+# The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
+_IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
+_OUTPUT_VERBS = words("indicator_output_verbs")
 _NOT_IN_VERB_RE = re.compile(r"[\d()%\[\]/]")
 _GAP_BREAK_RE = re.compile(r"[,;:()\[\]]")
 
@@ -256,16 +261,30 @@ def _verb_before(pre: str) -> str:
     return "" if match_subject(" ".join(verb)) else " ".join(verb)
 
 
-def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
-    """ "trồng mới 300 ha rừng": the noun after a measure names what the verb before it
-    measures; it joins the indicator when the two together name a catalogued subject."""
+def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tuple[str, int]:
+    """ "trồng mới 300 ha rừng", "thu hoạch 1.600 tấn lương thực có hạt": the noun after a measure
+    names what the verb before it measures. It joins the indicator when the two together name a
+    catalogued subject; else, when the words before name no subject, the indicator is the noun
+    with the measure its unit implies and the verb ("diện tích rừng trồng mới", "sản lượng lương
+    thực có hạt": a harvest is the output)."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 60))
     post = _clean_indicator(post)
-    if post and len(post.split()) <= _ITEM_WORDS_MAX and not match_subject(pre):
-        joined = f"{pre} {post}"
-        if match_subject(joined):
-            return joined, post_end
-    return pre, pos
+    if not post or len(post.split()) > _ITEM_WORDS_MAX or match_subject(pre):
+        return pre, pos
+    joined = f"{pre} {post}"
+    if match_subject(joined):
+        return joined, post_end
+    measure = _IMPLIED_MEASURE.get(kind, "")
+    named = bool(measure) and post.lower().startswith(measure)  # "51 ha diện tích đất ruộng"
+    if post[:1].isupper() or _NOT_IN_VERB_RE.search(post) or (
+        not named and post.lower().startswith(_MEASURE_PREFIXES)
+    ):
+        return pre, pos
+    verb = _verb_before(pre) if adjacent else ""
+    if kind == "mass":  # a harvest is the output; "hỗ trợ 180 tấn xi măng" is the cement given
+        verb, measure = ("", measure) if verb.lower() in _OUTPUT_VERBS else (verb, "")
+    measure = "" if named else measure
+    return " ".join(f"{measure} {post} {verb}".split()), post_end
 
 
 def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str) -> int:

@@ -575,7 +575,8 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
         measure = fact_measure(fact)
-        subject, bare = _previous_subject(fact, previous)
+        same_line = previous is not None and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
+        subject, bare = _previous_subject(fact, previous if same_line else None)
         if bare:
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
         money_of = _amount_of_previous(fact, previous) if previous else None
