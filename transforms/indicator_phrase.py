@@ -245,7 +245,6 @@ def _next_to_number(text: str, clause_start: int, pos: int, pre: str) -> bool:
     return at >= 0 and not _GAP_BREAK_RE.search(text, at + len(last), pos)
 
 
-
 def _verb_before(pre: str) -> str:
     """ "Tiếp nhận, thụ lý 08 hồ sơ thờ cúng", "đã chủ trì 40 phiên họp": what was done to the
     counted thing, the last words before the count after any function word (who did it, "đã")
@@ -276,8 +275,10 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
         return joined, post_end
     measure = _IMPLIED_MEASURE.get(kind, "")
     named = bool(measure) and post.lower().startswith(measure)  # "51 ha diện tích đất ruộng"
-    if post[:1].isupper() or _NOT_IN_VERB_RE.search(post) or (
-        not named and post.lower().startswith(_MEASURE_PREFIXES)
+    if (
+        post[:1].isupper()
+        or _NOT_IN_VERB_RE.search(post)
+        or (not named and post.lower().startswith(_MEASURE_PREFIXES))
     ):
         return pre, pos
     verb = _verb_before(pre) if adjacent else ""

@@ -575,7 +575,10 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
         measure = fact_measure(fact)
-        same_line = previous is not None and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
+        same_line = (
+            previous is not None
+            and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
+        )
         subject, bare = _previous_subject(fact, previous if same_line else None)
         if bare:
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
