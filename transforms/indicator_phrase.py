@@ -10,7 +10,7 @@ import re
 from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_subject
 from transforms.quantities import Quantity
-from transforms.units import unit_info
+from transforms.units import COUNT_SCALES, unit_info
 from transforms.vocabulary import WORD_RE
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
@@ -219,14 +219,20 @@ _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
-    "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it)."""
+    "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it);
+    a scale word is no part of what is counted ("đón 3 triệu lượt khách" → "đón lượt khách")."""
+    counted = [w for w in unit.split() if w.lower() not in COUNT_SCALES]
+    noun = " ".join(counted) or unit
     if post:
-        return f"{unit} {post} {_verb_before(verb_clause)}".strip()
+        return f"{noun} {post} {_verb_before(verb_clause)}".strip()
     if not pre:
-        return unit
-    if unit in _CLASSIFIERS or unit.lower() in pre.lower():
+        return noun
+    lowered = [w.lower() for w in counted]
+    if (
+        lowered[:1] and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
+    ) or noun.lower() in pre.lower():
         return pre
-    return f"{pre} {unit}"
+    return f"{pre} {noun}"
 
 
 _VERB_WORDS_MAX = 4
