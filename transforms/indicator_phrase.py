@@ -38,7 +38,7 @@ _LEADING_JUNK_RE = re.compile(
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
-    r"|so|so với|duy trì|nbsp)\b|[\s:,\-–(…]|\.\.\.)+$",
+    r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
 )
 # Capital letters: a place's or a body's name is capitalised.
@@ -117,7 +117,7 @@ def fill_indicator_and_quote(
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
-    if pre and len(pre.split()) <= _ITEM_WORDS_MAX:  # perhaps the last item of an enumeration
+    if pre and len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX:  # perhaps a list's last item
         floor_start = max(sent_start, min(floor, q.start))
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre)
         if start != clause_start:
@@ -235,6 +235,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     return f"{pre} {noun}"
 
 
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
 _VERB_WORDS_MAX = 4
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
@@ -319,6 +320,46 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     return cut
 
 
+# Where a clause's context ends and a named thing may start: a period ("... 9 tháng năm 2023 giá
+# trị sản xuất ngành nông nghiệp") or a lead-in ("... không đạt, bao gồm doanh thu bán lẻ").
+_CONTEXT_BREAK_RE = re.compile(
+    r"""(?:\b\d{1,2}\s*tháng(?:\s*đầu)?(?:\s*năm)?(?:\s*\d{4})?|\bnăm\s+\d{4}
+        |\bquý\s+[IVX\d]+(?:\s*/\s*\d{4})?
+        |\b(?:bao\ gồm|theo\ đó|điển\ hình\ như|cụ\ thể\ là|cụ\ thể\ như))(?=[\s:,]+\w)[\s:,]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _without_trailing_time(tail: str) -> str:
+    """The tail without its period, unless the period is inside a bracket ("(giá cố định năm
+    2010)" names the prices, not when the claim holds)."""
+    m = _TRAILING_TIME_RE.search(tail)
+    if m is None or tail.count("(", 0, m.start()) > tail.count(")", 0, m.start()):
+        return tail
+    return tail[: m.start()]
+
+
+def _named_part(raw: str) -> str:
+    """The side of a period or a lead-in inside a clause that names a catalogued subject: the
+    words after it ("báo cáo ... 9 tháng năm 2023 giá trị sản xuất ngành nông nghiệp"), else the
+    words before it ("Chỉ số sản xuất công nghiệp 6 tháng đầu năm tăng khá cao")."""
+    if not _MAY_HOLD_TIME_RE.search(raw) and not _LEAD_IN_HINT_RE.search(raw):
+        return raw
+    for m in reversed(list(_CONTEXT_BREAK_RE.finditer(raw))):
+        before, after = raw[: m.start()], raw[m.end() :]
+        if before.count("(") > before.count(")"):  # "(giá cố định năm 2010)" is part of the name
+            continue
+        before = _TRAILING_JUNK_RE.sub("", before)
+        if before and len(after.split()) >= 2 and match_subject(after):
+            return after
+        if after and len(before.split()) >= 2 and match_subject(before):
+            return before
+    return raw
+
+
+_LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", re.IGNORECASE)
+
+
 # Pure in its argument, and the same clause is cleaned again for each number it precedes.
 @functools.lru_cache(maxsize=65536)
 def _clean_indicator(raw: str) -> str:
@@ -329,6 +370,7 @@ def _clean_indicator(raw: str) -> str:
     raw = _LEADING_JUNK_RE.sub("", raw)
     if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
         raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
+    raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
@@ -338,10 +380,15 @@ def _clean_indicator(raw: str) -> str:
         if first != raw[:cut] + tail:
             return _clean_indicator(first)
     if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
-        tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", tail))
+        tail = _TRAILING_JUNK_RE.sub("", _without_trailing_time(tail))
     if _MAY_HOLD_PLACE_RE.search(tail):
-        tail = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", tail))
-        if not _AREA_NAMED_RE.search(raw[:cut] + tail):
+        area_named = _AREA_NAMED_RE.search(raw[:cut] + tail)
+        place = _TRAILING_PLACE_RE.search(tail)
+        if place is not None:
+            kept = " trên địa bàn" if area_named and "trên địa bàn" in place.group(0) else ""
+            tail = tail[: place.start()] + kept
+        tail = _without_trailing_time(tail)
+        if not area_named:
             tail = _TRAILING_JUNK_RE.sub("", _BARE_AREA_RE.sub("", tail))
     raw = raw[:cut] + tail
     if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
