@@ -318,6 +318,7 @@ def indicator_for(subject: str, unit_kind: str | None, measure: str) -> Indicato
 
 
 _LEAD_TEXT_WORDS_MAX = 5
+_TAIL_WORDS = 3
 # The measure noun a unit implies when the words name only the thing measured.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
 
@@ -338,8 +339,13 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     if unit and text.lower().startswith(unit.lower() + " "):
         texts.append(text[len(unit) + 1 :])
     # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
+    tails = []
     if unit and _measure_kind(unit) == "count" and text.lower().endswith(" " + unit.lower()):
-        texts.append(f"{unit} {text[: -len(unit) - 1]}")
+        before = text[: -len(unit) - 1].split()
+        texts.append(f"{unit} {' '.join(before)}")
+        # "... toàn huyện đạt trung bình 18 tiêu chí": the words right before the count say what
+        # it counts, however long the clause before them.
+        tails = [f"{unit} {' '.join(before[-k:])}" for k in range(1, min(len(before), _TAIL_WORDS) + 1)]
     # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
     implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
     if implied and text and not normalize(text).startswith(implied):
@@ -349,7 +355,7 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     if len(text.split()) > _LEAD_TEXT_WORDS_MAX:
         leads = ()
     with_leads = [p for t in texts for lead in leads if lead for p in (f"{t} {lead}", f"{lead} {t}")]
-    return [p.strip() for p in (*texts, *with_leads)]
+    return [p.strip() for p in (*texts, *with_leads, *tails)]
 
 
 def best_match(
