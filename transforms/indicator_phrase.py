@@ -27,7 +27,7 @@ _LEADING_JUNK_RE = re.compile(
     (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|công\ tác|theo\ đó
          |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thành\ phố|quận)|cả\ (?:năm|nước)
          # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
-         |thực\ hiện(?:\ tốt)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
+         |thực\ hiện(?:\ tốt|\ thành\ công)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
          |được\ sự\ quan\ tâm\ của|các\ loại
          # lead-ins that point at an example or a sum ("điển hình như thu ngân sách ...",
          # "cộng dồn ...", "nâng tổng số đảng viên ...")
