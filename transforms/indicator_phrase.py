@@ -137,8 +137,8 @@ def fill_indicator_and_quote(
         indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
     else:
         indicator = pre or (fact["unit"] if q.is_rank else "")
-    if q.is_rank:
-        indicator = ("xếp hạng " + pre).strip()
+    if q.is_rank:  # "Trường Mầm non xếp thứ 17": what is ranked, not the verb of ranking
+        indicator = ("xếp hạng " + _RANK_VERB_RE.sub("", pre)).strip()
     fact["indicator_text"] = indicator or None
     start = clause_start
     while start < q.start and text[start] in " \t\r\n-–+•*.·,;:)":
@@ -235,6 +235,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     return f"{pre} {noun}"
 
 
+_RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|thứ|hạng|ở vị trí))+\s*$", re.IGNORECASE)
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _VERB_WORDS_MAX = 4
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.

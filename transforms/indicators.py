@@ -521,6 +521,14 @@ def _borrowed_text(fact: dict, subject: str, previous: dict) -> str:
     return subject if unit in subject.lower() else f"{subject} {unit}".strip()
 
 
+def _ranked_thing(fact: dict, previous: dict) -> str:
+    """ "tăng trưởng kinh tế đạt 9,1%, đứng thứ 6/14 tỉnh": a rank that names nothing ranks what
+    the claim right before it measures."""
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return fact["indicator_text"]
+    return f"{fact['indicator_text']} {previous.get('indicator_text') or ''}".strip()
+
+
 def _amount_of_previous(fact: dict, previous: dict) -> str | None:
     """ "trao tặng 120 suất quà, với số tiền 60 triệu đồng": a sum of money that names only its
     measure ("số tiền", "kinh phí") right after a count is the money of the counted thing
@@ -588,6 +596,8 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         subject, bare = _previous_subject(fact, previous if same_line else None)
         if bare:
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
+        elif measure == "rank" and same_line and _core(normalize(fact["indicator_text"])) == "xếp hạng":
+            fact["indicator_text"] = _ranked_thing(fact, previous)
         money_of = _amount_of_previous(fact, previous) if previous else None
         leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
