@@ -225,6 +225,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     noun = " ".join(counted) or unit
     if post:
         return f"{noun} {post} {_verb_before(verb_clause)}".strip()
+    pre = _AGENT_DONE_RE.sub("", pre)  # "Lãnh đạo UBND đã chủ trì 40 phiên họp": who did it is no part
     if not pre:
         return noun
     lowered = [w.lower() for w in counted]
@@ -237,6 +238,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
 
 _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|thứ|hạng|ở vị trí))+\s*$", re.IGNORECASE)
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
+_AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)
 _VERB_WORDS_MAX = 4
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
