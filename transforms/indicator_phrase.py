@@ -119,7 +119,7 @@ def fill_indicator_and_quote(
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
     if pre and len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX:  # perhaps a list's last item
         floor_start = max(sent_start, min(floor, q.start))
-        start = _enumeration_start(text, floor_start, clause_start, pre_end, pre)
+        start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
             clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
     info = unit_info(fact["unit"])
@@ -298,7 +298,7 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
     return " ".join(f"{measure} {post} {verb}".split()), post_end
 
 
-def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str) -> int:
+def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str, after_fact: bool) -> int:
     """Where the clause starts when the words after its comma are the last items of an
     enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
     xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
@@ -312,6 +312,8 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
             break
         prev = _clause_start(text, floor, floor, item_break.start())
         segment = _clean_indicator(text[prev : item_break.start()])
+        if prev <= floor and after_fact:  # the words right after the claim before: its own, no item
+            break
         if not segment or any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
             break
         start = prev

@@ -1,0 +1,133 @@
+"""One invented sentence per rule of the indicator text and code (transforms/indicator_phrase.py,
+transforms/indicators.py): the text is the measured thing as a person would write it, the code the
+catalogued indicator the whole clause names."""
+
+import pytest
+
+from transforms.facts import extract_facts
+
+
+def _fact(text: str, index: int) -> tuple[str | None, str | None]:
+    fact = extract_facts(text)[index]
+    return fact["indicator_code"], fact["indicator_text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "code", "indicator"),
+    [
+        # A list of counted nouns after one verb: each takes the verb, not the nouns before it.
+        (
+            "UBND xã đã ban hành 40 công văn, 12 quyết định, 6 kế hoạch.",
+            2,
+            "DOCUMENTS_ISSUED_BY_TYPE",
+            "ban hành kế hoạch",
+        ),
+        # A later figure of the same amount names no unit ("... tỷ đồng") as its subject.
+        (
+            "Doanh thu vận tải tháng 9 ước đạt 45 tỷ đồng, ước 9 tháng đạt 410 tỷ đồng.",
+            1,
+            "TRANSPORT_REVENUE",
+            "Doanh thu vận tải",
+        ),
+        # The period opening a clause is no part of it, however it is introduced.
+        (
+            "Tính đến hết tháng 9/2023 hoàn thành đưa vào sử dụng 12 công trình.",
+            0,
+            "PUBLIC_WORKS_COMPLETED",
+            "hoàn thành đưa vào sử dụng công trình",
+        ),
+        # A lead-in pointing at an example is no part of the indicator.
+        ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
+        # "trên địa bàn" says where the report's unit is ...
+        (
+            "Giá trị sản xuất công nghiệp trên địa bàn đạt 320 tỷ đồng.",
+            0,
+            "INDUSTRY_VALUE",
+            "Giá trị sản xuất công nghiệp",
+        ),
+        # ... except in the name of revenue collected in the area.
+        (
+            "Tổng thu ngân sách trên địa bàn huyện đạt 41 tỷ đồng.",
+            0,
+            "BUDGET_REVENUE",
+            "Tổng thu ngân sách trên địa bàn",
+        ),
+        # A measure named last ("... với năng suất") comes first, with the thing it measures.
+        ("Diện tích lúa vụ Mùa với năng suất 5,1 tấn/ha.", 0, "RICE_YIELD", "năng suất lúa vụ Mùa"),
+        # A sum of money right after a count is the money of the counted thing.
+        (
+            "Hội Nông dân đã trao tặng 120 suất quà, với số tiền 60 triệu đồng.",
+            1,
+            None,
+            "số tiền trao tặng suất quà",
+        ),
+        # A counted noun with words after it keeps the verb right before its number.
+        (
+            "Tiếp nhận, thụ lý 12 hồ sơ đề nghị trợ cấp.",
+            0,
+            "SOCIAL_ASSISTANCE_FILES",
+            "hồ sơ đề nghị trợ cấp Tiếp nhận, thụ lý",
+        ),
+        # A harvest in tonnes of a thing is that thing's output ...
+        (
+            "Năm nay xã thu hoạch 1.250 tấn lương thực có hạt, chăm sóc 75 ha cam.",
+            0,
+            "FOOD_OUTPUT",
+            "sản lượng lương thực có hạt",
+        ),
+        # ... and hectares of a thing are its area, with what was done to it.
+        (
+            "Năm nay xã thu hoạch 1.250 tấn lương thực có hạt, chăm sóc 75 ha cam.",
+            1,
+            "MANDARIN_AREA",
+            "diện tích cam chăm sóc",
+        ),
+        # A scale word and a bare classifier add nothing to the words before the number.
+        ("Lượng khách du lịch ước đạt 1,2 triệu lượt.", 0, "TOURIST_ARRIVALS", "Lượng khách du lịch"),
+        # The side of a period inside a clause that names a subject is the indicator.
+        (
+            "Báo cáo cho biết 6 tháng đầu năm giá trị sản xuất ngành nông nghiệp đạt 820 tỷ đồng.",
+            0,
+            "AGR_PRODUCTION_VALUE",
+            "giá trị sản xuất ngành nông nghiệp",
+        ),
+        # The words right before a counted noun say what it counts, however long the clause.
+        (
+            "Toàn huyện thực hiện đạt trung bình 17,5 tiêu chí.",
+            0,
+            "NTM_CRITERIA_AVERAGE",
+            None,
+        ),
+        # A rank that names nothing ranks the claim right before it.
+        (
+            "Tốc độ tăng trưởng kinh tế đạt 8,2%, đứng thứ 5/14 tỉnh.",
+            1,
+            "GROWTH_RANK",
+            "xếp hạng Tốc độ tăng trưởng kinh tế",
+        ),
+        # Who did it ("Lãnh đạo UBND huyện đã ...") is no part of a counted indicator.
+        ("Lãnh đạo UBND huyện đã chủ trì 35 cuộc họp.", 0, "MEETINGS", "chủ trì cuộc họp"),
+        # A bracketed price base is part of the name, and keeps the list item whole.
+        (
+            "Giá trị sản xuất nông, lâm, thủy sản (giá so sánh 2010) ước tăng 3,1%.",
+            0,
+            "AGR_PRODUCTION_VALUE_GROWTH",
+            "Giá trị sản xuất nông, lâm, thủy sản (giá so sánh 2010)",
+        ),
+        # "trở lên" is one word group, never cut.
+        ("Tỷ lệ sinh con thứ 3 trở lên là 9,5%.", 0, "THIRD_CHILD_RATE", "Tỷ lệ sinh con thứ 3 trở lên"),
+        # A common misspelling of a measure noun is read as the noun.
+        ("Mô hình cánh đồng mẫu lớn 25 ha, năng xuất đạt 68 tạ/ha.", 1, "LARGE_FIELD_YIELD", None),
+    ],
+)
+def test_indicator_rule(text, index, code, indicator):
+    found_code, found_text = _fact(text, index)
+    assert found_code == code
+    if indicator is not None:
+        assert found_text == indicator
+
+
+def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
+    """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
+    facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")
+    assert "thóc" not in (facts[1]["indicator_text"] or "")
