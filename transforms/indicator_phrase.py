@@ -362,6 +362,8 @@ def _named_part(raw: str) -> str:
     return raw
 
 
+# "Tiêm phòng tại trạm y tế xã với tổng số mũi tiêm: 3.100 mũi": the sum after "với" is measured.
+_WITH_SUM_RE = re.compile(r"^.*?\s+với\s+(?=(?:tổng\s+số|tổng|số)\s+(?!lượng\b)\w)", re.IGNORECASE)
 _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", re.IGNORECASE)
 
 
@@ -375,6 +377,8 @@ def _clean_indicator(raw: str) -> str:
     raw = _LEADING_JUNK_RE.sub("", raw)
     if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
         raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
+    if not _MEASURE_LAST_RE.match(raw):  # "... với tổng kinh phí" puts the measure first instead
+        raw = _WITH_SUM_RE.sub("", raw)
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
