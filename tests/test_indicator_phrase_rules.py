@@ -58,7 +58,7 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
         (
             "Hội Nông dân đã trao tặng 120 suất quà, với số tiền 60 triệu đồng.",
             1,
-            None,
+            "GIFT_VALUE",
             "số tiền trao tặng suất quà",
         ),
         # A counted noun with words after it keeps the verb right before its number.

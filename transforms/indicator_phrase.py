@@ -36,7 +36,7 @@ _LEADING_JUNK_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING_JUNK_RE = re.compile(
-    r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
+    r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
     r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
@@ -261,13 +261,17 @@ def _verb_before(pre: str) -> str:
     ("hồ sơ thờ cúng tiếp nhận, thụ lý"); nothing when those words are long or name a subject of
     their own."""
     words = pre.split()
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
+    # after a function word, or after a name ("Quỹ ... thuộc Tập đoàn Hòa Bình tặng quà cho ...")
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS or (i and w[:1].isupper())),
+        default=0,
+    )
     verb = words[cut:]
     if not verb or len(verb) > _VERB_WORDS_MAX or _NOT_IN_VERB_RE.search(" ".join(verb)):
         return ""
     if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
         return ""  # a name ("xã Tân Phú"), not a verb
-    return "" if match_subject(" ".join(verb)) else " ".join(verb)
+    return " ".join(verb)
 
 
 def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tuple[str, int]:
@@ -428,8 +432,10 @@ def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = chunk.split()
-    if len(words) > _MAX_POST_WORDS:
+    if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
+        last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
+        words = words[:last] if last >= 2 else words
     post = " ".join(words)
     if not post:
         return "", pos

@@ -256,10 +256,11 @@ def _phrasing_score(phrasing: _Phrasing, words: list[str], start: int) -> float:
 @functools.lru_cache(maxsize=65536)
 def match_subject(phrase: str) -> tuple[str, int] | None:
     """(subject, words of the phrasing that matched) for a phrase, or None. Among the phrasings
-    that fit, the most specific (most words) wins, then the closest."""
+    that fit, the most specific (most words) wins, then the one that starts first (the measured
+    thing leads its phrase), then the closest."""
     words = _core(normalize(phrase)).split()
     present = set(words)  # a phrasing with a word the phrase lacks cannot fit: skip it cheaply
-    best: tuple[int, float] | None = None
+    best: tuple[int, int, float] | None = None
     subject = None
     for start in range(min(_HEAD_SLACK + 1, len(words))):
         for phrasing in _BY_FIRST_WORD.get(words[start], ()):
@@ -268,7 +269,7 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
             score = _phrasing_score(phrasing, words, start)
             if score < MATCH_THRESHOLD:
                 continue
-            rank = (len(phrasing.words), score)
+            rank = (len(phrasing.words), -start, score)
             if best is None or rank > best:
                 best, subject = rank, phrasing.subject
     return None if best is None else (subject, best[0])
