@@ -368,6 +368,8 @@ def _named_part(raw: str) -> str:
 
 # "Tiêm phòng tại trạm y tế xã với tổng số mũi tiêm: 3.100 mũi": the sum after "với" is measured.
 _WITH_SUM_RE = re.compile(r"^.*?\s+với\s+(?=(?:tổng\s+số|tổng|số)\s+(?!lượng\b)\w)", re.IGNORECASE)
+# "Kết quả 6 tháng đầu năm như sau: ..." announces a list: what comes before is no indicator.
+_AS_FOLLOWS_RE = re.compile(r"^.*\bnhư sau\b[\s:,.\-–]*(?=\w)", re.IGNORECASE)
 _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", re.IGNORECASE)
 
 
@@ -383,6 +385,7 @@ def _clean_indicator(raw: str) -> str:
         raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
     if not _MEASURE_LAST_RE.match(raw):  # "... với tổng kinh phí" puts the measure first instead
         raw = _WITH_SUM_RE.sub("", raw)
+    raw = _AS_FOLLOWS_RE.sub("", raw)
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
