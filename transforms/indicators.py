@@ -455,11 +455,10 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     colon, the subject of its opening clause, and the section's title."""
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
-    leads = (
-        _words_before_colon(text, start, pos),
-        _first_clause_subject(text, start, pos),
-        _section_title(fact.get("section_path")),
-    )
+    words = _core(normalize(fact.get("indicator_text") or ""))
+    # the opening's subject is for a clause that names a measure ("năng suất"), not a thing ("bò")
+    opening = _first_clause_subject(text, start, pos) if not words or _names_only_a_measure(words) else None
+    leads = (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
     return tuple(dict.fromkeys(lead for lead in leads if lead))
 
 
@@ -493,7 +492,11 @@ def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bo
     if previous is None or not previous.get("indicator_text"):
         return None, False
     gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
-    bare = not words or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
+    before = _core(normalize(previous["indicator_text"]))
+    # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
+    overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
+    tail_only = bool(words) and overlaps and before.endswith(" " + words)
+    bare = not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
     if bare and gap <= _NEIGHBOUR_GAP:
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
