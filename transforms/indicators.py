@@ -347,6 +347,10 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
         # "... toàn huyện đạt trung bình 18 tiêu chí": the words right before the count say what
         # it counts, however long the clause before them.
         tails = [f"{unit} {' '.join(before[-k:])}" for k in range(1, min(len(before), _TAIL_WORDS) + 1)]
+    elif unit and _measure_kind(unit) == "count" and text.lower().startswith(unit.lower() + " "):
+        # "đối tượng thương binh tặng quà": the verb that ends a counted noun's words says what it counts
+        after = text.split()[len(unit.split()) :]
+        tails = [" ".join(after[-k:]) for k in range(2, min(len(after), _TAIL_WORDS) + 1)]
     # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
     implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
     if implied and text and not normalize(text).startswith(implied):
