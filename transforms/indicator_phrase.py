@@ -128,6 +128,11 @@ def fill_indicator_and_quote(
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
         verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
+        done = _DONE_RE.search(text, pre_end, q.start)
+        if done:  # "đã hoàn thành 10/19 tiêu chí": what was done to the counted thing
+            next_to_done = _next_to_number(text, clause_start, done.start(), pre)
+            verb = f"{pre} hoàn thành".strip() if next_to_done else "hoàn thành"
+            pre = verb
         indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
     elif info.kind == "percent" and not pre:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
@@ -236,6 +241,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     return f"{pre} {noun}"
 
 
+_DONE_RE = re.compile(r"\bhoàn thành\b", re.IGNORECASE)
 _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|thứ|hạng|ở vị trí))+\s*$", re.IGNORECASE)
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)
@@ -432,6 +438,8 @@ def _long_clause_start(words: list[str]) -> int:
 def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
     """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
     stop = _POST_STOP_RE.search(text, pos, end)
+    while stop and stop.group(0).isdigit() and stop.start() > pos and text[stop.start() - 1].isalpha():
+        stop = _POST_STOP_RE.search(text, stop.end(), end)  # "F1", "Covid-19": a digit inside a word
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = chunk.split()
