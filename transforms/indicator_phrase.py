@@ -36,7 +36,7 @@ _LEADING_JUNK_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING_JUNK_RE = re.compile(
-    r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
+    r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
     r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
@@ -92,7 +92,7 @@ _POST_STOP_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_INDICATOR_WORDS = 14
-_MAX_POST_WORDS = 7
+_MAX_POST_WORDS = 9
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
@@ -234,6 +234,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     if not pre:
         return noun
     lowered = [w.lower() for w in counted]
+    lowered[:1] = [lowered[0].split("/")[0]] if lowered else []  # "3 lần/ngày" counts "lần"
     if (
         lowered[:1] and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
     ) or noun.lower() in pre.lower():
@@ -277,6 +278,8 @@ def _verb_before(pre: str) -> str:
         return ""
     if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
         return ""  # a name ("xã Tân Phú"), not a verb
+    if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
+        return ""  # "kết quả", "trong năm": a lead-in, not a verb
     return " ".join(verb)
 
 
