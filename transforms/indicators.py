@@ -559,6 +559,21 @@ _MONEY_NOUNS = frozenset(_core(normalize(w)) for w in words_of("indicator_money_
 _UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng"))
 
 
+def _part_of_sum(fact: dict, previous: dict) -> str | None:
+    """ "tổng kinh phí 700 triệu đồng (trong đó: Nhà nước hỗ trợ 250 triệu đồng, ...)": a part of a
+    sum of money that names only who paid is that money ("kinh phí Nhà nước hỗ trợ")."""
+    if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "money":
+        return None
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None
+    before, own = _core(normalize(previous.get("indicator_text") or "")), fact.get("indicator_text") or ""
+    noun = next((n for n in _MONEY_NOUNS if before == n or before.startswith(n + " ")), None)
+    if noun is None or not own or _core(normalize(own)).startswith(_MEASURE_HEAD_PREFIXES):
+        return None
+    noun = noun.removeprefix("tổng ").removeprefix("số ")
+    return None if own.lower().startswith(noun) else f"{noun} {own}"
+
+
 def _without_words(text: str, words: str) -> str:
     """`text` without the last whole-word occurrence of `words` (any case)."""
     found = list(re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE))
@@ -606,7 +621,7 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
         elif measure == "rank" and same_line and _core(normalize(fact["indicator_text"])) == "xếp hạng":
             fact["indicator_text"] = _ranked_thing(fact, previous)
-        money_of = _amount_of_previous(fact, previous) if previous else None
+        money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None
         leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact
