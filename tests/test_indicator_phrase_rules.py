@@ -127,6 +127,23 @@ def test_indicator_rule(text, index, code, indicator):
         assert found_text == indicator
 
 
+def test_a_crop_figure_takes_the_season_of_its_heading_or_line():
+    text = "b. Vụ Hè thu\n\n- Tổng diện tích gieo trồng 96 ha. Trong đó lúa 40 ha, ngô 31 ha.\n"
+    assert [_fact(text, i) for i in range(3)] == [
+        ("CROP_AREA", "Tổng diện tích gieo trồng vụ Hè thu"),
+        ("RICE_AREA", "diện tích lúa vụ Hè thu"),
+        ("MAIZE_AREA", "diện tích ngô vụ Hè thu"),
+    ]
+    # a perennial crop or a forest has no season
+    assert "vụ" not in _fact("Vụ Xuân năm nay trồng mới 45 ha rừng tập trung.", 0)[1].lower()
+
+
+def test_a_part_of_a_sum_of_money_and_a_criterion_not_met():
+    text = "Tổng kinh phí 820 triệu đồng (trong đó: Nhà nước hỗ trợ 300 triệu đồng, nhân dân đóng góp 520 triệu đồng)."
+    assert _fact(text, 1)[1] == "kinh phí Nhà nước hỗ trợ"
+    assert _fact("Xã còn 04 tiêu chí chưa đạt.", 0)[1] == "tiêu chí chưa đạt"
+
+
 def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
     """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
     facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")

@@ -62,7 +62,7 @@ _TIME = r"""
     \b(?:\d{1,2}\s*tháng(?:\s*đầu(?:\s*năm)?)?(?:\s*/\s*\d{4})?                 # 6 tháng đầu năm
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
-      |đầu\s+năm|cuối\s+năm|hiện\s+nay)
+      |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này)
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
 _MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
@@ -273,7 +273,7 @@ def _verb_before(pre: str) -> str:
         (i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS or (i and w[:1].isupper())),
         default=0,
     )
-    verb = words[cut:]
+    verb = _LEADING_TIME_RE.sub("", " ".join(words[cut:])).split()  # "năm nay trồng mới" → "trồng mới"
     if not verb or len(verb) > _VERB_WORDS_MAX or _NOT_IN_VERB_RE.search(" ".join(verb)):
         return ""
     if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
@@ -306,7 +306,8 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
         return pre, pos
     verb = _verb_before(pre) if adjacent else ""
     if kind == "mass":  # a harvest is the output; "hỗ trợ 180 tấn xi măng" is the cement given
-        verb, measure = ("", measure) if verb.lower() in _OUTPUT_VERBS else (verb, "")
+        harvest = any(f" {verb.lower()}".endswith(f" {v}") for v in _OUTPUT_VERBS)
+        verb, measure = ("", measure) if harvest else (verb, "")
     measure = "" if named else measure
     return " ".join(f"{measure} {post} {verb}".split()), post_end
 

@@ -574,6 +574,30 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
     return None if own.lower().startswith(noun) else f"{noun} {own}"
 
 
+_SEASONS = sorted(words_of("crop_seasons", "season"), key=len, reverse=True)
+_SEASON_RE = re.compile(
+    r"\bvụ\s+(" + "|".join(s.replace(" ", r"[\s\-]*") for s in _SEASONS) + r")\b", re.IGNORECASE
+)
+_SEASONAL_KINDS = ("area", "mass", "yield")
+_HEADING_WORDS = 6
+_SEASONAL_CODES = tuple(sorted(words_of("indicator_seasonal_codes", "code")))
+
+
+def _with_season(text: str, fact: dict) -> str:
+    """ "Vụ Hè thu: ... lúa 6.194 ha": a crop's area, output or yield in a paragraph about one
+    season is that season's ("diện tích lúa vụ Hè thu")."""
+    own = fact.get("indicator_text") or ""
+    if _SEASON_RE.search(own) or re.search(r"\bvụ\b", own, re.IGNORECASE):
+        return own
+    pos = fact.get("char_start") or 0
+    line_start = text.rfind("\n", 0, pos) + 1
+    seasons = list(_SEASON_RE.finditer(text, line_start, pos))
+    heading = text[: max(0, line_start - 1)].rstrip().rsplit("\n", 1)[-1]
+    if not seasons and len(heading.split()) <= _HEADING_WORDS:  # "b. Vụ hè thu" on the line above
+        seasons = list(_SEASON_RE.finditer(heading))
+    return f"{own} vụ {seasons[-1].group(1)}".strip() if seasons else own
+
+
 def _without_words(text: str, words: str) -> str:
     """`text` without the last whole-word occurrence of `words` (any case)."""
     found = list(re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE))
@@ -635,3 +659,5 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         fact["measure"], fact["indicator_code"] = indicator.measure, indicator.code
         if len(phrase) > len(fact.get("indicator_text") or ""):
             fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured
+        if indicator.code.startswith(_SEASONAL_CODES) and _measure_kind(fact.get("unit")) in _SEASONAL_KINDS:
+            fact["indicator_text"] = _with_season(text, fact)
