@@ -137,7 +137,7 @@ def fill_indicator_and_quote(
     elif info.kind == "percent" and not pre:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
         indicator = post
-    elif info.kind in ("area", "mass", "length") and pre:
+    elif info.kind in ("area", "mass", "length"):
         adjacent = _next_to_number(text, clause_start, q.start, pre)
         indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
     else:
@@ -291,9 +291,9 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
     thực có hạt": a harvest is the output)."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 60))
     post = _clean_indicator(post)
-    if not post or len(post.split()) > _ITEM_WORDS_MAX or match_subject(pre):
+    if not post or len(post.split()) > _ITEM_WORDS_MAX or (pre and match_subject(pre)):
         return pre, pos
-    joined = f"{pre} {post}"
+    joined = f"{pre} {post}".strip()
     if match_subject(joined):
         return joined, post_end
     measure = _IMPLIED_MEASURE.get(kind, "")
