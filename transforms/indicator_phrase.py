@@ -11,7 +11,7 @@ from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
-from transforms.vocabulary import WORD_RE
+from transforms.vocabulary import NAME_WORDS, WORD_RE
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
 _HEDGE_BEFORE_RE = re.compile(
@@ -439,11 +439,21 @@ def _long_clause_start(words: list[str]) -> int:
     return earlier[-1] if earlier else 0
 
 
+def _in_name(text: str, pos: int, at: int) -> bool:
+    """Is the number at `at` part of a name ("F1", "Huy hiệu 60 năm tuổi Đảng", "hạng 1")?"""
+    if text[at - 1].isalpha():
+        return True
+    before = text[pos:at].split()
+    named = any(w[:1].isupper() for w in before[-2:])  # "Ô 773", "Huy hiệu 60 năm tuổi Đảng"
+    return bool(before) and (before[-1].lower() in NAME_WORDS or named)
+
+
 def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
     """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
     stop = _POST_STOP_RE.search(text, pos, end)
-    while stop and stop.group(0).isdigit() and stop.start() > pos and text[stop.start() - 1].isalpha():
-        stop = _POST_STOP_RE.search(text, stop.end(), end)  # "F1", "Covid-19": a digit inside a word
+    while stop and stop.group(0).isdigit() and stop.start() > pos and _in_name(text, pos, stop.start()):
+        digits = re.compile(r"\d+(?:/\d+)*").match(text, stop.start())
+        stop = _POST_STOP_RE.search(text, digits.end(), end)
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = chunk.split()
