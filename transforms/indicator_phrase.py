@@ -219,6 +219,7 @@ _CLASSIFIERS = words("indicator_classifiers")
 _ITEM_WORDS_MAX = 4
 _ENUMERATION_WORDS_MAX = 12
 _NOUN_ITEM_WORDS = 3
+_SUM_HEADS = ("tổng ", "tổng số ")
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
@@ -332,8 +333,8 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
             break
         start = prev
         items.append(segment)
-        if match_subject(_clean_indicator(text[start:pre_end])):
-            return start
+        if match_subject(_clean_indicator(text[start:pre_end])) or segment.lower().startswith(_SUM_HEADS):
+            return start  # "Tổng nguồn vốn của các tổ chức tín dụng và các ngân hàng": one sum
     if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
         return start
     return cut
