@@ -518,8 +518,8 @@ def _borrowed_text(fact: dict, subject: str, previous: dict) -> str:
     the next counted noun of a list takes the verb before the list, not the nouns before it
     ("ban hành 19 công văn, 8 quyết định" → "ban hành quyết định")."""
     kind = unit_info(fact.get("unit")).kind
-    if kind == "percent":
-        return f"tỷ lệ {subject}"
+    if kind == "percent":  # a rate, unless the subject is one already ("chỉ số", "tốc độ")
+        return subject if normalize(subject).startswith(_RATE_HEADS) else f"tỷ lệ {subject}"
     if kind != "count":
         return subject
     unit = (fact.get("unit") or "").lower()
@@ -535,6 +535,9 @@ def _ranked_thing(fact: dict, previous: dict) -> str:
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
         return fact["indicator_text"]
     return f"{fact['indicator_text']} {previous.get('indicator_text') or ''}".strip()
+
+
+_RATE_HEADS = ("tỷ lệ", "chỉ số", "tốc độ", "tăng trưởng")
 
 
 def _amount_of_previous(fact: dict, previous: dict) -> str | None:
