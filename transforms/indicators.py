@@ -337,7 +337,8 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     followed by each lead."""
     text = " ".join((indicator_text or "").split())
     texts = [text]
-    if unit and text.lower().startswith(unit.lower() + " "):
+    # "sản phẩm được cấp giấy chứng nhận": what was done to the counted noun is no subject of its own
+    if unit and text.lower().startswith(unit.lower() + " ") and not text[len(unit) + 1 :].startswith("được "):
         texts.append(text[len(unit) + 1 :])
     # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
     tails = []
@@ -351,6 +352,8 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
         # "đối tượng thương binh tặng quà": the verb that ends a counted noun's words says what it counts
         after = text.split()[len(unit.split()) :]
         tails = [" ".join(after[-k:]) for k in range(2, min(len(after), _TAIL_WORDS) + 1)]
+        # a verb done by the report's unit, not a name or what others did to the thing ("được ...")
+        tails = [] if "được" in after else [t for t in tails if t.islower()]
     # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
     implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
     if implied and text and not normalize(text).startswith(implied):
