@@ -129,9 +129,12 @@ def fill_indicator_and_quote(
     if info.kind == "count" and not q.is_rank:
         verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
         done = _DONE_RE.search(text, pre_end, q.start)
+        if done is None and (not pre or pre.lower() == fact["unit"]):  # "Đã đạt 13/19 tiêu chí"
+            done = _REACHED_RE.search(text, pre_end, q.start)
         if done:  # "đã hoàn thành 10/19 tiêu chí": what was done to the counted thing
             next_to_done = _next_to_number(text, clause_start, done.start(), pre)
-            verb = f"{pre} hoàn thành".strip() if next_to_done else "hoàn thành"
+            word = done.group(0).lower()
+            verb = f"{pre} {word}".strip() if next_to_done else word
             pre = verb
         indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
     elif info.kind == "percent" and not pre:
@@ -244,6 +247,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
 
 
 _DONE_RE = re.compile(r"\bhoàn thành\b", re.IGNORECASE)
+_REACHED_RE = re.compile(r"\b(?:đạt|vượt)\b", re.IGNORECASE)
 _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|thứ|hạng|ở vị trí))+\s*$", re.IGNORECASE)
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)

@@ -337,8 +337,14 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     followed by each lead."""
     text = " ".join((indicator_text or "").split())
     texts = [text]
-    # "sản phẩm được cấp giấy chứng nhận": what was done to the counted noun is no subject of its own
-    if unit and text.lower().startswith(unit.lower() + " ") and not text[len(unit) + 1 :].startswith("được "):
+    # "con tổng đàn lợn": a counted noun heads the thing it counts, but what was done to it and a name
+    # after it are no subject ("sản phẩm được cấp giấy chứng nhận", "chỉ tiêu Nghị quyết")
+    rest = text[len(unit or "") + 1 :]
+    if (
+        unit
+        and text.lower().startswith(unit.lower() + " ")
+        and not (rest[:1].isupper() or rest.startswith("được "))
+    ):
         texts.append(text[len(unit) + 1 :])
     # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
     tails = []
