@@ -96,7 +96,7 @@ _MAX_POST_WORDS = 9
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
-_MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
+_MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]|&?nbsp;?")  # "&nbsp;" left by a web page
 _TRAILING_SCAN = 60
 
 

@@ -455,11 +455,16 @@ def _opening_subject(opening: str) -> str | None:
     return None
 
 
+_TITLE_WORDS_MAX = 8
+
+
 @functools.lru_cache(maxsize=4096)  # a report has few sections and many facts in each
 def _section_title(section_path: str | None) -> str | None:
     if not section_path:
         return None
     title = section_path.rsplit(" > ", 1)[-1]
+    if len(title.split()) > _TITLE_WORDS_MAX:  # a page's headline, not the heading of a topic
+        return None
     return _DIGITS_RE.sub(" ", title).strip(" -–.)") or None
 
 
