@@ -144,6 +144,16 @@ def test_a_part_of_a_sum_of_money_and_a_criterion_not_met():
     assert _fact("Xã còn 04 tiêu chí chưa đạt.", 0)[1] == "tiêu chí chưa đạt"
 
 
+def test_a_percentage_is_the_share_of_the_noun_or_measure_after_it():
+    assert (
+        _fact("Năm nay 100% hồ sơ được giải quyết đúng hạn.", 0)[1] == "tỷ lệ hồ sơ được giải quyết đúng hạn"
+    )
+    assert (
+        _fact("Giống lúa chất lượng cao đạt 62% diện tích.", 0)[1]
+        == "tỷ lệ diện tích Giống lúa chất lượng cao"
+    )
+
+
 def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
     """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
     facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")

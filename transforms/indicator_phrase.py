@@ -137,9 +137,8 @@ def fill_indicator_and_quote(
             verb = f"{pre} {word}".strip() if next_to_done else word
             pre = verb
         indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
-    elif info.kind == "percent" and not pre:
-        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
-        indicator = post
+    elif info.kind == "percent":
+        indicator, post_end = _share_of(text, pre, q.end)
     elif info.kind in ("area", "mass", "length"):
         adjacent = _next_to_number(text, clause_start, q.start, pre)
         indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
@@ -246,6 +245,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     return f"{pre} {noun}"
 
 
+_TARGET_WORD_RE = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|ck|so)\b", re.IGNORECASE)
 _DONE_RE = re.compile(r"\bhoàn thành\b", re.IGNORECASE)
 _REACHED_RE = re.compile(r"\b(?:đạt|vượt)\b", re.IGNORECASE)
 _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|thứ|hạng|ở vị trí))+\s*$", re.IGNORECASE)
@@ -286,6 +286,19 @@ def _verb_before(pre: str) -> str:
     if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
         return ""  # "kết quả", "trong năm": a lead-in, not a verb
     return " ".join(verb)
+
+
+def _share_of(text: str, pre: str, pos: int) -> tuple[str, int]:
+    """ "100% hồ sơ được xử lý": a percentage before a noun is the share of it ("tỷ lệ hồ sơ được xử
+    lý"); "nhóm lúa thuần đạt 45% diện tích": before a measure, the share of that measure ("tỷ lệ
+    diện tích nhóm lúa thuần"); else the words before it."""
+    post, post_end = _post_words(text, pos, min(len(text), pos + 120))
+    post = _clean_indicator(post)
+    if not pre:
+        named = len(post) > 1 and not _TARGET_WORD_RE.match(post)  # no plan, no cut word ("t")
+        return (f"tỷ lệ {post}" if named else post), post_end
+    noun = next((n for n in _MEASURE_NOUNS if post.lower() == n), None)
+    return (f"tỷ lệ {noun} {pre}", post_end) if noun else (pre, pos)
 
 
 def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tuple[str, int]:
