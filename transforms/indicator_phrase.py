@@ -288,14 +288,19 @@ def _verb_before(pre: str) -> str:
     return " ".join(verb)
 
 
+def _is_short_verb(pre: str) -> bool:
+    """A word or two that name no subject: a verb acting on what follows ("chỉ đạo", "hoàn thành")."""
+    return len(pre.split()) <= 2 and not match_subject(pre)
+
+
 def _share_of(text: str, pre: str, pos: int) -> tuple[str, int]:
     """ "100% hồ sơ được xử lý": a percentage before a noun is the share of it ("tỷ lệ hồ sơ được xử
     lý"); "nhóm lúa thuần đạt 45% diện tích": before a measure, the share of that measure ("tỷ lệ
     diện tích nhóm lúa thuần"); else the words before it."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 120))
     post = _clean_indicator(post)
-    if not pre:
-        named = len(post) > 1 and not _TARGET_WORD_RE.match(post)  # no plan, no cut word ("t")
+    named = len(post) > 1 and not _TARGET_WORD_RE.match(post)  # no plan, no cut word ("t")
+    if not pre or (named and _is_short_verb(pre)):  # "Chỉ đạo 100% trường học tổ chức thi"
         return (f"tỷ lệ {post}" if named else post), post_end
     noun = next((n for n in _MEASURE_NOUNS if post.lower() == n), None)
     return (f"tỷ lệ {noun} {pre}", post_end) if noun else (pre, pos)
