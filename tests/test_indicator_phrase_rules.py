@@ -66,7 +66,7 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "Tiếp nhận, thụ lý 12 hồ sơ đề nghị trợ cấp.",
             0,
             "SOCIAL_ASSISTANCE_FILES",
-            "hồ sơ đề nghị trợ cấp Tiếp nhận, thụ lý",
+            "hồ sơ đề nghị trợ cấp tiếp nhận, thụ lý",
         ),
         # A harvest in tonnes of a thing is that thing's output ...
         (
@@ -152,6 +152,15 @@ def test_a_percentage_is_the_share_of_the_noun_or_measure_after_it():
         _fact("Giống lúa chất lượng cao đạt 62% diện tích.", 0)[1]
         == "tỷ lệ diện tích Giống lúa chất lượng cao"
     )
+
+
+def test_a_measure_after_a_crop_borrows_the_crop_not_the_verb():
+    text = "Vụ Mùa: diện tích gieo cấy lúa 980 ha, năng suất ước đạt 58 tạ/ha, sản lượng 5.684 tấn."
+    assert [_fact(text, i) for i in range(3)] == [
+        ("RICE_AREA", "diện tích gieo cấy lúa vụ Mùa"),
+        ("RICE_YIELD", "năng suất lúa vụ Mùa"),
+        ("RICE_OUTPUT", "sản lượng lúa vụ Mùa"),
+    ]
 
 
 def test_a_list_item_after_a_claim_is_not_the_claims_own_words():

@@ -87,7 +87,7 @@ _BARE_AREA_RE = re.compile(r"(?:\s+thực hiện)?\s+trên địa bàn\s*$", re.
 _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s", re.IGNORECASE)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
-    r"[,;:.()\d\"“”\n–]|\s-\s|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
+    r"[,;:.()\d\"“”\n–]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
     r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
@@ -232,7 +232,10 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     counted = [w for w in unit.split() if w.lower() not in COUNT_SCALES]
     noun = " ".join(counted) or unit
     if post:
-        return f"{noun} {post} {_verb_before(verb_clause)}".strip()
+        verb = _verb_before(verb_clause)
+        if verb[:1].isupper() and verb[1:2].islower():  # the sentence's first word: "Kết nạp 18 ..."
+            verb = verb[0].lower() + verb[1:]
+        return f"{noun} {post} {verb}".strip()
     pre = _AGENT_DONE_RE.sub("", pre)  # "Lãnh đạo UBND đã chủ trì 40 phiên họp": who did it is no part
     if not pre:
         return noun

@@ -518,12 +518,19 @@ def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bo
     if bare and gap <= _NEIGHBOUR_GAP:
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
-        subject = _without_measure_head(_core(normalize(previous["indicator_text"])))
+        subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
         unit = normalize(previous.get("unit") or "")
         if unit and unit_info(previous.get("unit")).kind == "count" and subject.endswith(" " + unit):
             subject = subject[: -len(unit) - 1]  # "chi trả tiền điều dưỡng cho 30 người"
         return subject, False
     return None, False
+
+
+def _subject_and_tails(subject: str) -> tuple[str, ...]:
+    """The subject borrowed by a clause that names only its measure, and its last word
+    ("gieo cấy lúa" → "lúa": "năng suất 62 tạ/ha" after "diện tích gieo cấy lúa" is the rice yield)."""
+    words = subject.split()
+    return (subject, words[-1]) if len(words) > 1 else (subject,)
 
 
 def _borrowed_text(fact: dict, subject: str, previous: dict) -> str:
@@ -596,6 +603,7 @@ _SEASON_RE = re.compile(
     r"\bvụ\s+(" + "|".join(s.replace(" ", r"[\s\-]*") for s in _SEASONS) + r")\b", re.IGNORECASE
 )
 _SEASONAL_KINDS = ("area", "mass", "yield")
+_SEASON_END_RE = re.compile(_SEASON_RE.pattern + r"\s*$", re.IGNORECASE)
 _HEADING_WORDS = 6
 _SEASONAL_CODES = tuple(sorted(words_of("indicator_seasonal_codes", "code")))
 
@@ -663,7 +671,7 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         elif measure == "rank" and same_line and _core(normalize(fact["indicator_text"])) == "xếp hạng":
             fact["indicator_text"] = _ranked_thing(fact, previous)
         money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None
-        leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
+        leads = (_subject_and_tails(subject) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact
         found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, leads)
