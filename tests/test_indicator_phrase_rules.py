@@ -163,6 +163,11 @@ def test_a_measure_after_a_crop_borrows_the_crop_not_the_verb():
     ]
 
 
+def test_the_road_after_a_length_is_what_was_built():
+    text = "Huyện đã bê tông hóa 8,4 km đường giao thông nông thôn."
+    assert _fact(text, 0)[1] == "đường giao thông nông thôn bê tông hóa"
+
+
 def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
     """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
     facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")

@@ -255,6 +255,7 @@ _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|t
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)
 _VERB_WORDS_MAX = 4
+_OBJECT_WORDS_MAX = 6  # "bê tông hóa 12,5 km đường giao thông nông thôn"
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
 _OUTPUT_VERBS = words("indicator_output_verbs")
@@ -317,7 +318,9 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
     thực có hạt": a harvest is the output)."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 60))
     post = _clean_indicator(post)
-    if not post or len(post.split()) > _ITEM_WORDS_MAX or (pre and match_subject(pre)):
+    if not post or len(post.split()) > _OBJECT_WORDS_MAX or (pre and match_subject(pre)):
+        return pre, pos
+    if pre.lower().startswith(_MEASURE_PREFIXES):  # "thu hoạch ... trên diện tích": named already
         return pre, pos
     joined = f"{pre} {post}".strip()
     if match_subject(joined):
