@@ -168,6 +168,15 @@ def test_the_road_after_a_length_is_what_was_built():
     assert _fact(text, 0)[1] == "đường giao thông nông thôn bê tông hóa"
 
 
+def test_a_part_is_measured_as_its_sum_and_an_age_names_a_group():
+    text = "Diện tích cây ăn quả 430 ha, trong đó cam 120 ha, bưởi 95 ha."
+    assert _fact(text, 2)[1] == "diện tích bưởi"
+    assert _fact("Tiêm chủng đầy đủ cho 87 trẻ em dưới 1 tuổi.", 0) == (
+        "IMMUNISED_CHILDREN",
+        "trẻ em dưới 1 tuổi tiêm chủng đầy đủ",
+    )
+
+
 def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
     """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
     facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")

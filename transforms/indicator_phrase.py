@@ -468,9 +468,12 @@ def _long_clause_start(words: list[str]) -> int:
     return earlier[-1] if earlier else 0
 
 
+_AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
+
+
 def _in_name(text: str, pos: int, at: int) -> bool:
     """Is the number at `at` part of a name ("F1", "Huy hiệu 60 năm tuổi Đảng", "hạng 1")?"""
-    if text[at - 1].isalpha():
+    if text[at - 1].isalpha() or _AGE_RE.match(text, at):  # "trẻ em dưới 1 tuổi": an age names a group
         return True
     before = text[pos:at].split()
     named = any(w[:1].isupper() for w in before[-2:])  # "Ô 773", "Huy hiệu 60 năm tuổi Đảng"

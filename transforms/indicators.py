@@ -583,15 +583,20 @@ _MONEY_NOUNS = frozenset(_core(normalize(w)) for w in words_of("indicator_money_
 _UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng"))
 
 
+_PART_NOUNS = {"money": tuple(_MONEY_NOUNS), **{kind: (noun,) for kind, noun in _IMPLIED_MEASURE.items()}}
+
+
 def _part_of_sum(fact: dict, previous: dict) -> str | None:
     """ "tổng kinh phí 700 triệu đồng (trong đó: Nhà nước hỗ trợ 250 triệu đồng, ...)": a part of a
-    sum of money that names only who paid is that money ("kinh phí Nhà nước hỗ trợ")."""
-    if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "money":
+    sum that names only who paid, or which crop ("Diện tích cây ăn quả 560 ha, trong đó cam 210 ha,
+    bưởi 150 ha"), is measured as the sum is ("kinh phí Nhà nước hỗ trợ", "diện tích bưởi")."""
+    kind = _measure_kind(fact.get("unit"))
+    if kind != _measure_kind(previous.get("unit")) or kind not in _PART_NOUNS:
         return None
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
         return None
     before, own = _core(normalize(previous.get("indicator_text") or "")), fact.get("indicator_text") or ""
-    noun = next((n for n in _MONEY_NOUNS if before == n or before.startswith(n + " ")), None)
+    noun = next((n for n in _PART_NOUNS[kind] if before == n or before.startswith(n + " ")), None)
     if noun is None or not own or _core(normalize(own)).startswith(_MEASURE_HEAD_PREFIXES):
         return None
     noun = noun.removeprefix("tổng ").removeprefix("số ")
