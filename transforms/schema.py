@@ -135,8 +135,10 @@ FILE_SCHEMA: dict[str, pl.DataType] = {
     "mtime": pl.Datetime("us"),
     "content_hash": pl.String,  # sha256 hex of the bytes
     "document_id": pl.String,
-    "status": pl.String,  # loaded | duplicate | rejected | removed
-    "error_reason": pl.String,  # short code: empty, binary, too_large, corrupt_docx, ...
+    # loaded | duplicate | rejected | removed | extraction_failed (facts could not be read: the
+    # file keeps the document it held before, if any, and is parsed again by the next run)
+    "status": pl.String,
+    "error_reason": pl.String,  # short code: empty, binary, too_large, corrupt_docx, extraction_failed ...
     "error": pl.String,  # the sentence a person reads
     "parsed_at": pl.Datetime("us"),
 }
@@ -284,6 +286,10 @@ SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String,
     "reason": pl.String,
 }
+
+# A document whose fact extraction raised (orchestration.assets.report_facts): it is not loaded
+# this run (its previous facts, if any, stay) and its landing file is marked extraction_failed.
+EXTRACTION_FAILURE_SCHEMA: dict[str, pl.DataType] = {"document_id": pl.String, "error": pl.String}
 
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,

@@ -138,7 +138,11 @@ def mark_needs_parse(
         "path", pl.lit(True).alias("was_rejected")
     )
     unchanged_reject = (pl.col("action") == "unchanged") & pl.col("was_rejected").fill_null(False)
-    stale = ~pl.col("document_id").is_in(current.implode()) & ~unchanged_reject
+    # A file whose fact extraction failed last time is tried again, whatever else holds.
+    retry = previous.filter(pl.col("status") == "extraction_failed").get_column("path")
+    stale = (~pl.col("document_id").is_in(current.implode()) & ~unchanged_reject) | pl.col("path").is_in(
+        retry.implode()
+    )
     return (
         plan.join(rejected, on="path", how="left")
         .with_columns(

@@ -1,0 +1,56 @@
+"""The asset check that no report lost its facts to an extraction error.
+
+A document whose fact extraction raised is not loaded (warehouse/changes.py): its file is
+marked `extraction_failed` with the error, keeps the facts it had before (if any), and is
+parsed again by the next run. This check fails (ERROR, not blocking: the rest of the run's
+work is sound) for as long as any current file is in that state, and names the files.
+"""
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.resources import Warehouse
+from warehouse.snapshot import reading
+
+SHOWN = 10
+
+_FAILED_SQL = f"""
+    SELECT path, error FROM landing_file WHERE status = 'extraction_failed' ORDER BY path LIMIT {SHOWN}
+"""
+
+
+@dg.asset_check(
+    asset="landing_file",
+    description="Every current report's facts were extracted: a file whose extraction raised is "
+    "recorded as extraction_failed (it keeps its earlier facts and is retried next run) and fails this check.",
+)
+def every_report_extracted(warehouse: Warehouse) -> dg.AssetCheckResult:
+    path = Path(warehouse.path)
+    with reading(path) as con:
+        if con is None:
+            failed, shown = 0, []
+        else:
+            failed = con.execute(
+                "SELECT count(*) FROM landing_file WHERE status = 'extraction_failed'"
+            ).fetchone()[0]
+            shown = con.execute(_FAILED_SQL).fetchall()
+        checked = (
+            0
+            if con is None
+            else con.execute("SELECT count(*) FROM landing_file WHERE status <> 'removed'").fetchone()[0]
+        )
+    return dg.AssetCheckResult(
+        passed=failed == 0,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=(
+            f"{failed} files whose facts could not be extracted: {', '.join(p for p, _ in shown)}"
+            if failed
+            else None
+        ),
+        metadata={
+            "rows_checked": checked,
+            "rows_failed": failed,
+            "failing_files": dg.MetadataValue.json({p: e for p, e in shown}),
+        },
+    )
