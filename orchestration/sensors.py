@@ -10,7 +10,7 @@ import polars as pl
 from orchestration.jobs import refresh_warehouse
 from orchestration.resources import LandingFolder, Warehouse
 from warehouse.landing import scan_folder
-from warehouse.snapshot import reading
+from warehouse.snapshot import WarehouseInUseError, reading
 from warehouse.state import current_files
 
 
@@ -34,7 +34,7 @@ def loaded_fingerprint(warehouse: Path) -> str | None:
     try:
         with reading(warehouse) as con:
             return None if con is None else listing_fingerprint(current_files(con))
-    except duckdb.Error:
+    except (duckdb.Error, WarehouseInUseError):
         return None
 
 
