@@ -1,13 +1,22 @@
-"""How stage outputs are kept between steps: Polars frames as Arrow IPC files.
+"""How stage outputs are kept between steps: Polars frames as Arrow IPC files, one folder per run.
 
 Dagster's default pickles every output, which for a frame of report texts means the
 whole frame once more in memory as pickle bytes, on write and again on read. Arrow IPC
 is written straight from the frame's buffers and read back memory-mapped, so a step that
 only needs a few columns of an upstream frame never pulls the texts in. Anything that is
 not a frame is pickled as usual.
+
+Outputs live in `<storage>/frames/<run id>/<asset>.arrow`: two runs sharing one Dagster home
+never read each other's frames, and a step re-executed from a failed run reads the frames
+of the run that produced them (Dagster names that run in the input's context). A run that
+ends without a failed step removes its own folder and those of every other finished run no
+unfinished run descends from, so the folder holds at most the frames of runs in progress and
+of failed runs not yet superseded.
 """
 
+import contextlib
 import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +26,17 @@ import polars as pl
 
 class FrameFilesIOManager(dg.IOManager):
     def __init__(self, base_dir: Path):
-        self.base_dir = base_dir
+        self.base_dir = base_dir  # the frames folder; one sub-folder per run
 
-    def _path(self, key: dg.AssetKey, suffix: str) -> Path:
-        return self.base_dir.joinpath(*key.path).with_suffix(suffix)
+    def _path(self, run_id: str, key: dg.AssetKey, suffix: str) -> Path:
+        return self.base_dir.joinpath(run_id, *key.path).with_suffix(suffix)
 
     def handle_output(self, context: dg.OutputContext, obj: Any) -> None:
         if obj is None:
             return
-        key = context.asset_key
+        key, run_id = context.asset_key, context.run_id
         is_frame = isinstance(obj, pl.DataFrame)
-        path = self._path(key, ".arrow" if is_frame else ".pickle")
+        path = self._path(run_id, key, ".arrow" if is_frame else ".pickle")
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(path.name + ".tmp")
         if is_frame:
@@ -37,15 +46,53 @@ class FrameFilesIOManager(dg.IOManager):
                 pickle.dump(obj, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temp.replace(path)
         # Only one representation of an asset may exist, or a stale one could be read.
-        self._path(key, ".pickle" if is_frame else ".arrow").unlink(missing_ok=True)
+        self._path(run_id, key, ".pickle" if is_frame else ".arrow").unlink(missing_ok=True)
 
     def load_input(self, context: dg.InputContext) -> Any:
-        key = context.asset_key
-        frame_path = self._path(key, ".arrow")
+        key, run_id = context.asset_key, context.upstream_output.run_id  # the run that wrote it
+        frame_path = self._path(run_id, key, ".arrow")
         if frame_path.exists():
             return pl.read_ipc(frame_path, memory_map=True)
-        with open(self._path(key, ".pickle"), "rb") as handle:
+        with open(self._path(run_id, key, ".pickle"), "rb") as handle:
             return pickle.load(handle)
+
+
+def _had_failed_step(instance: dg.DagsterInstance, run_id: str) -> bool:
+    records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.STEP_FAILURE, limit=1)
+    return bool(records.records)
+
+
+def sweep_frames(instance: dg.DagsterInstance, frames_dir: Path, current_run_id: str | None) -> list[str]:
+    """Remove the frame folders no run can need again: those of finished runs that no
+    unfinished run descends from (a re-execution reads its parent's frames), and the current
+    run's own. Returns the run ids removed."""
+    if not frames_dir.is_dir():
+        return []
+    unfinished = instance.get_runs(dg.RunsFilter(statuses=list(UNFINISHED)))
+    needed = {r.run_id for r in unfinished} | {
+        parent for r in unfinished for parent in (r.parent_run_id, r.root_run_id) if parent
+    }
+    removed = []
+    for folder in frames_dir.iterdir():
+        run_id = folder.name
+        if run_id in needed and run_id != current_run_id:
+            continue
+        if run_id != current_run_id:
+            run = instance.get_run_by_id(run_id)
+            if run is not None and not run.is_finished:
+                continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(run_id)
+    return removed
+
+
+UNFINISHED = {
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+    dg.DagsterRunStatus.CANCELING,
+}
 
 
 class FrameFilesIOManagerFactory(dg.ConfigurableIOManagerFactory):
@@ -53,6 +100,20 @@ class FrameFilesIOManagerFactory(dg.ConfigurableIOManagerFactory):
 
     base_dir: str | None = None
 
-    def create_io_manager(self, context: dg.InitResourceContext) -> FrameFilesIOManager:
+    def _frames_dir(self, context: dg.InitResourceContext) -> Path:
         base = Path(self.base_dir) if self.base_dir else Path(context.instance.storage_directory())
-        return FrameFilesIOManager(base / "frames")
+        return base / "frames"
+
+    def create_io_manager(self, context: dg.InitResourceContext) -> FrameFilesIOManager:
+        return FrameFilesIOManager(self._frames_dir(context))
+
+    @contextlib.contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext):
+        """After the run's steps: if none failed, sweep the frames (sweep_frames)."""
+        yield self.create_io_manager(context)
+        run_id, instance = context.run_id, context.instance
+        if run_id is None or instance is None or _had_failed_step(instance, run_id):
+            return
+        removed = sweep_frames(instance, self._frames_dir(context), run_id)
+        if context.log is not None and removed:
+            context.log.debug(f"removed the stage frames of {len(removed)} finished runs")

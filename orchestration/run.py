@@ -12,7 +12,6 @@ prints the traceback of a failure.
 
 import argparse
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -35,15 +34,10 @@ def refresh_job():
 
 
 def _instance():
-    """DAGSTER_HOME's instance; when unset, a folder inside the project (never ~)."""
-    import dagster as dg
+    """DAGSTER_HOME's instance, prepared under a lock (orchestration.instance)."""
+    from orchestration.instance import prepare_home
 
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.PROJECT_ROOT / ".dagster_home")
-    home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        shutil.copy(Path(__file__).with_name("dagster.yaml"), home / "dagster.yaml")
-    os.environ["DAGSTER_HOME"] = str(home.resolve())
-    return dg.DagsterInstance.get()
+    return prepare_home()
 
 
 def load_env_file(path: Path) -> None:
@@ -84,6 +78,19 @@ def _traceback(result) -> str:
     return "\n".join(parts)
 
 
+def _record_failure(warehouse: Path, result) -> None:
+    """The failed run for pipeline_run (warehouse.run_log), as the run-failure sensor does for
+    runs the daemon watches; loaded by the next successful run."""
+    from datetime import UTC, datetime
+
+    from orchestration.sensors import run_error
+    from warehouse.run_log import record_failed_run
+
+    failure = result.get_run_failure_event()
+    error = run_error(failure, result.get_step_failure_events())
+    record_failed_run(warehouse, result.run_id, JOB, datetime.now(UTC).replace(tzinfo=None), error)
+
+
 def main(argv: list[str] | None = None) -> int:
     load_env_file(settings.PROJECT_ROOT / ".env")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -108,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 print(_traceback(result), file=sys.stderr)
             print(f"error: {_error_line(result)}", file=sys.stderr)
+            _record_failure(warehouse, result)
             return 1
         from orchestration.summary import summary_lines
 

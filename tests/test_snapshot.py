@@ -1,13 +1,12 @@
 """The warehouse is only ever replaced whole: crashes, readers and rival writers."""
 
+import errno
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-
-import errno
 
 import duckdb
 import pytest
@@ -164,11 +163,11 @@ def test_a_read_write_holder_makes_the_run_refuse_clearly(tmp_path):
     holder = _holder(path)
     try:
         before = path.read_bytes()
-        with pytest.raises(
-            WarehouseInUseError, match=f"open read-write by another process.*PID {holder.pid}"
+        with (
+            pytest.raises(WarehouseInUseError, match=f"open read-write by another process.*PID {holder.pid}"),
+            building(path) as con,
         ):
-            with building(path) as con:
-                _add_file_row(con, "b.txt")
+            _add_file_row(con, "b.txt")
         with pytest.raises(WarehouseInUseError, match="duckdb -readonly"), reading(path):
             pass
         assert path.read_bytes() == before
@@ -222,9 +221,9 @@ def test_a_full_disk_during_the_copy_leaves_no_temp_file(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(snapshot, "copy_file", copy_until_full)
-    with pytest.raises(WarehouseSpaceError, match="filled up while copying.*partial copy was removed"):
-        with building(path) as con:
-            _add_file_row(con, "b.txt")
+    full = pytest.raises(WarehouseSpaceError, match="filled up while copying.*partial copy was removed")
+    with full, building(path) as con:
+        _add_file_row(con, "b.txt")
     assert not list(tmp_path.glob(".wh.duckdb.building-*"))
     assert path.read_bytes() == before
     monkeypatch.undo()
@@ -240,7 +239,6 @@ def test_free_space_is_checked_before_copying(tmp_path, monkeypatch):
     copies = []
     monkeypatch.setattr(snapshot, "free_bytes", lambda folder: 10 * 1024 * 1024)
     monkeypatch.setattr(snapshot, "copy_file", lambda source, target: copies.append(source))
-    with pytest.raises(WarehouseSpaceError, match=r"needs about \d+ MB .* 10 MB is free"):
-        with building(path):
-            pass
+    with pytest.raises(WarehouseSpaceError, match=r"needs about \d+ MB .* 10 MB is free"), building(path):
+        pass
     assert copies == [] and not list(tmp_path.glob(".wh.duckdb.building-*"))

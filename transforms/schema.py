@@ -241,6 +241,7 @@ LANDING_FILE_TABLE: dict[str, pl.DataType] = {
     "last_seen": pl.Datetime("us"),
 }
 DOCUMENT_TEXT_TABLE: dict[str, pl.DataType] = {"document_id": pl.String, "text": pl.String}
+# One row per run: each successful load, and each failed run (warehouse/run_log.py).
 PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
     "run_id": pl.String,
     "finished_at": pl.Datetime("us"),
@@ -256,6 +257,8 @@ PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
             "facts_failed",
         )
     },
+    "status": pl.String,  # success | failure (a failed run's counts are NULL)
+    "error": pl.String,  # why a failed run failed: its first failed step's error, or the run's
 }
 
 # One row per check across reports (warehouse/cross_report.py), rebuilt on every load.

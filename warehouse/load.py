@@ -14,15 +14,19 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
+from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA, PIPELINE_RUN_TABLE
 from warehouse.admin_reference import ensure_admin_reference
 from warehouse.cross_report import CrossReportSummary, rebuild_cross_report_checks
+from warehouse.run_log import forget_loaded, load_failed_runs
 from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
 FACT_COLUMNS = list(FACT_TABLE)
 FILE_COLUMNS = list(FILE_SCHEMA)
+
+# pipeline_run's columns a successful load fills, in order (then status 'success').
+RUN_COUNT_COLUMNS = [c for c in PIPELINE_RUN_TABLE if c not in ("status", "error")]
 
 # The landing_file statuses whose document stays current.
 HOLDING_STATUSES = "('loaded', 'duplicate', 'extraction_failed')"
@@ -227,8 +231,10 @@ def load_run(
                    (SELECT count(*) FROM fact_indicator_value WHERE validation_status = 'fail')
         """).fetchone()
         files = changes.files
+        failed_runs = load_failed_runs(con, path)  # failed runs recorded since the last load
         con.execute(
-            "INSERT INTO pipeline_run VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO pipeline_run ({', '.join(RUN_COUNT_COLUMNS)}, status) "
+            f"VALUES ({', '.join('?' * len(RUN_COUNT_COLUMNS))}, 'success')",
             [
                 changes.run_id,
                 now,
@@ -244,4 +250,5 @@ def load_run(
         summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height, cross_report)
         if before_swap is not None:
             before_swap(con)
+    forget_loaded(failed_runs)
     return summary

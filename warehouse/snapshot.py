@@ -37,10 +37,10 @@ def _temp_prefix(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def write_lock(path: Path, timeout_s: float) -> Iterator[None]:
-    """Exclusive advisory lock on `<warehouse>.lock`; waits up to timeout_s."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = path.with_name(path.name + ".lock")
+def file_lock(lock_path: Path, timeout_s: float, busy: str) -> Iterator[None]:
+    """Exclusive advisory lock (flock) on `lock_path`; waits up to timeout_s, then raises
+    WarehouseBusyError(busy). Released on exit, and by the kernel if the process dies."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as handle:
         deadline = time.monotonic() + timeout_s
         while True:
@@ -49,15 +49,34 @@ def write_lock(path: Path, timeout_s: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise WarehouseBusyError(
-                        f"another pipeline run is writing {path} (lock {lock_path} held for more "
-                        f"than {timeout_s:.0f} s); try again when it has finished"
-                    ) from None
+                    raise WarehouseBusyError(busy) from None
                 time.sleep(0.2)
         try:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def write_lock(path: Path, timeout_s: float) -> contextlib.AbstractContextManager[None]:
+    """Exclusive lock on `<warehouse>.lock` while a new version is built and swapped in."""
+    lock_path = path.with_name(path.name + ".lock")
+    busy = (
+        f"another pipeline run is writing {path} (lock {lock_path} held for more "
+        f"than {timeout_s:.0f} s); try again when it has finished"
+    )
+    return file_lock(lock_path, timeout_s, busy)
+
+
+def run_lock(path: Path, timeout_s: float) -> contextlib.AbstractContextManager[None]:
+    """Exclusive lock on `<warehouse>.run.lock` for a whole run, from the scan to the last
+    check: a second run against the same warehouse (another `make run`, the sensor's run, a
+    run from another Dagster home) waits for the first, then plans against what it left."""
+    lock_path = path.with_name(path.name + ".run.lock")
+    busy = (
+        f"another pipeline run is using {path} (lock {lock_path} held for more than "
+        f"{timeout_s:.0f} s); it was left alone, try again when that run has finished"
+    )
+    return file_lock(lock_path, timeout_s, busy)
 
 
 MIGRATIONS_DIR = SQL_DIR / "migrations"
