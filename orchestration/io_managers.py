@@ -14,7 +14,6 @@ unfinished run descends from, so the folder holds at most the frames of runs in 
 of failed runs not yet superseded.
 """
 
-import contextlib
 import pickle
 import shutil
 from pathlib import Path
@@ -22,6 +21,8 @@ from typing import Any
 
 import dagster as dg
 import polars as pl
+
+from warehouse.snapshot import run_lock
 
 
 class FrameFilesIOManager(dg.IOManager):
@@ -95,25 +96,29 @@ UNFINISHED = {
 }
 
 
-class FrameFilesIOManagerFactory(dg.ConfigurableIOManagerFactory):
-    """Keeps outputs under `base_dir`, or the Dagster instance's storage folder."""
+@dg.io_manager(
+    config_schema={"base_dir": dg.Field(str, is_required=False)},
+    required_resource_keys={"warehouse"},
+    description="Stage frames as Arrow files, one folder per run; holds the warehouse's run lock "
+    "for the run (warehouse.snapshot.run_lock) and sweeps finished runs' frames after a run "
+    "without a failed step.",
+)
+def frame_files_io_manager(context: dg.InitResourceContext):
+    """Keeps outputs under `base_dir` (config), or the Dagster instance's storage folder.
 
-    base_dir: str | None = None
-
-    def _frames_dir(self, context: dg.InitResourceContext) -> Path:
-        base = Path(self.base_dir) if self.base_dir else Path(context.instance.storage_directory())
-        return base / "frames"
-
-    def create_io_manager(self, context: dg.InitResourceContext) -> FrameFilesIOManager:
-        return FrameFilesIOManager(self._frames_dir(context))
-
-    @contextlib.contextmanager
-    def yield_for_execution(self, context: dg.InitResourceContext):
-        """After the run's steps: if none failed, sweep the frames (sweep_frames)."""
-        yield self.create_io_manager(context)
+    The IO manager is the one resource every step of a run uses, and the job runs in one
+    process, so it is set up once per run and torn down after the last step: the place for
+    what spans a whole run. The run lock makes runs against one warehouse (another
+    `make run`, the sensor's run, a run from another Dagster home) wait for each other, so
+    each plans against what the last one left."""
+    base = context.resource_config.get("base_dir") or context.instance.storage_directory()
+    frames_dir = Path(base) / "frames"
+    warehouse = context.resources.warehouse
+    with run_lock(Path(warehouse.path), warehouse.lock_timeout_s):
+        yield FrameFilesIOManager(frames_dir)
         run_id, instance = context.run_id, context.instance
         if run_id is None or instance is None or _had_failed_step(instance, run_id):
             return
-        removed = sweep_frames(instance, self._frames_dir(context), run_id)
-        if context.log is not None and removed:
-            context.log.debug(f"removed the stage frames of {len(removed)} finished runs")
+        removed = sweep_frames(instance, frames_dir, run_id)
+    if context.log is not None and removed:
+        context.log.debug(f"removed the stage frames of {len(removed)} finished runs")
