@@ -113,9 +113,9 @@ def test_two_runs_in_one_dagster_home_never_read_each_others_frames(tmp_path, mo
         pause.release.set()
         thread.join(timeout=120)
         assert "error" not in out and out["result"].success
+        assert _localities(wh_a) == [("Ngọc Sơn", 1)]
+        assert [loc for loc, facts in _localities(wh_b) if facts] == ["Bắc Hưng", "Đông Phương"]
         assert list(frames.iterdir()) == []  # both succeeded: no frames left behind
-    assert _localities(wh_a) == [("Ngọc Sơn", 1)]
-    assert [loc for loc, facts in _localities(wh_b) if facts] == ["Bắc Hưng", "Đông Phương"]
 
 
 @pytest.mark.slow
