@@ -7,6 +7,7 @@ test sets), never by sleeps; everything else is the real definitions, Dagster, G
 """
 
 import fcntl
+import os
 import subprocess
 import sys
 import threading
@@ -271,3 +272,39 @@ def test_the_queue_admits_one_writer_and_crashed_runs_are_retried(tmp_path, monk
     assert defs.resolve_sensor_def("landing_folder_sensor").job_name == "refresh_warehouse"
     shipped = yaml.safe_load((PROJECT / "orchestration" / "dagster.yaml").read_text())
     assert shipped["run_retries"]["enabled"] is True
+
+
+LOAD_FAILS = """
+import sys
+from orchestration import warehouse_assets
+
+def load_fails(*args, **kwargs):  # the hook: the load meets a fault
+    raise OSError(28, "No space left on device")
+
+warehouse_assets.load_run = load_fails
+from orchestration.run import main
+sys.exit(main([]))
+"""
+
+
+@pytest.mark.slow
+def test_make_run_records_its_own_failure_for_pipeline_run(tmp_path):
+    landing, warehouse = _landing(tmp_path / "landing", REPORT_TWO), tmp_path / "wh.duckdb"
+    env = {
+        **os.environ,
+        "REPORTS_LANDING_DIR": str(landing),
+        "REPORTS_WAREHOUSE_PATH": str(warehouse),
+        "DAGSTER_HOME": str(tmp_path / "home"),
+    }
+    failed = subprocess.run(
+        [sys.executable, "-c", LOAD_FAILS], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert failed.returncode == 1 and "No space left on device" in failed.stderr
+    [record] = settings.failed_runs_dir(warehouse).iterdir()
+    ok = subprocess.run(
+        [sys.executable, "-m", "orchestration.run"], cwd=PROJECT, env=env, capture_output=True, text=True
+    )
+    assert ok.returncode == 0, ok.stderr[-500:]
+    [(error,)] = query(warehouse, "SELECT error FROM pipeline_run WHERE status = 'failure'")
+    assert error.startswith("warehouse_tables: ") and "No space left on device" in error
+    assert not record.exists()
