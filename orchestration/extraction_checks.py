@@ -15,9 +15,22 @@ from warehouse.snapshot import reading
 
 SHOWN = 10
 
+_COUNTS_SQL = """
+    SELECT count(*) FILTER (WHERE status <> 'removed'), count(*) FILTER (WHERE status = 'extraction_failed')
+    FROM landing_file
+"""
 _FAILED_SQL = f"""
     SELECT path, error FROM landing_file WHERE status = 'extraction_failed' ORDER BY path LIMIT {SHOWN}
 """
+
+
+def _failed_files(warehouse: Path) -> tuple[int, int, list[tuple[str, str]]]:
+    """Current files, files in state extraction_failed, and the first few of those with errors."""
+    with reading(warehouse) as con:
+        if con is None:
+            return 0, 0, []
+        checked, failed = con.execute(_COUNTS_SQL).fetchone()
+        return checked, failed, con.execute(_FAILED_SQL).fetchall()
 
 
 @dg.asset_check(
@@ -26,31 +39,15 @@ _FAILED_SQL = f"""
     "recorded as extraction_failed (it keeps its earlier facts and is retried next run) and fails this check.",
 )
 def every_report_extracted(warehouse: Warehouse) -> dg.AssetCheckResult:
-    path = Path(warehouse.path)
-    with reading(path) as con:
-        if con is None:
-            failed, shown = 0, []
-        else:
-            failed = con.execute(
-                "SELECT count(*) FROM landing_file WHERE status = 'extraction_failed'"
-            ).fetchone()[0]
-            shown = con.execute(_FAILED_SQL).fetchall()
-        checked = (
-            0
-            if con is None
-            else con.execute("SELECT count(*) FROM landing_file WHERE status <> 'removed'").fetchone()[0]
-        )
+    checked, failed, shown = _failed_files(Path(warehouse.path))
+    names = ", ".join(path for path, _ in shown)
     return dg.AssetCheckResult(
         passed=failed == 0,
         severity=dg.AssetCheckSeverity.ERROR,
-        description=(
-            f"{failed} files whose facts could not be extracted: {', '.join(p for p, _ in shown)}"
-            if failed
-            else None
-        ),
+        description=f"{failed} files whose facts could not be extracted: {names}" if failed else None,
         metadata={
             "rows_checked": checked,
             "rows_failed": failed,
-            "failing_files": dg.MetadataValue.json({p: e for p, e in shown}),
+            "failing_files": dg.MetadataValue.json(dict(shown)),
         },
     )

@@ -86,9 +86,11 @@ def _record_failure(warehouse: Path, result) -> None:
     from orchestration.sensors import run_error
     from warehouse.run_log import record_failed_run
 
-    failure = result.get_run_failure_event()
-    error = run_error(failure, result.get_step_failure_events())
-    record_failed_run(warehouse, result.run_id, JOB, datetime.now(UTC).replace(tzinfo=None), error)
+    error = run_error(result.get_run_failure_event(), result.get_step_failure_events())
+    try:
+        record_failed_run(warehouse, result.run_id, JOB, datetime.now(UTC).replace(tzinfo=None), error)
+    except OSError as exc:  # a full disk, say: the error line above has said what matters
+        print(f"warning: the failed run could not be recorded for pipeline_run: {exc}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
