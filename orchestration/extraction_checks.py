@@ -48,6 +48,6 @@ def every_report_extracted(warehouse: Warehouse) -> dg.AssetCheckResult:
         metadata={
             "rows_checked": checked,
             "rows_failed": failed,
-            "failing_files": dg.MetadataValue.json(dict(shown)),
+            "failing_rows": dg.MetadataValue.json(dict(shown)),  # path → error, as the other checks name it
         },
     )

@@ -7,11 +7,11 @@ only needs a few columns of an upstream frame never pulls the texts in. Anything
 not a frame is pickled as usual.
 
 Outputs live in `<storage>/frames/<run id>/<asset>.arrow`: two runs sharing one Dagster home
-never read each other's frames, and a step re-executed from a failed run reads the frames
-of the run that produced them (Dagster names that run in the input's context). A run that
-ends without a failed step removes its own folder and those of every other finished run no
-unfinished run descends from, so the folder holds at most the frames of runs in progress and
-of failed runs not yet superseded.
+never read each other's frames. A step reads the frame of the run that produced it: its own
+run, the run a re-execution reads from, or, for an asset a run does not make itself (a subset
+materialized from the UI), the run of that asset's latest materialization. A run that ends
+without a failed step sweeps the folder (sweep_frames): what stays is one copy per asset (its
+latest materialization) and the frames of runs in progress or that a run in progress re-executes.
 """
 
 import pickle
@@ -49,42 +49,35 @@ class FrameFilesIOManager(dg.IOManager):
         # Only one representation of an asset may exist, or a stale one could be read.
         self._path(run_id, key, ".pickle" if is_frame else ".arrow").unlink(missing_ok=True)
 
+    def _stored(self, run_id: str | None, key: dg.AssetKey) -> Path | None:
+        for suffix in (".arrow", ".pickle"):
+            if run_id and (path := self._path(run_id, key, suffix)).exists():
+                return path
+        return None
+
     def load_input(self, context: dg.InputContext) -> Any:
-        key, run_id = context.asset_key, context.upstream_output.run_id  # the run that wrote it
-        frame_path = self._path(run_id, key, ".arrow")
-        if frame_path.exists():
-            return pl.read_ipc(frame_path, memory_map=True)
-        with open(self._path(run_id, key, ".pickle"), "rb") as handle:
+        key = context.asset_key
+        # The run that wrote it: this run, or the run a re-execution reads from; for an asset this
+        # run does not make (no run of that id), the run of its latest materialization.
+        upstream = context.upstream_output.run_id
+        path = self._stored(upstream, key)
+        if path is None and context.instance.get_run_by_id(upstream) is None:
+            latest = context.instance.get_latest_materialization_event(key)
+            path = self._stored(latest.run_id if latest else None, key)
+        if path is None:
+            raise FileNotFoundError(
+                f"no stored output of {key.to_user_string()} in {self.base_dir}: "
+                "materialize it (with what it depends on) first"
+            )
+        if path.suffix == ".arrow":
+            return pl.read_ipc(path, memory_map=True)
+        with open(path, "rb") as handle:
             return pickle.load(handle)
 
 
 def _had_failed_step(instance: dg.DagsterInstance, run_id: str) -> bool:
     records = instance.get_records_for_run(run_id, of_type=dg.DagsterEventType.STEP_FAILURE, limit=1)
     return bool(records.records)
-
-
-def sweep_frames(instance: dg.DagsterInstance, frames_dir: Path, current_run_id: str | None) -> list[str]:
-    """Remove the frame folders no run can need again: those of finished runs that no
-    unfinished run descends from (a re-execution reads its parent's frames), and the current
-    run's own. Returns the run ids removed."""
-    if not frames_dir.is_dir():
-        return []
-    unfinished = instance.get_runs(dg.RunsFilter(statuses=list(UNFINISHED)))
-    needed = {r.run_id for r in unfinished} | {
-        parent for r in unfinished for parent in (r.parent_run_id, r.root_run_id) if parent
-    }
-    removed = []
-    for folder in frames_dir.iterdir():
-        run_id = folder.name
-        if run_id in needed and run_id != current_run_id:
-            continue
-        if run_id != current_run_id:
-            run = instance.get_run_by_id(run_id)
-            if run is not None and not run.is_finished:
-                continue
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(run_id)
-    return removed
 
 
 UNFINISHED = {
@@ -96,11 +89,51 @@ UNFINISHED = {
 }
 
 
+def _needed_runs(instance: dg.DagsterInstance, current_run_id: str | None) -> set[str]:
+    """Unfinished runs (but the current one, whose steps are done) and the runs they re-execute."""
+    unfinished = [
+        r for r in instance.get_runs(dg.RunsFilter(statuses=list(UNFINISHED))) if r.run_id != current_run_id
+    ]
+    return {r.run_id for r in unfinished} | {
+        p for r in unfinished for p in (r.parent_run_id, r.root_run_id) if p
+    }
+
+
+def sweep_frames(instance: dg.DagsterInstance, frames_dir: Path, current_run_id: str | None) -> list[str]:
+    """Remove the stage frames no run can need again: in the folders of finished runs (and the
+    current run's) every file but those holding an asset's latest materialization, which a run
+    of a subset of the assets loads. Folders of unfinished runs, and of runs they re-execute,
+    are left alone. Disk use stays at one copy per asset plus the runs in progress. Returns
+    the run ids whose folders went entirely."""
+    if not frames_dir.is_dir():
+        return []
+    needed, latest = _needed_runs(instance, current_run_id), {}
+    removed = []
+    for folder in frames_dir.iterdir():
+        run_id = folder.name
+        if run_id in needed:
+            continue
+        run = instance.get_run_by_id(run_id)
+        if run_id != current_run_id and run is not None and not run.is_finished:
+            continue
+        for path in [p for p in folder.rglob("*") if p.is_file()]:
+            key = dg.AssetKey(list(path.relative_to(folder).with_suffix("").parts))
+            if key not in latest:
+                event = instance.get_latest_materialization_event(key)
+                latest[key] = event.run_id if event else None
+            if latest[key] != run_id:
+                path.unlink(missing_ok=True)
+        if not any(p.is_file() for p in folder.rglob("*")):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(run_id)
+    return removed
+
+
 @dg.io_manager(
     config_schema={"base_dir": dg.Field(str, is_required=False)},
     required_resource_keys={"warehouse"},
     description="Stage frames as Arrow files, one folder per run; holds the warehouse's run lock "
-    "for the run (warehouse.snapshot.run_lock) and sweeps finished runs' frames after a run "
+    "for the run (warehouse.snapshot.run_lock) and sweeps frames no run needs after a run "
     "without a failed step.",
 )
 def frame_files_io_manager(context: dg.InitResourceContext):

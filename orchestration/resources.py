@@ -25,7 +25,9 @@ class Warehouse(dg.ConfigurableResource):
     """The DuckDB warehouse file. Written only by swapping in a finished copy."""
 
     path: str
-    lock_timeout_s: float = 900.0  # a second run waits this long for the first (run and write locks), then fails
+    lock_timeout_s: float = (
+        900.0  # a second run waits this long for the first (run and write locks), then fails
+    )
 
 
 def default_resources() -> dict:
