@@ -27,6 +27,8 @@ from tests.pipeline_helpers import pipeline_resources, query, run_pipeline
 from transforms import report
 from warehouse import settings
 
+pytestmark = pytest.mark.slow  # Dagster instances, whole runs, rival processes
+
 PROJECT = Path(__file__).resolve().parents[1]
 
 REPORT_ONE = """ỦY BAN NHÂN DÂN XÃ NGỌC SƠN
@@ -95,7 +97,6 @@ def _localities(warehouse: Path) -> list[tuple]:
     )
 
 
-@pytest.mark.slow
 def test_two_runs_in_one_dagster_home_never_read_each_others_frames(tmp_path, monkeypatch):
     landing_a = _landing(tmp_path / "a", REPORT_ONE)
     landing_b = _landing(tmp_path / "b", REPORT_TWO, REPORT_THREE)
@@ -124,7 +125,6 @@ def test_two_runs_in_one_dagster_home_never_read_each_others_frames(tmp_path, mo
             assert latest.run_id == path.parent.name
 
 
-@pytest.mark.slow
 def test_a_second_run_on_one_warehouse_waits_for_the_first_then_gives_up_clearly(tmp_path, monkeypatch):
     landing = _landing(tmp_path / "landing", REPORT_ONE, REPORT_TWO)
     warehouse = tmp_path / "wh.duckdb"
@@ -156,7 +156,6 @@ def test_a_second_run_on_one_warehouse_waits_for_the_first_then_gives_up_clearly
     assert len(_localities(warehouse)) == 3 and all(facts for _, facts in _localities(warehouse))
 
 
-@pytest.mark.slow
 def test_a_failed_run_is_logged_and_lands_in_pipeline_run(tmp_path):
     warehouse = tmp_path / "wh.duckdb"
     with dg.instance_for_test(temp_dir=_home(tmp_path)) as instance:
@@ -236,7 +235,6 @@ def test_the_dagster_home_is_prepared_under_its_lock(tmp_path, monkeypatch):
     assert (home / "dagster.yaml").read_text() == home_module.INSTANCE_YAML.read_text()
 
 
-@pytest.mark.slow
 def test_processes_starting_on_a_brand_new_home_at_once_all_succeed(tmp_path):
     home = tmp_path / "fresh-home"
     code = "from orchestration.instance import prepare_home; prepare_home().get_runs(limit=1); print('ok')"
@@ -292,7 +290,6 @@ sys.exit(main([]))
 """
 
 
-@pytest.mark.slow
 def test_make_run_records_its_own_failure_for_pipeline_run(tmp_path):
     landing, warehouse = _landing(tmp_path / "landing", REPORT_TWO), tmp_path / "wh.duckdb"
     env = {

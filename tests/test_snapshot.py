@@ -156,6 +156,7 @@ sys.stdin.readline()
     return child
 
 
+@pytest.mark.slow  # real warehouse files and rival processes
 def test_a_read_write_holder_makes_the_run_refuse_clearly(tmp_path):
     path = tmp_path / "wh.duckdb"
     with building(path) as con:
@@ -177,6 +178,7 @@ def test_a_read_write_holder_makes_the_run_refuse_clearly(tmp_path):
         holder.wait(timeout=10)
 
 
+@pytest.mark.slow  # real warehouse files and rival processes
 def test_no_writer_can_start_while_a_build_is_under_way(tmp_path):
     path = tmp_path / "wh.duckdb"
     with building(path) as con:
@@ -193,6 +195,7 @@ def test_no_writer_can_start_while_a_build_is_under_way(tmp_path):
     assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt"]
 
 
+@pytest.mark.slow  # real warehouse files and rival processes
 def test_the_log_of_a_killed_writer_is_folded_in_never_left_beside_the_new_file(tmp_path):
     path = tmp_path / "wh.duckdb"
     with building(path) as con:
@@ -209,6 +212,7 @@ def test_the_log_of_a_killed_writer_is_folded_in_never_left_beside_the_new_file(
     assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt", "held.txt"]
 
 
+@pytest.mark.slow  # real warehouse files and rival processes
 def test_a_full_disk_during_the_copy_leaves_no_temp_file(tmp_path, monkeypatch):
     path = tmp_path / "wh.duckdb"
     with building(path) as con:
@@ -232,6 +236,7 @@ def test_a_full_disk_during_the_copy_leaves_no_temp_file(tmp_path, monkeypatch):
     assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt"]
 
 
+@pytest.mark.slow  # real warehouse files and rival processes
 def test_free_space_is_checked_before_copying(tmp_path, monkeypatch):
     path = tmp_path / "wh.duckdb"
     with building(path) as con:
