@@ -38,7 +38,7 @@ $(VENV)/.installed-sql: uv.lock pyproject.toml | $(BIN)/uv
 
 $(DAGSTER_HOME)/dagster.yaml:
 	@mkdir -p $(DAGSTER_HOME)
-	@cp orchestration/dagster.yaml $@
+	@cp orchestration/dagster.yaml $@.$$$$.tmp && mv -n $@.$$$$.tmp $@; rm -f $@.$$$$.tmp
 
 # One line per stage, then a summary; VERBOSE=1 shows the traceback of a failure.
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
@@ -62,6 +62,7 @@ test-fast: $(VENV)/.installed-test
 # landing-folder sensor are on (see README, Operations). The code location is pyproject's
 # [tool.dagster] (module orchestration.definitions, location name vn_reports).
 dev: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
+	@$(BIN)/python -m orchestration.instance
 	$(BIN)/dagster dev
 
 # The warehouse in the DuckDB CLI, read-only (a run can swap in a new version meanwhile),

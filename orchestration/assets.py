@@ -22,7 +22,12 @@ from transforms import PARSER_VERSION
 from transforms.admin_units import apply_hints, unresolved_count
 from transforms.batch import iter_documents
 from transforms.report import read_document, read_facts
-from transforms.schema import DOCUMENT_RECORD_SCHEMA, SKIPPED_NUMBER_SCHEMA, facts_frame
+from transforms.schema import (
+    DOCUMENT_RECORD_SCHEMA,
+    EXTRACTION_FAILURE_SCHEMA,
+    SKIPPED_NUMBER_SCHEMA,
+    facts_frame,
+)
 from warehouse.landing import mark_needs_parse, plan_changes, removal_of, removal_refusal, scan_landing
 from warehouse.landing_read import LandingFile
 from warehouse.preflight import SettingsError, check_settings
@@ -219,10 +224,17 @@ def report_documents(
             kinds={"polars"},
             description="Every number of each report that is no fact, with the reason it was skipped.",
         ),
+        "extraction_failures": dg.AssetOut(
+            group_name="parse",
+            kinds={"polars"},
+            description="Documents whose fact extraction raised, with the error: the load leaves their "
+            "previous facts in place and marks their files extraction_failed, to be parsed again next run.",
+        ),
     }
 )
 def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame):
-    """Facts, and the numbers that are no fact, of each readable report (one pass)."""
+    """Facts, and the numbers that are no fact, of each readable report (one pass). A document
+    whose extraction raised has neither: it is listed in `extraction_failures` instead."""
     started = time.perf_counter()
     readable = report_documents.filter(pl.col("status") == "ok")
     texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
@@ -240,10 +252,16 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
     frames.append(facts_frame(records))
     facts = pl.concat(frames, rechunk=True)
     skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
+    failures = pl.DataFrame(list(errors.items()), schema=EXTRACTION_FAILURE_SCHEMA, orient="row")
     release_memory()
     failed = f", {len(errors)} documents failed" if errors else ""
     context.log.info(
         stage_line("extract", f"{facts.height} facts from {readable.height} documents{failed}", started)
+    )
+    yield dg.Output(
+        failures,
+        output_name="extraction_failures",
+        metadata={"documents_failed": failures.height, "errors": dg.MetadataValue.json(errors)},
     )
     yield dg.Output(
         skipped_frame,

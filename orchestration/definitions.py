@@ -11,14 +11,14 @@ from orchestration.console import stage_console
 from orchestration.jobs import refresh_warehouse
 from orchestration.resources import default_resources
 from orchestration.schedules import nightly_refresh
-from orchestration.sensors import landing_folder_sensor
+from orchestration.sensors import landing_folder_sensor, record_failed_runs
 
 defs = dg.Definitions(
     assets=dg.load_assets_from_package_module(orchestration),
     asset_checks=dg.load_asset_checks_from_package_module(orchestration),
     jobs=[refresh_warehouse],
     schedules=[nightly_refresh],
-    sensors=[landing_folder_sensor],
+    sensors=[landing_folder_sensor, record_failed_runs],
     resources=default_resources(),
     loggers={"console": stage_console},
 )

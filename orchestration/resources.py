@@ -25,14 +25,16 @@ class Warehouse(dg.ConfigurableResource):
     """The DuckDB warehouse file. Written only by swapping in a finished copy."""
 
     path: str
-    lock_timeout_s: float = 900.0  # a second run waits this long for the first, then fails
+    lock_timeout_s: float = (
+        900.0  # a second run waits this long for the first (run and write locks), then fails
+    )
 
 
 def default_resources() -> dict:
-    from orchestration.io_managers import FrameFilesIOManagerFactory
+    from orchestration.io_managers import frame_files_io_manager
 
     return {
-        "io_manager": FrameFilesIOManagerFactory(),
+        "io_manager": frame_files_io_manager,
         "landing": LandingFolder(
             path=str(settings.landing_dir()), max_file_mb=settings.max_file_bytes() / 1024 / 1024
         ),

@@ -14,7 +14,6 @@ documents stops before writing anything (exit 1, saying why) unless CONFIRM_REMO
 
 import argparse
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -37,15 +36,10 @@ def refresh_job():
 
 
 def _instance():
-    """DAGSTER_HOME's instance; when unset, a folder inside the project (never ~)."""
-    import dagster as dg
+    """DAGSTER_HOME's instance, prepared under a lock (orchestration.instance)."""
+    from orchestration.instance import prepare_home
 
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.PROJECT_ROOT / ".dagster_home")
-    home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists():
-        shutil.copy(Path(__file__).with_name("dagster.yaml"), home / "dagster.yaml")
-    os.environ["DAGSTER_HOME"] = str(home.resolve())
-    return dg.DagsterInstance.get()
+    return prepare_home()
 
 
 def load_env_file(path: Path) -> None:
@@ -93,6 +87,21 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0")
 
 
+def _record_failure(warehouse: Path, result) -> None:
+    """The failed run for pipeline_run (warehouse.run_log), as the run-failure sensor does for
+    runs the daemon watches; loaded by the next successful run."""
+    from datetime import UTC, datetime
+
+    from orchestration.sensors import run_error
+    from warehouse.run_log import record_failed_run
+
+    error = run_error(result.get_run_failure_event(), result.get_step_failure_events())
+    try:
+        record_failed_run(warehouse, result.run_id, JOB, datetime.now(UTC).replace(tzinfo=None), error)
+    except OSError as exc:  # a full disk, say: the error line above has said what matters
+        print(f"warning: the failed run could not be recorded for pipeline_run: {exc}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     load_env_file(settings.PROJECT_ROOT / ".env")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -123,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 print(_traceback(result), file=sys.stderr)
             print(f"error: {_error_line(result)}", file=sys.stderr)
+            _record_failure(warehouse, result)
             return 1
         from orchestration.summary import summary_lines
 

@@ -1,16 +1,20 @@
-"""Sensors: start a refresh when files arrive, change or disappear in the landing folder."""
+"""Sensors: start a refresh when files arrive, change or disappear in the landing folder; record
+every failed run."""
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import polars as pl
 
+from orchestration.console import one_line
 from orchestration.jobs import refresh_warehouse
 from orchestration.resources import LandingFolder, Warehouse
 from warehouse.landing import scan_folder
-from warehouse.snapshot import reading
+from warehouse.run_log import record_failed_run
+from warehouse.snapshot import WarehouseInUseError, reading
 from warehouse.state import current_files
 
 
@@ -35,7 +39,7 @@ def loaded_fingerprint(warehouse: Path) -> str | None:
     try:
         with reading(warehouse) as con:
             return None if con is None else listing_fingerprint(current_files(con))
-    except duckdb.Error:
+    except (duckdb.Error, WarehouseInUseError):
         return None
 
 
@@ -61,3 +65,26 @@ def landing_folder_sensor(context: dg.SensorEvaluationContext, landing: LandingF
     run_key = f"landing-{previous or 'start'}-{fingerprint}"
     context.update_cursor(fingerprint)
     return dg.RunRequest(run_key=run_key, tags={"landing_files": str(count)})
+
+
+def run_error(failure_event: dg.DagsterEvent, step_failures: list[dg.DagsterEvent]) -> str:
+    """Why a run failed, in a line: its first failed step and that step's error, else the
+    run's own message (a crashed run worker, a failure before any step)."""
+    for event in step_failures:
+        return f"{event.step_key}: {one_line(event.step_failure_data.error)}"
+    return failure_event.message or "the run failed"
+
+
+@dg.run_failure_sensor(
+    name="record_failed_runs",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Writes every failed run to the daemon's log and records it for the warehouse's "
+    "pipeline_run table (status failure, with the error), loaded by the next run.",
+)
+def record_failed_runs(context: dg.RunFailureSensorContext, warehouse: Warehouse) -> None:
+    run = context.dagster_run
+    error = run_error(context.failure_event, context.get_step_failure_events())
+    context.log.error(f"run {run.run_id} of {run.job_name} failed: {error}")
+    record_failed_run(
+        Path(warehouse.path), run.run_id, run.job_name, datetime.now(UTC).replace(tzinfo=None), error
+    )

@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW v_document_source AS
 SELECT document_id, min(path) AS path, arg_min(source_file, path) AS source_file
 FROM landing_file
-WHERE status = 'loaded'
+WHERE status IN ('loaded', 'extraction_failed')
 GROUP BY document_id;
 
 CREATE OR REPLACE VIEW v_facts AS
@@ -97,15 +97,17 @@ JOIN dim_document AS d USING (document_id)
 LEFT JOIN (
     SELECT document_id, count(*) AS fact_count FROM fact_indicator_value GROUP BY document_id
 ) AS c USING (document_id)
-WHERE l.status IN ('loaded', 'duplicate');
+WHERE l.status IN ('loaded', 'duplicate', 'extraction_failed');
 
 -- Files the pipeline could not read, with the reason: the quarantine. A file that held a
 -- document and could not be read this time (unreadable, changed_during_run) is here too, while
--- its document stays loaded from its last good read.
+-- its document stays loaded from its last good read; so is a file whose facts could not be
+-- extracted (status extraction_failed), which keeps its earlier facts, if any.
 CREATE OR REPLACE VIEW v_rejected_files AS
 SELECT path, source_file, error_reason, error, size_bytes, first_seen, last_seen
 FROM landing_file
-WHERE status = 'rejected' OR (status IN ('loaded', 'duplicate') AND error_reason IS NOT NULL);
+WHERE status IN ('rejected', 'extraction_failed')
+   OR (status IN ('loaded', 'duplicate') AND error_reason IS NOT NULL);
 
 -- Facts that failed a check, with every reason.
 CREATE OR REPLACE VIEW v_fact_failures AS

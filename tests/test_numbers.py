@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.numbers import NUMBER_RE, decimals_printed, format_vietnamese, parse_number
+from transforms.numbers import (
+    NUMBER_RE,
+    TOO_LARGE,
+    decimals_printed,
+    format_vietnamese,
+    parse_number,
+    unreadable_reason,
+)
+from transforms.report import read_facts
 
 
 @pytest.mark.parametrize(
@@ -81,3 +89,15 @@ def test_english_grouping_round_trip(value: int) -> None:
 @given(st.integers(min_value=0, max_value=999))
 def test_padded_small_integers(value: int) -> None:
     assert parse_number(f"{value:03d}") == value
+
+
+def test_a_number_too_large_for_a_double_is_skipped_with_a_reason():
+    huge = "9" * 321
+    assert parse_number(huge) is None and unreadable_reason(huge) == TOO_LARGE
+    assert parse_number("1" * 5000) is None  # past int()'s digit limit: no ValueError either
+    assert parse_number("0" * 40 + "12") == 12.0  # padding zeros are no size
+    text = f"Năm 2024, thu ngân sách xã đạt {huge} triệu đồng. Diện tích lúa đạt 120 ha."
+    doc_id, facts, error, skipped = read_facts("d", text)
+    assert error is None
+    assert [f["value"] for f in facts] == [120.0]
+    assert {"text": huge, "reason": TOO_LARGE} in [{k: s[k] for k in ("text", "reason")} for s in skipped]

@@ -1,5 +1,6 @@
 """The warehouse is only ever replaced whole: crashes, readers and rival writers."""
 
+import errno
 import os
 import signal
 import subprocess
@@ -10,7 +11,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.snapshot import WarehouseBusyError, building, reading, write_lock
+from warehouse import snapshot
+from warehouse.snapshot import (
+    WarehouseBusyError,
+    WarehouseInUseError,
+    WarehouseSpaceError,
+    building,
+    reading,
+    write_lock,
+)
 
 pytestmark = (
     pytest.mark.slow
@@ -132,3 +141,113 @@ def test_sigkill_during_build_leaves_previous_state(tmp_path):
         _add_file_row(con, "b.txt")
     assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt"]
     assert not list(tmp_path.glob(".wh.duckdb.building-*"))  # ...cleaned by the next run
+
+
+def _holder(path: Path) -> subprocess.Popen:
+    """Another process holding the warehouse read-write, with a committed row in its WAL."""
+    code = f"""
+import sys, duckdb
+con = duckdb.connect({str(path)!r})
+con.execute("INSERT INTO landing_file (path, source_file, status, first_seen, last_seen) "
+            "VALUES ('held.txt', 'held.txt', 'loaded', now(), now())")
+print("holding", flush=True)
+sys.stdin.readline()
+"""
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout.readline().strip() == "holding"
+    return child
+
+
+@pytest.mark.slow  # real warehouse files and rival processes
+def test_a_read_write_holder_makes_the_run_refuse_clearly(tmp_path):
+    path = tmp_path / "wh.duckdb"
+    with building(path) as con:
+        _add_file_row(con, "a.txt")
+    holder = _holder(path)
+    try:
+        before = path.read_bytes()
+        with (
+            pytest.raises(WarehouseInUseError, match=f"open read-write by another process.*PID {holder.pid}"),
+            building(path) as con,
+        ):
+            _add_file_row(con, "b.txt")
+        with pytest.raises(WarehouseInUseError, match="duckdb -readonly"), reading(path):
+            pass
+        assert path.read_bytes() == before
+        assert not list(tmp_path.glob(".wh.duckdb.building-*"))
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+
+
+@pytest.mark.slow  # real warehouse files and rival processes
+def test_no_writer_can_start_while_a_build_is_under_way(tmp_path):
+    path = tmp_path / "wh.duckdb"
+    with building(path) as con:
+        _add_file_row(con, "a.txt")
+    with building(path) as con:  # the hook: inside the build, between copy and swap
+        opened = subprocess.run(
+            [sys.executable, "-c", f"import duckdb; duckdb.connect({str(path)!r})"],
+            capture_output=True,
+            text=True,
+        )
+        _add_file_row(con, "b.txt")
+    assert opened.returncode != 0 and "Could not set lock" in opened.stderr
+    assert not Path(str(path) + ".wal").exists()
+    assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.slow  # real warehouse files and rival processes
+def test_the_log_of_a_killed_writer_is_folded_in_never_left_beside_the_new_file(tmp_path):
+    path = tmp_path / "wh.duckdb"
+    with building(path) as con:
+        _add_file_row(con, "a.txt")
+    holder = _holder(path)
+    holder.kill()  # dies with its committed row only in the WAL
+    holder.wait(timeout=10)
+    assert Path(str(path) + ".wal").exists()
+    with building(path) as con:
+        _add_file_row(con, "b.txt")
+    assert not Path(str(path) + ".wal").exists()
+    assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt", "held.txt"]
+    duckdb.connect(str(path)).close()  # opens read-write for anyone: no foreign log beside it
+    assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt", "held.txt"]
+
+
+@pytest.mark.slow  # real warehouse files and rival processes
+def test_a_full_disk_during_the_copy_leaves_no_temp_file(tmp_path, monkeypatch):
+    path = tmp_path / "wh.duckdb"
+    with building(path) as con:
+        _add_file_row(con, "a.txt")
+    before = path.read_bytes()
+
+    def copy_until_full(source, target):
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            dst.write(src.read(len(before) // 2))  # half written, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(snapshot, "copy_file", copy_until_full)
+    full = pytest.raises(WarehouseSpaceError, match="filled up while copying.*partial copy was removed")
+    with full, building(path) as con:
+        _add_file_row(con, "b.txt")
+    assert not list(tmp_path.glob(".wh.duckdb.building-*"))
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    with building(path) as con:  # the next run has its space back
+        _add_file_row(con, "b.txt")
+    assert [r[0] for r in _rows(path)] == ["a.txt", "b.txt"]
+
+
+@pytest.mark.slow  # real warehouse files and rival processes
+def test_free_space_is_checked_before_copying(tmp_path, monkeypatch):
+    path = tmp_path / "wh.duckdb"
+    with building(path) as con:
+        _add_file_row(con, "a.txt")
+    copies = []
+    monkeypatch.setattr(snapshot, "free_bytes", lambda folder: 10 * 1024 * 1024)
+    monkeypatch.setattr(snapshot, "copy_file", lambda source, target: copies.append(source))
+    with pytest.raises(WarehouseSpaceError, match=r"needs about \d+ MB .* 10 MB is free"), building(path):
+        pass
+    assert copies == [] and not list(tmp_path.glob(".wh.duckdb.building-*"))

@@ -8,6 +8,7 @@ digits groups thousands, anything else is a decimal mark. Leading zeros are only
 """
 
 import functools
+import math
 import re
 
 # A number token as it appears in running text: digits with "." or "," between digit groups.
@@ -22,6 +23,12 @@ _GROUPED_COMMAS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")  # 97,680,000 (English gr
 _VN_MIXED_RE = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+")  # 4.103,5
 _EN_MIXED_RE = re.compile(r"\d{1,3}(?:,\d{3})*\.\d+")  # 4,103.5
 _PLAIN_DECIMAL_RE = re.compile(r"\d+[.,]\d+")  # 2135,4 / 7.2
+
+# Integer digits a value may have (leading zeros aside). Far beyond any real quantity (the
+# national budget has 16), and small enough that a value scaled to its base unit or turned
+# into a percentage stays a finite double; a longer number is skipped as "number too large".
+MAX_INTEGER_DIGITS = 30
+TOO_LARGE = "number too large"
 
 # Spelled ordinals used as values ("xếp thứ nhất", "đứng thứ hai").
 SPELLED_ORDINALS: dict[str, int] = {
@@ -78,7 +85,20 @@ def parse_number(token: str) -> float | None:
     if parts is None:
         return None
     whole, frac = parts
-    return float(f"{int(whole)}.{frac}" if frac else int(whole))
+    if _too_many_digits(whole):
+        return None  # int() would refuse it or float() overflow: see unreadable_reason
+    value = float(f"{int(whole)}.{frac}" if frac else int(whole))
+    return value if math.isfinite(value) else None
+
+
+def _too_many_digits(whole: str) -> bool:
+    return len(whole) > MAX_INTEGER_DIGITS and len(whole.lstrip("0")) > MAX_INTEGER_DIGITS
+
+
+def unreadable_reason(token: str) -> str:
+    """Why parse_number gave None for `token`: too many digits, or separators that make no sense."""
+    parts = _split(token.strip())
+    return TOO_LARGE if parts is not None and _too_many_digits(parts[0]) else "unreadable number"
 
 
 def decimals_printed(token: str) -> int:

@@ -9,7 +9,7 @@ Ranks ("xếp thứ 3/9 huyện", "đứng thứ nhất") are read as quantities
 import re
 from typing import NamedTuple
 
-from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number
+from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number, unreadable_reason
 from transforms.skips import SkippedNumber
 from transforms.units import COUNT_SCALES, measure_spellings, normalize_unit, scoring_kind, unit_info
 from transforms.vocabulary import (
@@ -170,7 +170,7 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
     num_end = pos + len(token)
     value = parse_number(token)
     if value is None:
-        return "unreadable number"
+        return unreadable_reason(token)
     target = None
     # The partner forms all open on a sign within the next few characters: look before matching.
     signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
@@ -180,7 +180,7 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
             return "date or reference"  # d/m/y, or a reference with two slashes
         target = parse_number(slash.group(1))
         if target is None:
-            return "unreadable number"
+            return unreadable_reason(slash.group(1))
         if value == 1 and target >= 100:
             return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()

@@ -135,8 +135,10 @@ FILE_SCHEMA: dict[str, pl.DataType] = {
     "mtime": pl.Datetime("us"),
     "content_hash": pl.String,  # sha256 hex of the bytes
     "document_id": pl.String,
-    "status": pl.String,  # loaded | duplicate | rejected | removed
-    "error_reason": pl.String,  # short code: empty, binary, too_large, corrupt_docx, ...
+    # loaded | duplicate | rejected | removed | extraction_failed (facts could not be read: the
+    # file keeps the document it held before, if any, and is parsed again by the next run)
+    "status": pl.String,
+    "error_reason": pl.String,  # short code: empty, binary, too_large, corrupt_docx, extraction_failed ...
     "error": pl.String,  # the sentence a person reads
     "parsed_at": pl.Datetime("us"),
 }
@@ -239,6 +241,7 @@ LANDING_FILE_TABLE: dict[str, pl.DataType] = {
     "last_seen": pl.Datetime("us"),
 }
 DOCUMENT_TEXT_TABLE: dict[str, pl.DataType] = {"document_id": pl.String, "text": pl.String}
+# One row per run: each successful load, and each failed run (warehouse/run_log.py).
 PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
     "run_id": pl.String,
     "finished_at": pl.Datetime("us"),
@@ -254,6 +257,8 @@ PIPELINE_RUN_TABLE: dict[str, pl.DataType] = {
             "facts_failed",
         )
     },
+    "status": pl.String,  # success | failure (a failed run's counts are NULL)
+    "error": pl.String,  # why a failed run failed: its first failed step's error, or the run's
 }
 
 # One row per check across reports (warehouse/cross_report.py), rebuilt on every load.
@@ -284,6 +289,10 @@ SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String,
     "reason": pl.String,
 }
+
+# A document whose fact extraction raised (orchestration.assets.report_facts): it is not loaded
+# this run (its previous facts, if any, stay) and its landing file is marked extraction_failed.
+EXTRACTION_FAILURE_SCHEMA: dict[str, pl.DataType] = {"document_id": pl.String, "error": pl.String}
 
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,

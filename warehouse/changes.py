@@ -5,7 +5,7 @@ from datetime import datetime
 import polars as pl
 
 from transforms import PARSER_VERSION
-from transforms.schema import FAILURE_SCHEMA, SKIPPED_NUMBER_SCHEMA, empty
+from transforms.schema import EXTRACTION_FAILURE_SCHEMA, FAILURE_SCHEMA, SKIPPED_NUMBER_SCHEMA, empty
 from warehouse.dimensions import (
     admin_unit_rows,
     period_rows,
@@ -28,6 +28,8 @@ def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.
         "document_id",
         pl.when(pl.col("status") == "ok")
         .then(pl.lit("loaded"))
+        .when(pl.col("status") == EXTRACTION_FAILED)
+        .then(pl.lit(EXTRACTION_FAILED))
         .otherwise(pl.lit("rejected"))
         .alias("parsed_status"),
         pl.col("error_reason").alias("parsed_reason"),
@@ -84,6 +86,34 @@ def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.
     )
 
 
+EXTRACTION_FAILED = "extraction_failed"
+
+
+def mark_extraction_failures(documents: pl.DataFrame, failures: pl.DataFrame | None) -> pl.DataFrame:
+    """Documents whose fact extraction raised become status extraction_failed, with the error:
+    they are not loaded (a document is never committed without its facts)."""
+    if failures is None or not failures.height:
+        return documents
+    failed = failures.select("document_id", pl.col("error").alias("extraction_error"))
+    is_failed = pl.col("extraction_error").is_not_null()
+    message = pl.format(
+        "fact extraction failed: {}; its previous facts (if any) are kept and the next run tries again",
+        pl.col("extraction_error"),
+    )
+    return (
+        documents.join(failed, on="document_id", how="left")
+        .with_columns(
+            pl.when(is_failed).then(pl.lit(EXTRACTION_FAILED)).otherwise(pl.col("status")).alias("status"),
+            pl.when(is_failed)
+            .then(pl.lit(EXTRACTION_FAILED))
+            .otherwise(pl.col("error_reason"))
+            .alias("error_reason"),
+            pl.when(is_failed).then(message).otherwise(pl.col("error")).alias("error"),
+        )
+        .drop("extraction_error")
+    )
+
+
 def with_verdicts(facts: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
     """facts + validation_status from (document_id, fact_index, validation_status) rows.
 
@@ -111,9 +141,17 @@ def build_changes(
     failures: pl.DataFrame,
     now: datetime,
     skipped: pl.DataFrame | None = None,
+    extraction_failures: pl.DataFrame | None = None,
 ) -> RunChanges:
     """`documents` are this run's parsed documents (status ok or rejected, with
-    validation_status); `facts` their validated facts (with validation_status)."""
+    validation_status); `facts` their validated facts (with validation_status);
+    `extraction_failures` (EXTRACTION_FAILURE_SCHEMA) the documents whose facts could not be read."""
+    documents = mark_extraction_failures(documents, extraction_failures)
+    if extraction_failures is not None and extraction_failures.height:
+        failed = extraction_failures.cast(EXTRACTION_FAILURE_SCHEMA).get_column("document_id").implode()
+        facts = facts.filter(~pl.col("document_id").is_in(failed))
+        failures = failures.filter(~pl.col("document_id").is_in(failed))
+        skipped = None if skipped is None else skipped.filter(~pl.col("document_id").is_in(failed))
     # The texts are the bulk of a run's bytes: they go to the load as they came (possibly
     # memory-mapped), only the small metadata columns are filtered and copied here.
     texts = documents.select("document_id", "status", "text")

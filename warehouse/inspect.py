@@ -116,7 +116,7 @@ def totals(con: duckdb.DuckDBPyConnection) -> Totals:
                (SELECT count(*) FROM fact_indicator_value WHERE validation_status = 'fail')
     """).fetchone()
     rejected = con.execute(
-        "SELECT error_reason, count(*) FROM landing_file WHERE status = 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1"
+        "SELECT error_reason, count(*) FROM landing_file WHERE status IN ('rejected', 'extraction_failed') GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall()
     has_codes = "admin_unit_code" in {c.name for c in columns(con, "dim_document")}
     without_code = (

@@ -59,7 +59,7 @@ PREVIOUS_SCHEMA = {
     k: FILE_SCHEMA[k]
     for k in ("path", "size_bytes", "mtime", "content_hash", "document_id", "status", "error_reason")
 }
-HELD = ("loaded", "duplicate")  # landing_file statuses of a file that holds a document
+HELD = ("loaded", "duplicate", "extraction_failed")  # landing_file statuses of a file that holds a document
 GONE = ("removed", "vanished")  # plan actions of a file that is no longer there
 
 
@@ -316,7 +316,11 @@ def mark_needs_parse(
         "path", pl.lit(True).alias("was_rejected")
     )
     unchanged_reject = (pl.col("action") == "unchanged") & pl.col("was_rejected").fill_null(False)
-    stale = ~pl.col("document_id").is_in(current.implode()) & ~unchanged_reject
+    # A file whose fact extraction failed last time is tried again, whatever else holds.
+    retry = previous.filter(pl.col("status") == "extraction_failed").get_column("path")
+    stale = (~pl.col("document_id").is_in(current.implode()) & ~unchanged_reject) | pl.col("path").is_in(
+        retry.implode()
+    )
     readable = pl.col("action").is_in(["new", "changed", "unchanged", "recovered"])
     return (
         plan.join(rejected, on="path", how="left")

@@ -14,15 +14,22 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA
+from transforms.schema import DOCUMENT_TABLE, FACT_TABLE, FILE_SCHEMA, PIPELINE_RUN_TABLE
 from warehouse.admin_reference import ensure_admin_reference
 from warehouse.cross_report import CrossReportSummary, rebuild_cross_report_checks
+from warehouse.run_log import forget_loaded, load_failed_runs
 from warehouse.search import refresh_search
 from warehouse.snapshot import building
 
 DOCUMENT_COLUMNS = list(DOCUMENT_TABLE)
 FACT_COLUMNS = list(FACT_TABLE)
 FILE_COLUMNS = list(FILE_SCHEMA)
+
+# pipeline_run's columns a successful load fills, in order (then status 'success').
+RUN_COUNT_COLUMNS = [c for c in PIPELINE_RUN_TABLE if c not in ("status", "error")]
+
+# The landing_file statuses whose document stays current.
+HOLDING_STATUSES = "('loaded', 'duplicate', 'extraction_failed')"
 
 # Tables that hold one slice per document.
 DOCUMENT_SLICES = [
@@ -86,19 +93,40 @@ def _upsert_files(con: duckdb.DuckDBPyConnection, files: pl.DataFrame, now: date
         UPDATE landing_file SET status = 'removed', duplicate_of = NULL
         FROM incoming_files AS i WHERE landing_file.path = i.path AND i.status = 'removed'
     """)
+    _keep_loaded_content(con)
     con.execute("""
         INSERT INTO landing_file (path, source_file, size_bytes, mtime, content_hash, document_id, status,
                                   error_reason, error, first_seen, last_seen, parsed_at)
         SELECT path, source_file, size_bytes, mtime, content_hash, document_id, status,
                error_reason, error, seen_at, seen_at, parsed_at
         FROM incoming_files WHERE status IS NOT NULL AND status <> 'removed'
+          AND path NOT IN (SELECT path FROM kept_files)
         ON CONFLICT (path) DO UPDATE SET
             source_file = excluded.source_file, size_bytes = excluded.size_bytes, mtime = excluded.mtime,
             content_hash = excluded.content_hash, document_id = excluded.document_id,
             status = excluded.status, error_reason = excluded.error_reason, error = excluded.error,
             duplicate_of = NULL, parsed_at = excluded.parsed_at, last_seen = excluded.last_seen
     """)
+    con.execute("DROP TABLE kept_files")
     con.unregister("incoming_files")
+
+
+def _keep_loaded_content(con: duckdb.DuckDBPyConnection) -> None:
+    """A file whose facts could not be extracted keeps the document it held (its row keeps that
+    content's hash, size and mtime, so its facts stay current and the next run sees the file as
+    changed and parses it again); only its status and error say what happened. Those paths are
+    listed in the temp table kept_files for the upsert to leave alone."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE kept_files AS
+        SELECT l.path FROM landing_file AS l JOIN incoming_files AS i USING (path)
+        WHERE i.status = 'extraction_failed' AND l.status IN ('loaded', 'duplicate', 'extraction_failed')
+          AND l.document_id IN (SELECT document_id FROM dim_document)
+    """)
+    con.execute("""
+        UPDATE landing_file SET status = 'extraction_failed', error_reason = i.error_reason, error = i.error,
+               duplicate_of = NULL, last_seen = i.seen_at, parsed_at = i.parsed_at
+        FROM incoming_files AS i WHERE landing_file.path = i.path AND i.path IN (SELECT path FROM kept_files)
+    """)
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
@@ -160,7 +188,11 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: RunChanges, now: date
     _insert(con, "dim_indicator", changes.indicators, "OR REPLACE")
 
     # Documents that no current file holds any more: a changed file's old content, a removed file.
-    stale = "document_id NOT IN (SELECT document_id FROM landing_file WHERE status IN ('loaded', 'duplicate') AND document_id IS NOT NULL)"
+    # (a file whose extraction failed still holds the document it had: HOLDING_STATUSES)
+    stale = (
+        "document_id NOT IN (SELECT document_id FROM landing_file "
+        f"WHERE status IN {HOLDING_STATUSES} AND document_id IS NOT NULL)"
+    )
     deleted = con.execute(f"SELECT count(*) FROM dim_document WHERE {stale}").fetchone()[0]
     for table in DOCUMENT_SLICES:
         con.execute(f"DELETE FROM {table} WHERE {stale}")
@@ -199,8 +231,10 @@ def load_run(
                    (SELECT count(*) FROM fact_indicator_value WHERE validation_status = 'fail')
         """).fetchone()
         files = changes.files
+        failed_runs = load_failed_runs(con, path)  # failed runs recorded since the last load
         con.execute(
-            "INSERT INTO pipeline_run VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO pipeline_run ({', '.join(RUN_COUNT_COLUMNS)}, status) "
+            f"VALUES ({', '.join('?' * len(RUN_COUNT_COLUMNS))}, 'success')",
             [
                 changes.run_id,
                 now,
@@ -216,4 +250,5 @@ def load_run(
         summary = LoadSummary(table_counts(con), replaced, deleted, changes.facts.height, cross_report)
         if before_swap is not None:
             before_swap(con)
+    forget_loaded(failed_runs)
     return summary

@@ -35,6 +35,12 @@ def review_dir(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".review")
 
 
+def failed_runs_dir(warehouse: Path) -> Path:
+    """Records of failed runs waiting for the next load into pipeline_run
+    (`warehouse/reports.duckdb.failed_runs/`, warehouse.run_log)."""
+    return warehouse.with_name(warehouse.name + ".failed_runs")
+
+
 def max_file_bytes() -> int:
     """Files above this size are rejected unread (REPORTS_MAX_FILE_MB, default 20)."""
     return int(float(os.environ.get("REPORTS_MAX_FILE_MB", "20")) * 1024 * 1024)
