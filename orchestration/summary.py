@@ -1,5 +1,6 @@
 """The closing summary of `make run`: what changed, what the warehouse holds, where to look."""
 
+import shlex
 from pathlib import Path
 
 from warehouse import inspect, settings
@@ -29,6 +30,13 @@ def _review_index(warehouse: Path) -> Path | None:
     return index if index and index.exists() else None
 
 
+def _sql_command(warehouse: Path) -> str:
+    """The command that opens this warehouse read-only with search loaded (orchestration.sql)."""
+    if warehouse == settings.DEFAULT_WAREHOUSE_PATH:
+        return "make sql"
+    return f"make sql REPORTS_WAREHOUSE_PATH={shlex.quote(str(warehouse))}"
+
+
 def summary_lines(result, warehouse: Path, seconds: float) -> list[str]:
     with reading(warehouse) as con:
         totals = inspect.totals(con)
@@ -48,7 +56,7 @@ def summary_lines(result, warehouse: Path, seconds: float) -> list[str]:
         f"  documents  {totals.documents}{unresolved}",
         f"  facts      {totals.facts}, {totals.facts_failing} failing a check",
         f"  failing    {_failing_by_check(result)}",
-        f"  warehouse  {warehouse}  (read it with: duckdb -readonly {warehouse})",
+        f"  warehouse  {warehouse}  (query it: {_sql_command(warehouse)})",
         f"  data docs  {docs}",
     ]
     if review:
