@@ -253,6 +253,7 @@ def _drop_root_and_run(folder: str) -> dict:
     return _unreadable_scenario(folder)
 
 
+@pytest.mark.slow  # a process of its own, dropped to an unprivileged user: left out by `make test-fast`
 def test_permission_errors_are_unreadable_and_keep_the_documents(tmp_path):
     with tempfile.TemporaryDirectory() as folder:  # below /tmp: reachable by `nobody`
         landing = Path(folder)
