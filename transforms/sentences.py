@@ -13,17 +13,20 @@ from collections.abc import Iterator
 # chain a value and its shares of plan and of last year across semicolons.
 _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
 # Web-page furniture: counters, timestamps, comment and rating widgets, contact lines.
+# (Every alternative opens on a letter or a digit, the word boundaries before "đánh giá" and
+# "SĐT" are checked after them: the scan then skips characters no alternative starts with.)
 _CHROME_LINE_RE = re.compile(
-    r"truy cập|lượt xem|bình luận|đánh giá bài viết|\bđánh giá\b\s*$|Hôm nay|Tháng hiện tại|Tất cả\s*:"
-    r"|\bSĐT\b|Điện thoại|Hotline|Fax|E-?mail|\d{1,2}:\d{2}",
+    r"truy cập|lượt xem|bình luận|đánh giá bài viết|đánh giá(?<!\wđánh giá)\b\s*$|Hôm nay|Tháng hiện tại"
+    r"|Tất cả\s*:|SĐT(?<!\wSĐT)\b|Điện thoại|Hotline|Fax|E-?mail|\d{1,2}:\d{2}",
     re.IGNORECASE,
 )
 _CHROME_MAX_LINE = 160
 # Sentences about the coming period ("phấn đấu năm 2025 kết nạp 12 đảng viên").
-# Each alternative starts with a literal so that scanning a whole report stays fast; the words
-# are distinctive enough without their first letter ("hấn đấu" only occurs in "phấn đấu").
+# Each alternative starts with a literal so that scanning a whole report stays fast (the letter
+# before "sẽ" is checked after it); the words are distinctive enough without their first letter
+# ("hấn đấu" only occurs in "phấn đấu").
 _PLAN_SENTENCE_RE = re.compile(
-    r"hấn đấu|năm tới|ự kiến|(?<![^\W\d_])sẽ(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
+    r"hấn đấu|năm tới|ự kiến|sẽ(?<![^\W\d_]sẽ)(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
 )
 # Words of a result: after them, a plan word earlier in the sentence no longer rules a number out.
 _PAST_MARKER_RE = re.compile(r"\b(?:đã|được|kết quả|đến nay|hiện nay)\b", re.IGNORECASE)
