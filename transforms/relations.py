@@ -196,13 +196,15 @@ class _Num(NamedTuple):
     before: str  # up to 45 characters before the number, within the sentence
     verb: str | None  # the verb right before it, as the rules read it ("tăng", "đạt", ...)
     verb_start: int
+    # The words after the number are read for a percentage or an excess only (the rules read
+    # them for no other number): None / False for the others.
     target_m: re.Match | None  # a plan word right after a percentage ("% kế hoạch")
     same_m: re.Match | None  # the same period right after it ("% so với cùng kỳ")
     stated: str | None  # the plan's name when the number states a target
     host: dict | None  # the fact a describing number belongs to
     bracketed: bool  # alone in brackets: "(80%)"
-    ends_clause: bool  # nothing follows in its clause ("bằng 99%." but not "bằng 80% tổng ...")
-    other_period: bool  # compared with an earlier month or quarter ("so với tháng trước")
+    ends_clause: bool  # a percentage that ends its clause ("bằng 99%." but not "bằng 80% tổng ...")
+    other_period: bool  # a percentage against an earlier month or quarter ("so với tháng trước")
 
 
 class _Sentence:
@@ -341,18 +343,20 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     verb_m = _VERB_BEFORE_RE.search(near)
     verb, verb_start = None, q.start
     if verb_m:
-        raw = _SPACES_RE.sub(" ", (verb_m.group("verb") or "=").lower())
+        raw = (verb_m.group("verb") or "=").lower()
+        raw = raw if raw.isalpha() else _SPACES_RE.sub(" ", raw)  # "cao  hơn": one space
         verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
     if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
         verb = "còn"
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
         verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
-    target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if is_pct or verb == "vượt" else None
-    same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end)
+    read_after = is_pct or verb == "vượt"
+    target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if read_after else None
+    same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end) if read_after else None
     host = _host(text, s, s.start, verb_start)
     bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
-    ends_clause = _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
-    other_period = _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
+    ends_clause = is_pct and _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
+    other_period = is_pct and _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
     return _Num(
         q,
         unit,
