@@ -137,8 +137,6 @@ _ATTACH_GAP_WORDS = frozenset(
         "chỉ",
     ]
 ) | frozenset(w for hedge in words("hedge_words") for w in hedge.split())
-# Where a describing clause starts: after a comma, semicolon, colon or an opening bracket.
-_DESCRIBING_BOUNDARIES = ",;:("
 # "Hoàn thành 100% chỉ tiêu giao quân với 24/24 thanh niên": the share comes first, the value after.
 _SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE)
 
@@ -708,8 +706,14 @@ def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dic
 
 
 def _last_boundary(text: str, start: int, end: int) -> int:
-    """Where the last describing boundary of text[start:end] is, or -1."""
-    return max(text.rfind(c, start, end) for c in _DESCRIBING_BOUNDARIES)
+    """Where the last describing boundary (a comma, semicolon, colon or opening bracket) of
+    text[start:end] is, or -1."""
+    return max(
+        text.rfind(",", start, end),
+        text.rfind(";", start, end),
+        text.rfind(":", start, end),
+        text.rfind("(", start, end),
+    )
 
 
 # Words of a change's own clause that name no subject: "; so với cùng kỳ giảm 3 vụ".

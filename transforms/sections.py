@@ -10,6 +10,7 @@ Footnotes come as "[1] ..." or "¹ ..." at a line start (at the end, or mid-text
 broke); their markers sit inside sentences ("8,75 tỷ đồng([1])", "diện tích ngô²").
 """
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -147,9 +148,19 @@ def _label(m: re.Match) -> tuple[int, str]:
 
 def _domain(path_titles: list[str]) -> str | None:
     for title in reversed(path_titles):
-        for domain, pattern in _DOMAIN_RULES:
-            if pattern.search(title):
-                return domain
+        domain = _title_domain(title)
+        if domain is not None:
+            return domain
+    return None
+
+
+# Pure in the title; every section below a heading reads that heading's title again, and
+# reports share their headings' wording.
+@functools.lru_cache(maxsize=4096)
+def _title_domain(title: str) -> str | None:
+    for domain, pattern in _DOMAIN_RULES:
+        if pattern.search(title):
+            return domain
     return None
 
 
