@@ -12,14 +12,21 @@ from collections.abc import Iterator
 # A sentence ends at ". " / "! " / "? ", a line break, or an ellipsis. A ";" does not end it: reports
 # chain a value and its shares of plan and of last year across semicolons.
 _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
-# Web-page furniture: counters, timestamps, comment and rating widgets, contact lines.
-# (Every alternative opens on a letter or a digit, the word boundaries before "đánh giá" and
-# "SĐT" are checked after them: the scan then skips characters no alternative starts with.)
-_CHROME_LINE_RE = re.compile(
-    r"truy cập|lượt xem|bình luận|đánh giá bài viết|đánh giá(?<!\wđánh giá)\b\s*$|Hôm nay|Tháng hiện tại"
-    r"|Tất cả\s*:|SĐT(?<!\wSĐT)\b|Điện thoại|Hotline|Fax|E-?mail|\d{1,2}:\d{2}",
-    re.IGNORECASE,
+# Web-page furniture: counters, comment and rating widgets, contact lines (words, in lower
+# case), and timestamps.
+_CHROME_WORDS = (
+    r"truy cập|lượt xem|bình luận|đánh giá bài viết|đánh giá(?<!\wđánh giá)\b\s*$|hôm nay|tháng hiện tại"
+    r"|tất cả\s*:|sđt(?<!\wsđt)\b|điện thoại|hotline|fax|e-?mail"
 )
+_CHROME_WORDS_RE = re.compile(_CHROME_WORDS, re.IGNORECASE)
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+# The words are searched in the lower-cased line without re.IGNORECASE: sre then skips to the
+# letters the words start with (with it, it tries every offset). That finds what re.IGNORECASE
+# finds, except in a line holding a letter whose lower case is not what re.IGNORECASE equates:
+# "İ" (two characters in lower case), "ı" and "ſ" (equated to "i" and "s"). Every alternative
+# opens on a letter: the word boundaries before "đánh giá" and "sđt" are checked after them.
+_CHROME_WORDS_LOWER_RE = re.compile(_CHROME_WORDS)
+_FOLD_EXCEPTIONS = ("İ", "ı", "ſ")
 _CHROME_MAX_LINE = 160
 # Sentences about the coming period ("phấn đấu năm 2025 kết nạp 12 đảng viên").
 # Each alternative starts with a literal so that scanning a whole report stays fast (the letter
@@ -61,7 +68,11 @@ def is_chrome(text: str, pos: int) -> bool:
 # Pure in the line, and page furniture repeats on every page of a report.
 @functools.lru_cache(maxsize=4096)
 def _is_chrome_line(line: str) -> bool:
-    return _CHROME_LINE_RE.search(line) is not None
+    if _CLOCK_RE.search(line):
+        return True
+    if any(letter in line for letter in _FOLD_EXCEPTIONS):
+        return _CHROME_WORDS_RE.search(line) is not None
+    return _CHROME_WORDS_LOWER_RE.search(line.lower()) is not None
 
 
 def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
