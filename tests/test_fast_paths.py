@@ -75,3 +75,13 @@ def test_bound_before_a_number_is_found_as_a_full_search_finds_it():
 def test_ranks_come_in_text_order():
     text = "Huyện xếp hạng 2, đứng thứ 3/9 huyện và xếp thứ nhất; xếp hạng ba."
     assert [m.group("num") for m in rank_mentions(text)] == ["2", "3", "nhất", "ba"]
+
+
+def test_verb_before_a_number_is_found_as_a_full_search_finds_it():
+    rng = random.Random(5)
+    words = "đạt Tăng giảm còn xuống cao hơn gần GẦN ĐẠT = : 5 3,2 ha,".split()
+    spaces = [" ", "  ", "\t", "\n", "", "("]
+    for _ in range(3000):
+        near = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 7)))
+        fast, full = relations._verb_before(near), relations._VERB_BEFORE_RE.search(near)
+        assert (fast and (fast.span(), fast.groupdict())) == (full and (full.span(), full.groupdict())), near

@@ -42,6 +42,9 @@ _VERB_BEFORE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _VERB_REACH = 34
+# The verb, its particle and hedge hold no digit and no punctuation but ":" and "=": the "$"
+# search for them (which tries every offset) starts after the last such character.
+_BEFORE_ANY_VERB_RE = re.compile(r".*[\d,.;()%/]", re.DOTALL)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
@@ -338,7 +341,7 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     is_pct = unit == "%"
     stated = _stated(s, q, unit)
     near = before[-_VERB_REACH:]  # a verb, its particle and a hedge fit in these characters
-    verb_m = _VERB_BEFORE_RE.search(near)
+    verb_m = _verb_before(near)
     verb, verb_start = None, q.start
     if verb_m:
         raw = (verb_m.group("verb") or "=").lower()
@@ -369,6 +372,12 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
         ends_clause,
         other_period,
     )
+
+
+def _verb_before(near: str) -> re.Match | None:
+    """The verb (or "=") that the characters before a number end on, with its particle and hedge."""
+    floor = _BEFORE_ANY_VERB_RE.match(near)
+    return _VERB_BEFORE_RE.search(near, floor.end() if floor else 0)
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
@@ -702,7 +711,7 @@ def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dic
     if boundary == -1:
         return fact if verb_start - end <= 80 else None
     words = [w.lower() for w in WORD_RE.findall(text, boundary + 1, verb_start)]
-    return fact if all(w in _ATTACH_GAP_WORDS for w in words) else None
+    return fact if _ATTACH_GAP_WORDS.issuperset(words) else None
 
 
 def _last_boundary(text: str, start: int, end: int) -> int:
