@@ -79,9 +79,17 @@ def test_ranks_come_in_text_order():
 
 def test_verb_before_a_number_is_found_as_a_full_search_finds_it():
     rng = random.Random(5)
-    words = "đạt Tăng giảm còn xuống cao hơn gần GẦN ĐẠT = : 5 3,2 ha,".split()
+    words = ["đạt", "Tăng", "giảm", "còn", "xuống", "cao", "hơn", "gần", "GẦN ĐẠT", "=", ":", "5", "3,2"]
     spaces = [" ", "  ", "\t", "\n", "", "("]
     for _ in range(3000):
         near = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 7)))
         fast, full = relations._verb_before(near), relations._VERB_BEFORE_RE.search(near)
         assert (fast and (fast.span(), fast.groupdict())) == (full and (full.span(), full.groupdict())), near
+
+
+def test_sentence_ends_are_those_of_the_two_alternatives():
+    plain = re.compile(r"[.!?…](?=\s|$)|\n")
+    for text in _texts() + ["a.", "a.\n", "x…y… z?\n\n!", "3.5 ha. Đạt"]:
+        assert [m.span() for m in sentences._SENTENCE_END_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 # A sentence ends at ". " / "! " / "? ", a line break, or an ellipsis. A ";" does not end it: reports
 # chain a value and its shares of plan and of last year across semicolons.
-_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
+# (One character class first: sre skips ahead to it, it would not to either of two alternatives.)
+_SENTENCE_END_RE = re.compile(r"[\n.!?…](?:(?<=\n)|(?=\s|$))")
 # Web-page furniture: counters, comment and rating widgets, contact lines (words, in lower
 # case), and timestamps.
 _CHROME_WORDS = (
