@@ -8,7 +8,7 @@ these tests compare each with the plain search on generated text, hostile cases 
 import random
 import re
 
-from transforms import relations, sections, sentences
+from transforms import indicators, relations, sections, sentences
 from transforms.quantities import rank_mentions
 
 _PIECES = [
@@ -93,3 +93,14 @@ def test_sentence_ends_are_those_of_the_two_alternatives():
         assert [m.span() for m in sentences._SENTENCE_END_RE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def test_sentence_start_is_the_end_of_the_last_break_of_the_look_back():
+    rng = random.Random(13)
+    pieces = ["Thu ngân sách", ". ", ".\n", "\n\n", "\n\n\n ", "! ", "?", " đạt 5 tỷ đồng", ", ", "x" * 40]
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 30)))
+        pos = rng.randint(0, len(text))
+        start = max(0, pos - indicators._LOOKBACK)
+        ends = [m.end() for m in indicators._SENTENCE_BREAK_RE.finditer(text, start, pos)]
+        assert indicators._sentence_start(text, pos) == (ends[-1] if ends else start), (text, pos)
