@@ -15,6 +15,7 @@ How it reads, one step per module:
 - transforms.indicators: the catalogued indicator (code) and the kind of measure of each fact.
 """
 
+import functools
 import re
 
 from transforms.indicators import assign_indicators
@@ -55,7 +56,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         if not quantities:
             continue
         plan_markers = plan_marker_ends(text, sent_start, sent_end)
-        carry = facts[-1] if facts and "\n" not in text[facts[-1]["char_end"] : sent_start] else None
+        carry = facts[-1] if facts and text.find("\n", facts[-1]["char_end"], sent_start) == -1 else None
         for fact in sentence_facts(
             text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
         ):
@@ -142,8 +143,10 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     return kept
 
 
-def _words(s: str | None) -> set[str]:
-    return set(WORD_RE.findall((s or "").lower()))
+# Pure in the indicator's words, and a report names the same few indicators again and again.
+@functools.lru_cache(maxsize=16384)
+def _words(s: str | None) -> frozenset[str]:
+    return frozenset(WORD_RE.findall((s or "").lower()))
 
 
 def _same_claim(a: dict, b: dict, text: str) -> bool:

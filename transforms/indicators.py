@@ -420,10 +420,28 @@ _LOOKBACK = 300
 _LEAD_WORDS_MAX = 5
 
 
+_NEAR_LOOKBACK = 60
+
+
 def _sentence_start(text: str, pos: int) -> int:
     start = max(0, pos - _LOOKBACK)
-    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, start, pos)]
-    return breaks[-1] if breaks else start
+    # The last break is usually near: the last characters are searched first. A break found there
+    # is the last of the whole look-back when no break can straddle where that search starts
+    # (the character before it opens none).
+    near = max(start, pos - _NEAR_LOOKBACK)
+    if near > start and text[near - 1] not in ".!?\n":
+        found = _last_break_end(text, near, pos)
+        if found is not None:
+            return found
+    found = _last_break_end(text, start, pos)
+    return start if found is None else found
+
+
+def _last_break_end(text: str, start: int, end: int) -> int | None:
+    last = None
+    for m in _SENTENCE_BREAK_RE.finditer(text, start, end):
+        last = m.end()
+    return last
 
 
 def _words_before_colon(text: str, start: int, pos: int) -> str | None:

@@ -77,11 +77,15 @@ _PAIRED_NOUN_RE = re.compile(r",[ ]([^\W\d_]+)(?:[ ][^\W\d_]+)?")
 _TIME_WORD_AFTER_RE = re.compile(r"\s?(?:năm|tháng|ngày|giờ|tuổi|tuần|quý)(?![^\W\d_])", re.IGNORECASE)
 
 # A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
-# The scan looks for "thứ"/"hạng" (a literal, fast to find); the verb before is checked after.
-_RANK_RE = re.compile(
-    rf"(?:thứ|hạng)\s+(?P<num>{_NUM}|"
-    + "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
-    + r")(?![^\W\d_])",
+# One scan per word, "thứ" and "hạng": sre skips to a pattern's literal start fast, but not to
+# either of two (their matches cannot overlap). The verb before is checked after.
+_RANK_RES = tuple(
+    re.compile(
+        rf"{word}\s+(?P<num>{_NUM}|"
+        + "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
+        + r")(?![^\W\d_])",
+    )
+    for word in ("thứ", "hạng")
 )
 _RANK_VERB_BEFORE_RE = re.compile(r"\b(?:xếp|đứng|xếp hạng|xếp loại)\s+$", re.IGNORECASE)
 
@@ -93,11 +97,13 @@ def number_tokens(text: str) -> list[re.Match]:
 
 def rank_mentions(text: str) -> list[re.Match]:
     """Every rank after a verb of ranking ("xếp thứ nhất", "đứng thứ 3/9 huyện")."""
-    return [
+    found = [
         m
-        for m in _RANK_RE.finditer(text)
+        for rank_re in _RANK_RES
+        for m in rank_re.finditer(text)
         if _RANK_VERB_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     ]
+    return sorted(found, key=lambda m: m.start())
 
 
 def sentence_quantities(

@@ -42,14 +42,18 @@ _VERB_BEFORE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _VERB_REACH = 34
+# The verb, its particle and hedge hold no digit and no punctuation but ":" and "=": the "$"
+# search for them (which tries every offset) starts after the last such character.
+_BEFORE_ANY_VERB_RE = re.compile(r".*[\d,.;()%/]", re.DOTALL)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
-# Thresholds inside an indicator: "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%".
-_THRESHOLD_BEFORE_RE = re.compile(r"\b(?:từ|dưới|tối thiểu|ít nhất)\s*$", re.IGNORECASE)
+# Words before a number that make it a threshold or a lower bound, not a quantity: "có ít nhất 02
+# sản phẩm", "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%".
+_BOUND_WORDS = ("từ", "ít nhất", "tối thiểu", "dưới")
+_BOUND_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_BOUND_WORDS) + r")\s*$", re.IGNORECASE)
+_BOUND_WORD_MAX = max(map(len, _BOUND_WORDS))
 _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.IGNORECASE)
-# Words before a number that make it a threshold or a lower bound, not a quantity.
-_BOUND_BEFORE_RE = re.compile(r"\b(?:từ|ít nhất|tối thiểu|dưới)\s*$", re.IGNORECASE)
 # A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
 # A target stated with its value: "(KH: 66 đảng viên)", "(chỉ tiêu huyện giao 197 trẻ)",
@@ -111,6 +115,9 @@ _VS_RE = re.compile(
 
 # "Tổng ... , trong đó ...": the facts after it are parts of the total before it.
 _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
+# A sentence without "đó" in any case has no "trong đó": a scan for it without re.IGNORECASE
+# skips to its first letter, the case-insensitive search with word boundaries tries every offset.
+_PART_OF_HINT_RE = re.compile(r"[đĐ][óÓ]")
 _SPACES_RE = re.compile(r"\s+")
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
 # "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
@@ -133,8 +140,6 @@ _ATTACH_GAP_WORDS = frozenset(
         "chỉ",
     ]
 ) | frozenset(w for hedge in words("hedge_words") for w in hedge.split())
-# Where a describing clause starts: after a comma, semicolon, colon or an opening bracket.
-_DESCRIBING_BOUNDARY_RE = re.compile(r"[,;:(]")
 # "Hoàn thành 100% chỉ tiêu giao quân với 24/24 thanh niên": the share comes first, the value after.
 _SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE)
 
@@ -192,13 +197,15 @@ class _Num(NamedTuple):
     before: str  # up to 45 characters before the number, within the sentence
     verb: str | None  # the verb right before it, as the rules read it ("tăng", "đạt", ...)
     verb_start: int
+    # The words after the number are read for a percentage or an excess only (the rules read
+    # them for no other number): None / False for the others.
     target_m: re.Match | None  # a plan word right after a percentage ("% kế hoạch")
     same_m: re.Match | None  # the same period right after it ("% so với cùng kỳ")
     stated: str | None  # the plan's name when the number states a target
     host: dict | None  # the fact a describing number belongs to
     bracketed: bool  # alone in brackets: "(80%)"
-    ends_clause: bool  # nothing follows in its clause ("bằng 99%." but not "bằng 80% tổng ...")
-    other_period: bool  # compared with an earlier month or quarter ("so với tháng trước")
+    ends_clause: bool  # a percentage that ends its clause ("bằng 99%." but not "bằng 80% tổng ...")
+    other_period: bool  # a percentage against an earlier month or quarter ("so với tháng trước")
 
 
 class _Sentence:
@@ -211,7 +218,7 @@ class _Sentence:
         self.current_end = 0  # where the current fact's last piece ends
         self.last_was_pct_target = False
         self.pending_target: tuple[Quantity, str] | None = None  # a target stated before its value
-        part = _PART_OF_RE.search(text, start, end)
+        part = _PART_OF_RE.search(text, start, end) if _PART_OF_HINT_RE.search(text, start, end) else None
         self.part_start = part.start() if part else None
         self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
         self.prev_end = start
@@ -320,7 +327,7 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None and _stated(s, q, unit) is None:
             return reason
-    if q.unit != "%" and _BOUND_BEFORE_RE.search(before):
+    if q.unit != "%" and _ends_on_bound(before):
         return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm"
     if s.plan_markers and plan_before(text, s.plan_markers, q.start):
         return "plan for a later period"
@@ -334,21 +341,23 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     is_pct = unit == "%"
     stated = _stated(s, q, unit)
     near = before[-_VERB_REACH:]  # a verb, its particle and a hedge fit in these characters
-    verb_m = _VERB_BEFORE_RE.search(near)
+    verb_m = _verb_before(near)
     verb, verb_start = None, q.start
     if verb_m:
-        raw = _SPACES_RE.sub(" ", (verb_m.group("verb") or "=").lower())
+        raw = (verb_m.group("verb") or "=").lower()
+        raw = raw if raw.isalpha() else _SPACES_RE.sub(" ", raw)  # "cao  hơn": one space
         verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
     if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
         verb = "còn"
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
         verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
-    target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if is_pct or verb == "vượt" else None
-    same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end)
+    read_after = is_pct or verb == "vượt"
+    target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if read_after else None
+    same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end) if read_after else None
     host = _host(text, s, s.start, verb_start)
     bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
-    ends_clause = _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
-    other_period = _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
+    ends_clause = is_pct and _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
+    other_period = is_pct and _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
     return _Num(
         q,
         unit,
@@ -363,6 +372,12 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
         ends_clause,
         other_period,
     )
+
+
+def _verb_before(near: str) -> re.Match | None:
+    """The verb (or "=") that the characters before a number end on, with its particle and hedge."""
+    floor = _BEFORE_ANY_VERB_RE.match(near)
+    return _VERB_BEFORE_RE.search(near, floor.end() if floor else 0)
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
@@ -424,13 +439,21 @@ def _threshold_reason(s: _Sentence, n: _Num) -> str | None:
         return "threshold"
     if n.unit != "%":
         return None
-    if _THRESHOLD_BEFORE_RE.search(n.before.rstrip()) and (
-        n.target_m or _THRESHOLD_AFTER_RE.match(text, q.end)
-    ):
-        return "threshold"
-    if _THRESHOLD_BEFORE_RE.search(n.before) and n.verb is None:
+    if not _ends_on_bound(n.before):
+        return None
+    if n.target_m or _THRESHOLD_AFTER_RE.match(text, q.end) or n.verb is None:
         return "threshold"
     return None
+
+
+def _ends_on_bound(before: str) -> bool:
+    """Do the words before a number end on a word of a bound ("từ", "dưới", ...)?
+
+    Only the last characters are searched: a "$" search tries every offset, and the word must
+    end where the trailing spaces start. (The search still sees the character before its
+    start, for the word boundary.)"""
+    end = len(before.rstrip())
+    return _BOUND_BEFORE_RE.search(before, max(0, end - _BOUND_WORD_MAX)) is not None
 
 
 def _describing_role(n: _Num) -> str:
@@ -647,17 +670,21 @@ _HANDLERS = {
 }
 
 
+_EMPTY_FACT = {"_pos": None, **dict.fromkeys(FACT_SCHEMA)}
+
+
 def _new_fact(q: Quantity) -> dict:
     """A fact record of the quantity, with every field of transforms.schema.FACT_SCHEMA."""
-    return {
-        "_pos": q.start,
-        **dict.fromkeys(FACT_SCHEMA),
-        "value": q.value,
-        "value_text": q.value_text,
-        "unit": q.unit,
-        "target_value": q.target,
-        "extra_targets": [],
-    }
+    fact = _EMPTY_FACT.copy()  # (a copy of a ready dict: cheaper than building one per fact)
+    fact.update(
+        _pos=q.start,
+        value=q.value,
+        value_text=q.value_text,
+        unit=q.unit,
+        target_value=q.target,
+        extra_targets=[],
+    )
+    return fact
 
 
 def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dict | None:
@@ -680,13 +707,22 @@ def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dic
             outer = [f for f in clause.facts if f["_pos"] < opened]
             if outer:
                 fact, end = outer[-1], close + 1
-    gap = text[end:verb_start]
-    boundaries = list(_DESCRIBING_BOUNDARY_RE.finditer(gap))
-    if not boundaries:
-        return fact if len(gap) <= 80 else None
-    own_clause = gap[boundaries[-1].end() :]
-    words = [w.lower() for w in WORD_RE.findall(own_clause)]
-    return fact if all(w in _ATTACH_GAP_WORDS for w in words) else None
+    boundary = _last_boundary(text, end, verb_start)
+    if boundary == -1:
+        return fact if verb_start - end <= 80 else None
+    words = [w.lower() for w in WORD_RE.findall(text, boundary + 1, verb_start)]
+    return fact if _ATTACH_GAP_WORDS.issuperset(words) else None
+
+
+def _last_boundary(text: str, start: int, end: int) -> int:
+    """Where the last describing boundary (a comma, semicolon, colon or opening bracket) of
+    text[start:end] is, or -1."""
+    return max(
+        text.rfind(",", start, end),
+        text.rfind(";", start, end),
+        text.rfind(":", start, end),
+        text.rfind("(", start, end),
+    )
 
 
 # Words of a change's own clause that name no subject: "; so với cùng kỳ giảm 3 vụ".
@@ -707,10 +743,9 @@ def _change_host(
     """
     if not clause.facts:
         return None
-    gap = text[max(sent_start, clause.current_end) : verb_start]
-    boundaries = list(_DESCRIBING_BOUNDARY_RE.finditer(gap))
-    own = gap[boundaries[-1].end() :] if boundaries else gap
-    if any(w.lower() not in _CHANGE_GAP_WORDS for w in WORD_RE.findall(own)):
+    gap_start = max(sent_start, clause.current_end)
+    own_start = max(gap_start, _last_boundary(text, gap_start, verb_start) + 1)
+    if any(w.lower() not in _CHANGE_GAP_WORDS for w in WORD_RE.findall(text, own_start, verb_start)):
         return None
     candidates = [f for f in clause.facts if f["change_direction"] is None and _same_measure(f["unit"], unit)]
     if not candidates:

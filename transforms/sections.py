@@ -10,12 +10,39 @@ Footnotes come as "[1] ..." or "¹ ..." at a line start (at the end, or mid-text
 broke); their markers sit inside sentences ("8,75 tỷ đồng([1])", "diện tích ngô²").
 """
 
+import functools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import NamedTuple
 
+
+class _LinePattern:
+    """A pattern anchored at line starts ("^..." with re.MULTILINE), found fast.
+
+    sre tries a "^" pattern at every position of the text; this one scans for the newline that
+    opens each line (a literal, which sre skips to) and tries the text's first line apart. It
+    finds the same matches, for a pattern that cannot match at the start of an empty line.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if not pattern.startswith("^"):
+            raise ValueError("a line pattern starts with ^")
+        body = pattern[1:]
+        self._first = re.compile(body, flags | re.MULTILINE)
+        self._rest = re.compile(rf"\n(?P<line_start>{body})", flags | re.MULTILINE)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, re.Match]]:
+        """(start of the match, match), in text order."""
+        first = self._first.match(text)
+        if first is not None:
+            yield 0, first
+        for m in self._rest.finditer(text, first.end() if first is not None else 0):
+            yield m.start("line_start"), m
+
+
 # Levels: 0 parts (Phần, A., all-capitals lines), 1 roman, 2 arabic, 3 sub-arabic, 4 letters.
-_HEADING_RE = re.compile(
+_HEADING = _LinePattern(
     r"^[ \t*]*(?:"
     r"(?P<part>Phần\s+(?:thứ\s+)?[\wÀ-ỹ]+|PHẦN\s+[\wÀ-Ỹ]+)"
     r"|(?P<letter_upper>[A-E])\.\s"
@@ -23,14 +50,13 @@ _HEADING_RE = re.compile(
     r"|(?P<arabic>\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.))\.?\s(?=\s*[\wÀ-ỹ])"
     r"|(?P<letter>[a-zđ])\)\s"
     r")(?P<title>[^\n]*)",
-    re.MULTILINE,
 )
 # A line in capitals (a part title such as "NHIỆM VỤ TRỌNG TÂM SÁU THÁNG CUỐI NĂM").
 # (The range À-Ỹ holds lower-case letters too, so the line is checked for them after the match.)
-_CAPS_LINE_RE = re.compile(r"^[ \t*]*(?P<title>[A-ZĐÀ-Ỹ][^\na-z]{10,150})$", re.MULTILINE)
+_CAPS_LINE = _LinePattern(r"^[ \t*]*(?P<title>[A-ZĐÀ-Ỹ][^\na-z]{10,150})$")
 # The recipients' list opens the closing block (recipients, signature): whatever comes after it
 # is no longer inside the report's last part (its plans, say).
-_CLOSING_RE = re.compile(r"^[ \t\xa0]*Nơi nhận\s*:", re.MULTILINE)
+_CLOSING = _LinePattern(r"^[ \t\xa0]*Nơi nhận\s*:")
 _VIET_CAPITAL_RE = re.compile(r"[À-ỹ]")  # any letter with a Vietnamese mark
 _TITLE_END_RE = re.compile(r"[.:;](?:\s|$)")
 
@@ -71,8 +97,8 @@ _DOMAIN_RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 # Footnote bodies at a line start and markers inside sentences.
-_FOOTNOTE_BODY_RE = re.compile(
-    r"^[ \t\xa0]*(?:\[(?P<num>\d{1,2})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>\S[^\n]*)", re.M
+_FOOTNOTE_BODY = _LinePattern(
+    r"^[ \t\xa0]*(?:\[(?P<num>\d{1,2})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>\S[^\n]*)"
 )
 _FOOTNOTE_MARK_RE = re.compile(r"\(?\[(?P<num>\d{1,2})\]\)?|(?<=\w)(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -122,30 +148,40 @@ def _label(m: re.Match) -> tuple[int, str]:
 
 def _domain(path_titles: list[str]) -> str | None:
     for title in reversed(path_titles):
-        for domain, pattern in _DOMAIN_RULES:
-            if pattern.search(title):
-                return domain
+        domain = _title_domain(title)
+        if domain is not None:
+            return domain
+    return None
+
+
+# Pure in the title; every section below a heading reads that heading's title again, and
+# reports share their headings' wording.
+@functools.lru_cache(maxsize=4096)
+def _title_domain(title: str) -> str | None:
+    for domain, pattern in _DOMAIN_RULES:
+        if pattern.search(title):
+            return domain
     return None
 
 
 def section_outline(text: str) -> Outline:
     """The headings of the text in order, each with its path, domain and plan flag."""
     heads: list[tuple[int, int, str, str]] = []  # (start, level, label, title)
-    for m in _HEADING_RE.finditer(text):
+    for start, m in _HEADING.finditer(text):
         level, label = _label(m)
-        heads.append((m.start(), level, label, _short_title(m.group("title"))))
+        heads.append((start, level, label, _short_title(m.group("title"))))
     taken = {h[0] for h in heads}
-    for m in _CAPS_LINE_RE.finditer(text):
+    for start, m in _CAPS_LINE.finditer(text):
         title = m.group("title")
-        if m.start() in taken or not any(c.isalpha() for c in title) or any(c.islower() for c in title):
+        if start in taken or not any(c.isalpha() for c in title) or any(c.islower() for c in title):
             continue
         # A capitals line with Vietnamese capitals is a part title only when it says which part
         # (results or plans): letterheads ("CỘNG HÒA XÃ HỘI ...", "ĐẢNG BỘ HUYỆN ...") are not.
         if _VIET_CAPITAL_RE.search(title) and not (_PLAN_RE.search(title) or _RESULTS_RE.search(title)):
             continue
-        heads.append((m.start(), 0, "", _short_title(title)))
-    for m in _CLOSING_RE.finditer(text):
-        heads.append((m.start(), 0, "", "Nơi nhận"))
+        heads.append((start, 0, "", _short_title(title)))
+    for start, _ in _CLOSING.finditer(text):
+        heads.append((start, 0, "", "Nơi nhận"))
     heads.sort()
 
     sections: list[Section] = []
@@ -162,10 +198,10 @@ def section_outline(text: str) -> Outline:
 
     footnotes: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
-    for m in _FOOTNOTE_BODY_RE.finditer(text):
+    for start, m in _FOOTNOTE_BODY.finditer(text):
         key = m.group("num") or m.group("sup").translate(_SUPERSCRIPTS)
         footnotes.setdefault(key, m.group("body").strip())
-        spans.append((m.start(), m.end()))
+        spans.append((start, m.end()))
     return Outline(sections, [s.start for s in sections], footnotes, spans)
 
 

@@ -11,19 +11,30 @@ from collections.abc import Iterator
 
 # A sentence ends at ". " / "! " / "? ", a line break, or an ellipsis. A ";" does not end it: reports
 # chain a value and its shares of plan and of last year across semicolons.
-_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
-# Web-page furniture: counters, timestamps, comment and rating widgets, contact lines.
-_CHROME_LINE_RE = re.compile(
-    r"truy cập|lượt xem|bình luận|đánh giá bài viết|\bđánh giá\b\s*$|Hôm nay|Tháng hiện tại|Tất cả\s*:"
-    r"|\bSĐT\b|Điện thoại|Hotline|Fax|E-?mail|\d{1,2}:\d{2}",
-    re.IGNORECASE,
+# (One character class first: sre skips ahead to it, it would not to either of two alternatives.)
+_SENTENCE_END_RE = re.compile(r"[\n.!?…](?:(?<=\n)|(?=\s|$))")
+# Web-page furniture: counters, comment and rating widgets, contact lines (words, in lower
+# case), and timestamps.
+_CHROME_WORDS = (
+    r"truy cập|lượt xem|bình luận|đánh giá bài viết|đánh giá(?<!\wđánh giá)\b\s*$|hôm nay|tháng hiện tại"
+    r"|tất cả\s*:|sđt(?<!\wsđt)\b|điện thoại|hotline|fax|e-?mail"
 )
+_CHROME_WORDS_RE = re.compile(_CHROME_WORDS, re.IGNORECASE)
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+# The words are searched in the lower-cased line without re.IGNORECASE: sre then skips to the
+# letters the words start with (with it, it tries every offset). That finds what re.IGNORECASE
+# finds, except in a line holding a letter whose lower case is not what re.IGNORECASE equates:
+# "İ" (two characters in lower case), "ı" and "ſ" (equated to "i" and "s"). Every alternative
+# opens on a letter: the word boundaries before "đánh giá" and "sđt" are checked after them.
+_CHROME_WORDS_LOWER_RE = re.compile(_CHROME_WORDS)
+_FOLD_EXCEPTIONS = ("İ", "ı", "ſ")
 _CHROME_MAX_LINE = 160
 # Sentences about the coming period ("phấn đấu năm 2025 kết nạp 12 đảng viên").
-# Each alternative starts with a literal so that scanning a whole report stays fast; the words
-# are distinctive enough without their first letter ("hấn đấu" only occurs in "phấn đấu").
+# Each alternative starts with a literal so that scanning a whole report stays fast (the letter
+# before "sẽ" is checked after it); the words are distinctive enough without their first letter
+# ("hấn đấu" only occurs in "phấn đấu").
 _PLAN_SENTENCE_RE = re.compile(
-    r"hấn đấu|năm tới|ự kiến|(?<![^\W\d_])sẽ(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
+    r"hấn đấu|năm tới|ự kiến|sẽ(?<![^\W\d_]sẽ)(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
 )
 # Words of a result: after them, a plan word earlier in the sentence no longer rules a number out.
 _PAST_MARKER_RE = re.compile(r"\b(?:đã|được|kết quả|đến nay|hiện nay)\b", re.IGNORECASE)
@@ -58,7 +69,11 @@ def is_chrome(text: str, pos: int) -> bool:
 # Pure in the line, and page furniture repeats on every page of a report.
 @functools.lru_cache(maxsize=4096)
 def _is_chrome_line(line: str) -> bool:
-    return _CHROME_LINE_RE.search(line) is not None
+    if _CLOCK_RE.search(line):
+        return True
+    if any(letter in line for letter in _FOLD_EXCEPTIONS):
+        return _CHROME_WORDS_RE.search(line) is not None
+    return _CHROME_WORDS_LOWER_RE.search(line.lower()) is not None
 
 
 def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
