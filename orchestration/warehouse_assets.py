@@ -24,12 +24,19 @@ from warehouse.changes import build_changes
 from warehouse.load import load_run
 
 WAREHOUSE_POOL = "duckdb_warehouse"
-STAGES = ["landing_files", "report_documents", "report_facts", "skipped_numbers", "validation_verdicts"]
+STAGES = [
+    "landing_files",
+    "report_documents",
+    "report_facts",
+    "skipped_numbers",
+    "rejected_extractions",
+    "validation_verdicts",
+]
 DIMENSIONS = ["dim_document", "dim_period", "dim_admin_unit", "dim_unit", "dim_indicator"]
 
 # Each table or view of the warehouse → what it is made from (stage assets or other tables).
 LINEAGE: dict[str, list[str]] = {
-    "landing_file": ["landing_files", "report_documents"],
+    "landing_file": ["landing_files", "report_documents", "rejected_extractions"],
     "dim_document": ["report_documents", "validation_verdicts"],
     "dim_period": ["report_documents"],
     "dim_admin_unit": ["report_documents"],
@@ -141,6 +148,7 @@ def warehouse_tables(
     report_documents: pl.DataFrame,
     report_facts: pl.DataFrame,
     skipped_numbers: pl.DataFrame,
+    rejected_extractions: pl.DataFrame,
     validation_verdicts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as a
@@ -155,6 +163,7 @@ def warehouse_tables(
         failures=validation_verdicts.failures,
         now=now,
         skipped=skipped_numbers,
+        rejected=rejected_extractions,
     )
     seen: dict = {}
     try:

@@ -38,3 +38,32 @@ def review_dir(warehouse: Path) -> Path:
 def max_file_bytes() -> int:
     """Files above this size are rejected unread (REPORTS_MAX_FILE_MB, default 20)."""
     return int(float(os.environ.get("REPORTS_MAX_FILE_MB", "20")) * 1024 * 1024)
+
+
+# Budgets per file: what one hostile file may cost before it is rejected (README, "What lands
+# in the folder"). Defaults keep a report's worst case under a minute and about 1 GB.
+DEFAULT_MAX_UNPACKED_MB = 100.0
+DEFAULT_DECODE_BUDGET_S = 30.0
+DEFAULT_EXTRACT_BUDGET_S = 30.0
+
+
+def _number(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
+
+
+def max_unpacked_bytes() -> int:
+    """An Office file whose parts would inflate past this is rejected (REPORTS_MAX_UNPACKED_MB,
+    default 100): a zip bomb is refused before it fills the memory."""
+    return int(_number("REPORTS_MAX_UNPACKED_MB", DEFAULT_MAX_UNPACKED_MB) * 1024 * 1024)
+
+
+def decode_budget_s() -> float:
+    """Seconds one file may take to be decoded with its metadata read (REPORTS_DECODE_BUDGET_S,
+    default 30; 0 turns the budget off); past it the worker is killed, the file rejected."""
+    return _number("REPORTS_DECODE_BUDGET_S", DEFAULT_DECODE_BUDGET_S)
+
+
+def extract_budget_s() -> float:
+    """Seconds one document's facts may take (REPORTS_EXTRACT_BUDGET_S, default 30; 0: off)."""
+    return _number("REPORTS_EXTRACT_BUDGET_S", DEFAULT_EXTRACT_BUDGET_S)
