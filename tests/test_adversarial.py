@@ -151,15 +151,32 @@ def _landing_with(tmp_path, names) -> tuple:
     return landing, tmp_path / "wh.duckdb"
 
 
+def _run(landing, warehouse, **budgets) -> bool:
+    """The real definitions over the folder, with the landing folder's budgets given."""
+    import dagster as dg
+
+    from orchestration.definitions import defs
+    from orchestration.resources import LandingFolder
+
+    resources = pipeline_resources(landing, warehouse)
+    resources["landing"] = LandingFolder(path=str(landing), workers=2, **budgets)
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks], resources=resources, instance=dg.DagsterInstance.ephemeral()
+    )
+    return result.success
+
+
 @pytest.mark.slow
 def test_hostile_files_cost_only_themselves(tmp_path, good_facts):
     landing, warehouse = _landing_with(tmp_path, HOSTILE)
-    assert run_pipeline(landing, warehouse, workers=2).success
+    # Budgets far above what the readable hostile texts need (seconds), so that a busy
+    # machine does not stop them: each must finish within its budget, not be stopped.
+    assert _run(landing, warehouse, decode_budget_s=240, extract_budget_s=240)
 
     rejected = dict(query(warehouse, "SELECT source_file, error_reason FROM v_rejected_files"))
     assert rejected == {name: reason for name, (_, reason) in HOSTILE.items() if reason}
     assert query(warehouse, "SELECT count(*) FROM v_rejected_files WHERE coalesce(error, '') = ''") == [(0,)]
-    # The hostile texts that can be read are read within their budgets, to their facts.
+    # The hostile texts that can be read are read, to their facts.
     loaded = {name for name, (_, reason) in HOSTILE.items() if reason is None}
     statuses = dict(query(warehouse, "SELECT path, status FROM landing_file"))
     assert {name: statuses[name] for name in loaded} == dict.fromkeys(loaded, "loaded")
@@ -173,26 +190,13 @@ def test_hostile_files_cost_only_themselves(tmp_path, good_facts):
 
 @pytest.mark.slow
 def test_a_document_past_its_time_budget_is_rejected_and_the_rest_load(tmp_path, good_facts):
-    """Budgets of a few seconds: the 5 MB texts (seconds of work each) are stopped, each in
-    the step whose budget it ran past, and recorded `too_complex` with that budget."""
-    import dagster as dg
-
-    from orchestration.definitions import defs
-    from orchestration.resources import LandingFolder
-
+    """An extraction budget of 2 s: the 5 MB text without a full stop (some 10 s of work) is
+    stopped and recorded `too_complex` with the budget it ran past; the reports load."""
     landing, warehouse = _landing_with(tmp_path, ["no-terminator.txt"])
-    resources = pipeline_resources(landing, warehouse)
-    resources["landing"] = LandingFolder(path=str(landing), workers=1, extract_budget_s=2.0)
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks], resources=resources, instance=dg.DagsterInstance.ephemeral()
-    )
-    assert result.success
+    assert _run(landing, warehouse, extract_budget_s=2.0)
     rows = query(warehouse, "SELECT source_file, error_reason, error FROM v_rejected_files")
     assert [(name, reason) for name, reason, _ in rows] == [("no-terminator.txt", "too_complex")]
     assert re.search(r"fact extraction: .*time budget of 2 s", rows[0][2])
-    assert query(
-        warehouse,
-        "SELECT count(*) FROM document_text t JOIN landing_file f USING (document_id) "
-        "WHERE f.path = 'no-terminator.txt'",
-    ) == [(0,)]
+    stored = "SELECT count(*) FROM document_text JOIN landing_file USING (document_id) WHERE path = ?"
+    assert query(warehouse, stored, ["no-terminator.txt"]) == [(0,)]
     assert query(warehouse, PER_DOCUMENT) == good_facts

@@ -32,7 +32,7 @@ from transforms.legacy_vn import (
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-DEFAULT_MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an Office package's parts, inflated
+DEFAULT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an Office package's parts, inflated
 
 
 @dataclass(frozen=True)

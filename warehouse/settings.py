@@ -7,6 +7,8 @@ pipeline elsewhere.
 import os
 from pathlib import Path
 
+from transforms.decode import DEFAULT_MAX_UNPACKED_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_REPORTS_DIR = PROJECT_ROOT / "samples" / "reports"
 DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "reports.duckdb"
@@ -41,10 +43,10 @@ def max_file_bytes() -> int:
 
 
 # Budgets per file: what one hostile file may cost before it is rejected (README, "What lands
-# in the folder"). Defaults keep a report's worst case under a minute and about 1 GB.
-DEFAULT_MAX_UNPACKED_MB = 100.0
-DEFAULT_DECODE_BUDGET_S = 30.0
-DEFAULT_EXTRACT_BUDGET_S = 30.0
+# in the folder"). A real report needs well under a second of each budget.
+DEFAULT_MAX_UNPACKED_MB = DEFAULT_MAX_UNPACKED_BYTES / 1024 / 1024  # 50
+DEFAULT_DECODE_BUDGET_S = 60.0
+DEFAULT_EXTRACT_BUDGET_S = 60.0
 
 
 def _number(name: str, default: float) -> float:
@@ -54,16 +56,16 @@ def _number(name: str, default: float) -> float:
 
 def max_unpacked_bytes() -> int:
     """An Office file whose parts would inflate past this is rejected (REPORTS_MAX_UNPACKED_MB,
-    default 100): a zip bomb is refused before it fills the memory."""
+    default 50): a zip bomb is refused before it fills the memory."""
     return int(_number("REPORTS_MAX_UNPACKED_MB", DEFAULT_MAX_UNPACKED_MB) * 1024 * 1024)
 
 
 def decode_budget_s() -> float:
     """Seconds one file may take to be decoded with its metadata read (REPORTS_DECODE_BUDGET_S,
-    default 30; 0 turns the budget off); past it the worker is killed, the file rejected."""
+    default 60; 0 turns the budget off); past it the worker is killed, the file rejected."""
     return _number("REPORTS_DECODE_BUDGET_S", DEFAULT_DECODE_BUDGET_S)
 
 
 def extract_budget_s() -> float:
-    """Seconds one document's facts may take (REPORTS_EXTRACT_BUDGET_S, default 30; 0: off)."""
+    """Seconds one document's facts may take (REPORTS_EXTRACT_BUDGET_S, default 60; 0: off)."""
     return _number("REPORTS_EXTRACT_BUDGET_S", DEFAULT_EXTRACT_BUDGET_S)
