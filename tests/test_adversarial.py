@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests import hostile
-from tests.pipeline_helpers import bad_spans, pipeline_resources, query, run_pipeline
 from transforms.decode import UnreadableDocument, decode_document
 from transforms.facts import _SENTENCE_BREAK_RE, _SameValue, _SentenceBreaks, read_numbers
 from transforms.sentences import _LONG_LINE, _PIECE, with_short_lines
@@ -51,6 +50,7 @@ def test_tables_nested_past_the_xml_parser_limit_are_too_complex():
     assert _reason(hostile.nested_tables_docx(depth=2000), "tables.docx") == "too_complex"
 
 
+@pytest.mark.slow  # inflates 75 MB
 def test_a_pdf_bomb_is_refused_by_the_pdf_reader_limit():
     assert _reason(hostile.pdf_bomb(unpacked_mb=80), "bomb.pdf") == "corrupt_pdf"
 
@@ -59,6 +59,7 @@ def test_binary_junk_named_txt_is_binary():
     assert _reason(hostile.binary_junk(), "notes.txt") == "binary"
 
 
+@pytest.mark.slow  # parses 20,000 nested elements
 def test_deeply_nested_html_is_read_to_its_text():
     decoded = decode_document(hostile.nested_divs_html(depth=20_000), "page.html")
     assert decoded.source_format == "html"
@@ -137,6 +138,8 @@ PER_DOCUMENT = """
 @pytest.fixture(scope="module")
 def good_facts(tmp_path_factory) -> list[tuple]:
     """Every sample report's facts, from a run over the samples alone."""
+    from tests.pipeline_helpers import query, run_pipeline
+
     root = tmp_path_factory.mktemp("good")
     shutil.copytree(SAMPLE_REPORTS_DIR, root / "landing")
     assert run_pipeline(root / "landing", root / "wh.duckdb").success
@@ -157,6 +160,7 @@ def _run(landing, warehouse, **budgets) -> bool:
 
     from orchestration.definitions import defs
     from orchestration.resources import LandingFolder
+    from tests.pipeline_helpers import pipeline_resources
 
     resources = pipeline_resources(landing, warehouse)
     resources["landing"] = LandingFolder(path=str(landing), workers=2, **budgets)
@@ -168,6 +172,8 @@ def _run(landing, warehouse, **budgets) -> bool:
 
 @pytest.mark.slow
 def test_hostile_files_cost_only_themselves(tmp_path, good_facts):
+    from tests.pipeline_helpers import bad_spans, query
+
     landing, warehouse = _landing_with(tmp_path, HOSTILE)
     # Budgets far above what the readable hostile texts need (seconds), so that a busy
     # machine does not stop them: each must finish within its budget, not be stopped.
@@ -192,6 +198,8 @@ def test_hostile_files_cost_only_themselves(tmp_path, good_facts):
 def test_a_document_past_its_time_budget_is_rejected_and_the_rest_load(tmp_path, good_facts):
     """An extraction budget of 2 s: the 5 MB text without a full stop (some 10 s of work) is
     stopped and recorded `too_complex` with the budget it ran past; the reports load."""
+    from tests.pipeline_helpers import query
+
     landing, warehouse = _landing_with(tmp_path, ["no-terminator.txt"])
     assert _run(landing, warehouse, extract_budget_s=2.0)
     rows = query(warehouse, "SELECT source_file, error_reason, error FROM v_rejected_files")
