@@ -9,6 +9,8 @@ SHARED ?= ../shared
 # The contract settings, also accepted as make variables (empty = the default).
 export REPORTS_LANDING_DIR
 export REPORTS_WAREHOUSE_PATH
+# CONFIRM_REMOVAL=1: let `make run` remove most or all of the warehouse's documents (README).
+export CONFIRM_REMOVAL
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export DAGSTER_HOME
 
@@ -46,12 +48,15 @@ run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 run-full: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml
 	@$(BIN)/python -m orchestration.run --full-refresh
 
-# Every test; test-fast leaves out the end-to-end ones (marker "slow"), in under 30 s.
+# Every test, spread over the cores (pytest-xdist; TEST_WORKERS=0 runs them in this process).
+# test-fast is the quick tier: it leaves out the tests marked "slow" (end to end, real GX,
+# Dagster instances, process pools, browsers, whole warehouse files), in under 30 s.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.installed-test
-	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not slow" -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # The Dagster UI on http://127.0.0.1:3000 with its daemon: the nightly schedule and the
 # landing-folder sensor are on (see README, Operations). The code location is pyproject's

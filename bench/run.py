@@ -31,6 +31,7 @@ from bench.generate import generate_corpus
 from transforms.batch import map_documents, worker_count
 
 PROJECT = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = PROJECT / "bench" / "out"
 SCORE_PY = PROJECT.parent / "shared" / "eval" / "score.py"
 FLOOR_PATTERN = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -53,6 +54,7 @@ def measure_floor(texts: list[str]) -> float:
 
 
 def measure_extraction(texts: list[str], workers: int) -> tuple[float, int]:
+    _extract_count(texts[0])  # load the catalogs first: they are not extraction time
     start = time.perf_counter()
     counts = map_documents(_extract_count, [(t,) for t in texts], workers)
     return time.perf_counter() - start, sum(counts)
@@ -65,37 +67,49 @@ def refresh_command(landing: Path, warehouse: Path, home: Path) -> tuple[list[st
     shutil.copy(PROJECT / "orchestration" / "dagster.yaml", home / "dagster.yaml")
     env = {
         **os.environ,
-        "REPORTS_LANDING_DIR": str(landing),
-        "REPORTS_WAREHOUSE_PATH": str(warehouse),
+        # absolute: the run's working directory is the project, not the caller's
+        "REPORTS_LANDING_DIR": str(landing.resolve()),
+        "REPORTS_WAREHOUSE_PATH": str(warehouse.resolve()),
         "DAGSTER_HOME": str(home.resolve()),  # Dagster requires an absolute path
     }
     return [sys.executable, "-m", "orchestration.run"], env
 
 
+class BenchError(RuntimeError):
+    """A measured run failed: the message says why and where its whole log is."""
+
+
+# The wrapper runs the pipeline with its output in a log file and prints two numbers:
+# the exit code and the largest resident set (kB) among the run's processes.
+_WRAPPER = (
+    "import resource, subprocess, sys; log = open(sys.argv[1], 'w');"
+    " r = subprocess.run(sys.argv[2:], stdout=log, stderr=subprocess.STDOUT);"
+    " print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def run_pipeline(landing: Path, warehouse: Path) -> tuple[float, float]:
     """The real job through Dagster's CLI, as `make run` does: (seconds, peak MB of the run).
 
-    A separate process, so its memory is its own: a small wrapper reports the largest
-    resident set among the processes of the run."""
+    A separate process, so its memory is its own. Its whole output is kept in
+    `<warehouse>.run.log`; when it fails, the error names the log and quotes its end."""
     command, env = refresh_command(landing, warehouse, warehouse.parent / "dagster_home")
-    wrapper = (
-        "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
-        " stderr=subprocess.PIPE, text=True); print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
-        " sys.stderr.write(r.stderr[-4000:] if r.returncode else '')"
-    )
+    log = warehouse.with_name(warehouse.name + ".run.log")
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", wrapper, *command],
+        [sys.executable, "-c", _WRAPPER, str(log), *command],
         cwd=PROJECT,
         env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
     seconds = time.perf_counter() - start
+    if done.returncode != 0 or len(done.stdout.split()) != 2:
+        raise BenchError(f"could not start the pipeline run: {done.stderr.strip()[-2000:]}")
     rc, peak_kb = done.stdout.split()
     if rc != "0":
-        raise RuntimeError(f"pipeline run failed (exit {rc}):\n{done.stderr}")
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
+        raise BenchError(f"pipeline run failed (exit {rc}); the end of its log {log}:\n" + "\n".join(tail))
     return seconds, int(peak_kb) / 1024
 
 
@@ -291,15 +305,21 @@ def table(results: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=2000)
-    parser.add_argument("--out", type=Path, default=Path("bench/out"))
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"default {DEFAULT_OUT}")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
-    results = run(args.count, args.out, args.seed)
-    (args.out / "results.json").write_text(
-        json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    out = args.out.expanduser().resolve()  # relative to the caller's working directory
+    try:
+        results = run(args.count, out, args.seed)
+        (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    except BenchError as exc:
+        print(f"bench failed: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"bench failed: cannot use the output folder {out}: {exc}", file=sys.stderr)
+        return 1
     print(table(results))
-    print(f"\n(written to {args.out / 'results.json'})", file=sys.stderr)
+    print(f"\n(written to {out / 'results.json'})", file=sys.stderr)
     return 0
 
 

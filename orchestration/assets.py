@@ -28,7 +28,8 @@ from transforms.schema import (
     SKIPPED_NUMBER_SCHEMA,
     facts_frame,
 )
-from warehouse.landing import mark_needs_parse, plan_changes, scan_folder
+from warehouse.landing import mark_needs_parse, plan_changes, removal_of, removal_refusal, scan_landing
+from warehouse.landing_read import LandingFile
 from warehouse.preflight import SettingsError, check_settings
 from warehouse.snapshot import reading
 from warehouse.state import loaded_documents, previous_files
@@ -50,6 +51,8 @@ def release_memory() -> None:
 
 class RefreshConfig(dg.Config):
     full_refresh: bool = False  # parse every file again, even unchanged ones
+    # let the run delete most or all of the warehouse's documents (warehouse.landing.Removal)
+    confirm_removal: bool = False
 
 
 def _preview(frame: pl.DataFrame, columns: list[str], rows: int = 5) -> dg.MetadataValue:
@@ -68,24 +71,30 @@ def landing_files(
     context: dg.AssetExecutionContext, config: RefreshConfig, landing: LandingFolder, warehouse: Warehouse
 ) -> dg.MaterializeResult:
     """Every file in the landing folder with its content hash, compared with what the
-    warehouse last loaded: new, changed, unchanged or removed, and whether to parse it."""
-    started, folder = time.perf_counter(), Path(landing.path)
+    warehouse last loaded: new, changed, unchanged or removed, and whether to parse it.
+    Entries that cannot be read are recorded as such; a run that would remove most of the
+    warehouse's documents stops here, before anything is written, unless confirmed."""
+    started, folder = time.perf_counter(), Path(landing.path).resolve()
     try:
         check_settings(folder, Path(warehouse.path))
     except SettingsError as exc:
         raise dg.Failure(str(exc)) from None
-    scanned, skipped = scan_folder(folder)
-    if skipped:
-        context.log.warning(f"skipped {len(skipped)} entries: {'; '.join(skipped[:3])}")
+    scan = scan_landing(folder)
+    if scan.skipped:
+        context.log.warning(f"skipped {len(scan.skipped)} entries: {'; '.join(scan.skipped[:3])}")
     with reading(Path(warehouse.path)) as con:
         previous, documents = previous_files(con), loaded_documents(con)
     plan = mark_needs_parse(
-        plan_changes(folder, scanned, previous), previous, documents, PARSER_VERSION, config.full_refresh
+        plan_changes(folder, scan.entries, previous, scan.unlisted),
+        previous,
+        documents,
+        PARSER_VERSION,
+        config.full_refresh,
     )
+    _guard_removal(context, config, folder, plan, previous)
     counts = dict(plan.group_by("action").len().iter_rows())
     to_parse = int(plan.get_column("needs_parse").sum())
-    shown = ", ".join(f"{counts.get(a, 0)} {a}" for a in ("new", "changed", "unchanged", "removed"))
-    context.log.info(stage_line("scan", f"{folder}: {shown}; {to_parse} to parse", started))
+    context.log.info(stage_line("scan", f"{folder}: {_action_counts(counts)}; {to_parse} to parse", started))
     return dg.MaterializeResult(
         value=plan,
         metadata={
@@ -93,10 +102,52 @@ def landing_files(
             "files": plan.filter(~pl.col("action").is_in(["removed", "vanished"])).height,
             **{f"files_{a}": n for a, n in sorted(counts.items())},
             "files_to_parse": to_parse,
-            "skipped_entries": len(skipped),
+            "skipped_entries": len(scan.skipped),
+            "unreadable_entries": dg.MetadataValue.json(
+                {
+                    p: f"{r}: {e}"
+                    for p, r, e in plan.filter(pl.col("error_reason").is_not_null())
+                    .select("path", "error_reason", "error")
+                    .head(50)
+                    .iter_rows()
+                }
+            ),
             "preview": _preview(plan, ["path", "size_bytes", "action", "needs_parse", "document_id"]),
         },
     )
+
+
+def _action_counts(counts: dict[str, int]) -> str:
+    """The scan line's counts: new, changed, unchanged and removed files, then those of the
+    entries that could not be read, when there are any."""
+    shown = [f"{counts.get(a, 0)} {a}" for a in ("new", "changed", "unchanged", "removed")]
+    labels = {
+        "rejected": "entries rejected",
+        "kept": "unreadable, their facts kept",
+        "recovered": "readable again",
+    }
+    shown += [f"{counts[a]} {label}" for a, label in labels.items() if counts.get(a)]
+    return ", ".join(shown)
+
+
+def _guard_removal(
+    context: dg.AssetExecutionContext,
+    config: RefreshConfig,
+    folder: Path,
+    plan: pl.DataFrame,
+    previous: pl.DataFrame,
+) -> None:
+    """Stop the run, before anything is written, when it would remove most of the warehouse."""
+    removal = removal_of(plan, previous)
+    if not removal.needs_confirmation():
+        return
+    seen = plan.filter(~pl.col("action").is_in(["removed", "vanished"])).height
+    if config.confirm_removal:
+        context.log.warning(
+            f"removing {removal.retracted} of the warehouse's {removal.held} documents, as confirmed"
+        )
+        return
+    raise dg.Failure(removal_refusal(folder, removal, seen))
 
 
 @dg.asset(group_name="parse", kinds={"polars"})
@@ -109,9 +160,18 @@ def report_documents(
     todo = landing_files.filter(pl.col("needs_parse")).unique(
         "document_id", keep="first", maintain_order=True
     )
+    # Each file is opened once, safely, and its bytes checked against the planned hash
+    # (warehouse.landing_read.LandingFile stands in for the path).
     args = [
-        (folder / path, doc_id, landing.max_bytes, landing.max_unpacked_bytes)
-        for path, doc_id in todo.select("path", "document_id").iter_rows()
+        (
+            LandingFile(str(folder.resolve()), read_path or path, name, size, content_hash),
+            doc_id,
+            landing.max_bytes,
+            landing.max_unpacked_bytes,
+        )
+        for path, read_path, name, size, content_hash, doc_id in todo.select(
+            "path", "read_path", "source_file", "size_bytes", "content_hash", "document_id"
+        ).iter_rows()
     ]
     # Folded into frames a few hundred documents at a time: a big first run must not hold
     # every text twice (as Python strings and as Arrow) at once.

@@ -1,13 +1,15 @@
 """`make run`: the whole pipeline once, talking like a good command-line tool.
 
-    python -m orchestration.run [--full-refresh] [--verbose]
+    python -m orchestration.run [--full-refresh] [--confirm-removal] [--verbose]
 
 Checks the settings first (each misuse fails at once with one sentence saying what to
 do), then executes the `refresh_warehouse` job through Dagster's API in the instance of
 DAGSTER_HOME (so the run also shows in `make dev`), with one line per stage, and ends
 with a summary of what the warehouse now holds and where to look. Exit status 0 on
 success, 1 when the run fails, 2 when a setting is wrong. VERBOSE=1 (or --verbose)
-prints the traceback of a failure.
+prints the traceback of a failure. A run that would remove most of the warehouse's
+documents stops before writing anything (exit 1, saying why) unless CONFIRM_REMOVAL=1
+(or --confirm-removal) confirms it.
 """
 
 import argparse
@@ -58,9 +60,11 @@ def load_env_file(path: Path) -> None:
             os.environ.setdefault(key, value)
 
 
-def run_config(full_refresh: bool, verbose: bool) -> dict:
+def run_config(full_refresh: bool, verbose: bool, confirm_removal: bool = False) -> dict:
     return {
-        "ops": {"landing_files": {"config": {"full_refresh": full_refresh}}},
+        "ops": {
+            "landing_files": {"config": {"full_refresh": full_refresh, "confirm_removal": confirm_removal}}
+        },
         "loggers": {"console": {"config": {"log_level": "DEBUG" if verbose else "INFO"}}},
     }
 
@@ -84,12 +88,21 @@ def _traceback(result) -> str:
     return "\n".join(parts)
 
 
+def _flag(name: str) -> bool:
+    """A yes/no setting from the environment (or a make variable): set and not 0."""
+    return os.environ.get(name, "") not in ("", "0")
+
+
 def main(argv: list[str] | None = None) -> int:
     load_env_file(settings.PROJECT_ROOT / ".env")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--full-refresh", action="store_true", help="parse every file again")
+    parser.add_argument("--verbose", action="store_true", default=_flag("VERBOSE"))
     parser.add_argument(
-        "--verbose", action="store_true", default=os.environ.get("VERBOSE", "") not in ("", "0")
+        "--confirm-removal",
+        action="store_true",
+        default=_flag("CONFIRM_REMOVAL"),
+        help="let this run remove most or all of the warehouse's documents (their files are gone)",
     )
     args = parser.parse_args(argv)
     landing, warehouse = settings.landing_dir(), settings.warehouse_path()
@@ -102,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     with dg.execute_job(
-        dg.reconstructable(refresh_job), _instance(), run_config=run_config(args.full_refresh, args.verbose)
+        dg.reconstructable(refresh_job),
+        _instance(),
+        run_config=run_config(args.full_refresh, args.verbose, args.confirm_removal),
     ) as result:
         if not result.success:
             if args.verbose:

@@ -18,7 +18,8 @@ def listing_fingerprint(files: pl.DataFrame) -> str:
     """A digest of a listing's paths, sizes and mtimes (no file is read)."""
     digest = hashlib.sha256()
     for path, size, mtime in files.sort("path").select("path", "size_bytes", "mtime").iter_rows():
-        digest.update(f"{path}\x1f{size}\x1f{mtime.isoformat()}\n".encode())
+        stamp = mtime.isoformat() if mtime else ""  # none for an entry that could not be examined
+        digest.update(f"{path}\x1f{size}\x1f{stamp}\n".encode())
     return digest.hexdigest()[:20]
 
 

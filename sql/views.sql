@@ -99,11 +99,13 @@ LEFT JOIN (
 ) AS c USING (document_id)
 WHERE l.status IN ('loaded', 'duplicate');
 
--- Files the pipeline could not read, with the reason: the quarantine.
+-- Files the pipeline could not read, with the reason: the quarantine. A file that held a
+-- document and could not be read this time (unreadable, changed_during_run) is here too, while
+-- its document stays loaded from its last good read.
 CREATE OR REPLACE VIEW v_rejected_files AS
 SELECT path, source_file, error_reason, error, size_bytes, first_seen, last_seen
 FROM landing_file
-WHERE status = 'rejected';
+WHERE status = 'rejected' OR (status IN ('loaded', 'duplicate') AND error_reason IS NOT NULL);
 
 -- Facts that failed a check, with every reason.
 CREATE OR REPLACE VIEW v_fact_failures AS

@@ -33,3 +33,17 @@ def load_gold_cases() -> list[dict]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+WHOLLY_SLOW = "\npytestmark = pytest.mark.slow"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the quick tier (`-m "not slow"`), a module marked slow as a whole is not even
+    imported: importing Great Expectations or Dagster for tests that will be deselected
+    would cost the quick tier most of its time."""
+    if config.getoption("markexpr", "") != "not slow" or collection_path.suffix != ".py":
+        return None
+    if not collection_path.name.startswith("test_"):
+        return None
+    return WHOLLY_SLOW in collection_path.read_text(encoding="utf-8") or None

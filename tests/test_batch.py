@@ -2,7 +2,11 @@
 
 import os
 
+import pytest
+
 from transforms.batch import INLINE_BELOW, iter_documents, map_documents
+
+pytestmark = pytest.mark.slow  # starts process pools: left out by `make test-fast`
 
 
 def _square(x: int) -> int:

@@ -7,6 +7,8 @@ from warehouse.dictionary import entries
 from warehouse.search import refresh_search
 from warehouse.snapshot import apply_schema
 
+pytestmark = pytest.mark.slow  # builds a whole warehouse to read its comments: left out by `make test-fast`
+
 STAR_SCHEMA = [
     "dim_document",
     "dim_admin_unit",

@@ -22,6 +22,8 @@ from expectations.warehouse_suite import validate_warehouse
 from transforms.schema import METADATA_SCHEMA, facts_frame
 from warehouse.snapshot import apply_schema
 
+pytestmark = pytest.mark.slow  # real Great Expectations validations: left out by `make test-fast`
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RUN_DATE = date(2024, 7, 15)
 
@@ -340,7 +342,6 @@ def test_warehouse_duplicate_and_missing_keys_fail(tmp_path):
     assert report.statistics["rows"] == 4  # the duplicated dim row did not multiply facts
 
 
-@pytest.mark.slow  # builds GX Data Docs sites: left out by `make test-fast`
 def test_data_docs_hold_all_three_suites_and_are_rebuilt(tmp_path, fact_report):
     docs_report = validate_documents(docs_frame(DOCS[:2]), run_date=RUN_DATE)
     with _warehouse(tmp_path / "wh.duckdb") as con:

@@ -223,7 +223,7 @@ def test_parts_listed_after_a_total_take_its_measure():
         "dịch vụ 415 tỷ đồng."
     )
     assert _facts(text) == [
-        ("PRODUCTION_VALUE", "Giá trị sản xuất trên địa bàn"),
+        ("PRODUCTION_VALUE", "Giá trị sản xuất"),
         ("AGR_PRODUCTION_VALUE", "giá trị sản xuất nông, lâm, thủy sản"),
         ("SERVICES_VALUE", "giá trị sản xuất dịch vụ"),
     ]
@@ -246,7 +246,7 @@ def test_the_period_the_place_and_the_acting_body_are_no_part_of_the_indicator()
 
 def test_a_classifier_adds_nothing_and_a_counted_noun_follows_its_verb():
     assert _facts("Tổng đàn dê 1.240 con.") == [("GOAT_HERD", "Tổng đàn dê")]
-    assert _facts("Năm 2024 ban hành 45 quyết định.") == [("DECISIONS_ISSUED", "ban hành quyết định")]
+    assert _facts("Năm 2024 ban hành 45 quyết định.") == [("DOCUMENTS_ISSUED_BY_TYPE", "ban hành quyết định")]
 
 
 def test_a_long_clause_is_never_cut_inside_a_word():

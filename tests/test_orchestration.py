@@ -100,6 +100,7 @@ def _evaluate(resources: dict, cursor: str | None):
     return landing_folder_sensor(context), context.cursor
 
 
+@pytest.mark.slow  # a Dagster instance and warehouse builds: left out by `make test-fast`
 def test_sensor_requests_a_run_once_per_change(tmp_path):
     landing = tmp_path / "landing"
     landing.mkdir()
@@ -127,6 +128,7 @@ def test_sensor_requests_a_run_once_per_change(tmp_path):
     assert state_back == state_a and third.run_key not in {first.run_key, second.run_key}
 
 
+@pytest.mark.slow  # a Dagster instance and warehouse builds: left out by `make test-fast`
 def test_sensor_first_tick_writes_nothing_when_the_warehouse_is_current(tmp_path):
     landing = tmp_path / "landing"
     landing.mkdir()

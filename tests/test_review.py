@@ -17,6 +17,8 @@ from warehouse.review import MANIFEST, write_review_site
 from warehouse.settings import SAMPLE_REPORTS_DIR
 from warehouse.snapshot import apply_schema
 
+pytestmark = pytest.mark.slow  # builds warehouses and review sites: left out by `make test-fast`
+
 EXTERNAL_URL = re.compile(r"https?://(?!localhost|127\.0\.0\.1)[\w.-]+", re.IGNORECASE)
 
 # Invented: one clause with a value, a target and a share; the same number printed twice;
@@ -152,7 +154,6 @@ def sample_warehouse(tmp_path_factory):
     return warehouse
 
 
-@pytest.mark.slow  # the pipeline end to end and a browser: left out by `make test-fast`
 def test_the_run_writes_a_review_page_per_document_beside_the_warehouse(sample_warehouse):
     site = settings.review_dir(sample_warehouse)
     assert site == sample_warehouse.with_name("reports.duckdb.review")
@@ -167,7 +168,6 @@ def test_the_run_writes_a_review_page_per_document_beside_the_warehouse(sample_w
     assert (site / MANIFEST).is_file()
 
 
-@pytest.mark.slow  # the pipeline end to end and a browser: left out by `make test-fast`
 def test_chromium_shows_every_fact_marked_and_failures_with_their_reason(sample_warehouse, tmp_path):
     document_id, facts = query(
         sample_warehouse,
@@ -204,7 +204,6 @@ def test_chromium_shows_every_fact_marked_and_failures_with_their_reason(sample_
     assert shot.stat().st_size > 10_000
 
 
-@pytest.mark.slow  # the pipeline end to end and a browser: left out by `make test-fast`
 def test_data_docs_are_one_offline_site_per_warehouse_file(sample_warehouse, tmp_path):
     site = settings.data_docs_dir(sample_warehouse)
     assert site == sample_warehouse.with_name("reports.duckdb.data_docs")

@@ -6,6 +6,10 @@ import pytest
 from warehouse.search import build_search_index, connect, fts_extension_path, refresh_search
 from warehouse.snapshot import apply_schema
 
+pytestmark = (
+    pytest.mark.slow
+)  # builds full-text indexes in real warehouse files: left out by `make test-fast`
+
 # Invented quotes: two mention the budget, one in capitals; one only shares a word.
 QUOTES = [
     "Thu ngân sách xã đạt 1.250 triệu đồng",

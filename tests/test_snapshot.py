@@ -12,6 +12,10 @@ import pytest
 
 from warehouse.snapshot import WarehouseBusyError, building, reading, write_lock
 
+pytestmark = (
+    pytest.mark.slow
+)  # real warehouse files, rival processes and SIGKILL: left out by `make test-fast`
+
 
 def _rows(path: Path) -> list[tuple]:
     with reading(path) as con:

@@ -10,6 +10,8 @@ import pytest
 from transforms.schema import TABLE_SCHEMAS
 from warehouse.snapshot import apply_schema, migrations
 
+pytestmark = pytest.mark.slow  # applies every migration to real warehouse files: left out by `make test-fast`
+
 # How each Polars dtype of transforms.schema is stored by DuckDB.
 DUCKDB_TYPE = {
     pl.String: "VARCHAR",

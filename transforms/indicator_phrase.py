@@ -7,11 +7,11 @@ verbs; for a counted noun it is the noun with the words right after it ("51 đơ
 import functools
 import re
 
-from transforms.catalog import words
+from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_subject
 from transforms.quantities import Quantity
-from transforms.units import unit_info
-from transforms.vocabulary import WORD_RE
+from transforms.units import COUNT_SCALES, unit_info
+from transforms.vocabulary import NAME_WORDS, WORD_RE
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
 _HEDGE_BEFORE_RE = re.compile(
@@ -27,13 +27,18 @@ _LEADING_JUNK_RE = re.compile(
     (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|công\ tác|theo\ đó
          |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thành\ phố|quận)|cả\ (?:năm|nước)
          # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
-         |thực\ hiện(?:\ tốt)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
-         |được\ sự\ quan\ tâm\ của|các\ loại)\b[\s:,]*)*""",
+         |thực\ hiện(?:\ tốt|\ thành\ công)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
+         |được\ sự\ quan\ tâm\ của|các\ loại
+         # lead-ins that point at an example or a sum ("điển hình như thu ngân sách ...",
+         # "cộng dồn ...", "nâng tổng số đảng viên ...")
+         |điển\ hình(?:\ như)?|cụ\ thể(?:\ là|\ như)?|bao\ gồm|theo\ đó|cộng\ dồn|lũy\ kế|luỹ\ kế
+         |riêng(?:\ đối\ với)?|đối\ với|với|hiện(?:\ đã)?|nâng(?=\ tổng))\b[\s:,]*)*""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TRAILING_JUNK_RE = re.compile(
-    r"(?:\s*\b(?:ước|đạt|được|là|có|thực hiện|với|cho|còn|xuống|lên|tăng|giảm|trên|hơn|gần|khoảng|tổng"
-    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn)\b|[\s:,\-–(])+$",
+    r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
+    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
+    r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
 )
 # Capital letters: a place's or a body's name is capitalised.
@@ -57,33 +62,41 @@ _TIME = r"""
     \b(?:\d{1,2}\s*tháng(?:\s*đầu(?:\s*năm)?)?(?:\s*/\s*\d{4})?                 # 6 tháng đầu năm
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
-      |đầu\s+năm|cuối\s+năm|hiện\s+nay)
+      |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này)
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
 _MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
-_MAY_HOLD_PLACE_RE = re.compile(r"\b(?:của|tại|toàn|địa bàn)\b", re.IGNORECASE)
+_MAY_HOLD_PLACE_RE = re.compile(
+    r"\b(?:của|tại|toàn|địa bàn|tỉnh|huyện|xã|thành phố|thị xã|phường|thị trấn|quận)\b", re.IGNORECASE
+)
 _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
 _TRAILING_PLACE_RE = re.compile(
-    rf"""\s+(?:của|trên\ địa\ bàn|tại|toàn)
+    rf"""\s+(?:(?:của|trên\ địa\ bàn|tại|toàn)
     (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
       |(?:\s+[{_UPPER}]\w*)+)                                                           # or the name
+     |(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)+)    # or a named unit
     \s*$""",
     re.VERBOSE,
 )
+# "... trên địa bàn" with no place after it says where the report's unit is, no part of what is
+# measured ("doanh nghiệp thành lập mới trên địa bàn"), except in the names of revenue and of
+# the area's product ("thu ngân sách nhà nước trên địa bàn", "tổng sản phẩm trên địa bàn").
+_BARE_AREA_RE = re.compile(r"(?:\s+thực hiện)?\s+trên địa bàn\s*$", re.IGNORECASE)
+_AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s", re.IGNORECASE)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
-    r"[,;:.()\d\"“”]|\bđạt\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
-    r"|\b(?:bằng|tăng|giảm|so|với|và|trong|đã|là|chiếm|được|vượt|còn|gồm|trị giá|số tiền)\b",
+    r"[,;:.()\d\"“”\n–]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
+    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
 _MAX_INDICATOR_WORDS = 14
-_MAX_POST_WORDS = 7
+_MAX_POST_WORDS = 9
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
-_MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]")
+_MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]|&?nbsp;?")  # "&nbsp;" left by a web page
 _TRAILING_SCAN = 60
 
 
@@ -104,9 +117,9 @@ def fill_indicator_and_quote(
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
-    if pre and len(pre.split()) <= _ITEM_WORDS_MAX:  # perhaps the last item of an enumeration
+    if pre and len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX:  # perhaps a list's last item
         floor_start = max(sent_start, min(floor, q.start))
-        start = _enumeration_start(text, floor_start, clause_start, pre_end, pre)
+        start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
             clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
     info = unit_info(fact["unit"])
@@ -114,16 +127,25 @@ def fill_indicator_and_quote(
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
-        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post))
-    elif info.kind == "percent" and not pre:
-        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
-        indicator = post
-    elif info.kind in ("area", "mass", "length") and pre:
-        indicator, post_end = _with_object(text, pre, q.end)
+        verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
+        done = _DONE_RE.search(text, pre_end, q.start)
+        if done is None and (not pre or pre.lower() == fact["unit"]):  # "Đã đạt 13/19 tiêu chí"
+            done = _REACHED_RE.search(text, pre_end, q.start)
+        if done:  # "đã hoàn thành 10/19 tiêu chí": what was done to the counted thing
+            next_to_done = _next_to_number(text, clause_start, done.start(), pre)
+            word = done.group(0).lower()
+            verb = f"{pre} {word}".strip() if next_to_done else word
+            pre = verb
+        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
+    elif info.kind == "percent":
+        indicator, post_end = _share_of(text, pre, q.end)
+    elif info.kind in ("area", "mass", "length"):
+        adjacent = _next_to_number(text, clause_start, q.start, pre)
+        indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
     else:
         indicator = pre or (fact["unit"] if q.is_rank else "")
-    if q.is_rank:
-        indicator = ("xếp hạng " + pre).strip()
+    if q.is_rank:  # "Trường Mầm non xếp thứ 17": what is ranked, not the verb of ranking
+        indicator = ("xếp hạng " + _RANK_VERB_RE.sub("", pre)).strip()
     fact["indicator_text"] = indicator or None
     start = clause_start
     while start < q.start and text[start] in " \t\r\n-–+•*.·,;:)":
@@ -131,6 +153,31 @@ def fill_indicator_and_quote(
     stop = max(end, post_end, q.end)
     fact["char_start"], fact["char_end"] = start, stop
     fact["quote"] = text[start:stop]
+
+
+# Nouns that name how a thing is measured ("năng suất", "diện tích", "số tiền"), longest first.
+_MEASURE_NOUNS = tuple(sorted(words("indicator_measure_heads"), key=len, reverse=True))
+_MEASURE_PREFIXES = tuple(noun + " " for noun in _MEASURE_NOUNS) + _MEASURE_NOUNS
+_MEASURE_LAST_RE = re.compile(
+    r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
+    re.IGNORECASE,
+)
+_SUM_WORD_RE = re.compile(r"(?:^|\s)(?:tổng|tổng số|số|bình quân|với|quy mô)$", re.IGNORECASE)
+
+
+def _measure_first(pre: str) -> str:
+    """ "lúa năng suất", "diện tích lúa vụ Xuân với năng suất", "cho 15 hộ với số tiền": a clause
+    that names its measure last names it first in the indicator ("năng suất lúa", "năng suất lúa
+    vụ Xuân"); the thing keeps no measure noun of its own."""
+    m = _MEASURE_LAST_RE.match(pre)
+    if m is None or _SUM_WORD_RE.search(m.group("thing")):
+        return pre
+    thing = m.group("thing")
+    for noun in _MEASURE_NOUNS:
+        if thing.lower().startswith(noun + " "):
+            thing = thing[len(noun) + 1 :]
+            break
+    return f"{m.group('noun')} {thing}"
 
 
 def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
@@ -174,34 +221,127 @@ _CLASSIFIERS = words("indicator_classifiers")
 _ITEM_WORDS_MAX = 4
 _ENUMERATION_WORDS_MAX = 12
 _NOUN_ITEM_WORDS = 3
+_SUM_HEADS = ("tổng ", "tổng số ")
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
-def _counted_indicator(unit: str, pre: str, post: str) -> str:
+def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
-    "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it)."""
+    "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it);
+    a scale word is no part of what is counted ("đón 3 triệu lượt khách" → "đón lượt khách")."""
+    counted = [w for w in unit.split() if w.lower() not in COUNT_SCALES]
+    noun = " ".join(counted) or unit
     if post:
-        return f"{unit} {post}"
+        verb = _verb_before(verb_clause)
+        if verb[:1].isupper() and verb[1:2].islower():  # the sentence's first word: "Kết nạp 18 ..."
+            verb = verb[0].lower() + verb[1:]
+        return f"{noun} {post} {verb}".strip()
+    pre = _AGENT_DONE_RE.sub("", pre)  # "Lãnh đạo UBND đã chủ trì 40 phiên họp": who did it is no part
     if not pre:
-        return unit
-    if unit in _CLASSIFIERS or unit.lower() in pre.lower():
+        return noun
+    lowered = [w.lower() for w in counted]
+    lowered[:1] = [lowered[0].split("/")[0]] if lowered else []  # "3 lần/ngày" counts "lần"
+    if (
+        lowered[:1] and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
+    ) or noun.lower() in pre.lower():
         return pre
-    return f"{pre} {unit}"
+    return f"{pre} {noun}"
 
 
-def _with_object(text: str, pre: str, pos: int) -> tuple[str, int]:
-    """ "trồng mới 300 ha rừng": the noun after a measure names what the verb before it
-    measures; it joins the indicator when the two together name a catalogued subject."""
+_TARGET_WORD_RE = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|ck|so)\b", re.IGNORECASE)
+_DONE_RE = re.compile(r"\bhoàn thành\b", re.IGNORECASE)
+_REACHED_RE = re.compile(r"\b(?:đạt|vượt)\b", re.IGNORECASE)
+_RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|thứ|hạng|ở vị trí))+\s*$", re.IGNORECASE)
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
+_AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)
+_VERB_WORDS_MAX = 4
+_OBJECT_WORDS_MAX = 6  # "bê tông hóa 12,5 km đường giao thông nông thôn"
+# The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
+_IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
+_OUTPUT_VERBS = words("indicator_output_verbs")
+_NOT_IN_VERB_RE = re.compile(r"[\d()%\[\]/]")
+_GAP_BREAK_RE = re.compile(r"[,;:()\[\]]")
+
+
+def _next_to_number(text: str, clause_start: int, pos: int, pre: str) -> bool:
+    """Do the words `pre` end right before the number (only a hedge between), not before a comma
+    that an empty clause borrowed them across?"""
+    last = pre.split()[-1] if pre else ""
+    at = text.rfind(last, clause_start, pos) if last else -1
+    return at >= 0 and not _GAP_BREAK_RE.search(text, at + len(last), pos)
+
+
+def _verb_before(pre: str) -> str:
+    """ "Tiếp nhận, thụ lý 08 hồ sơ thờ cúng", "đã chủ trì 40 phiên họp": what was done to the
+    counted thing, the last words before the count after any function word (who did it, "đã")
+    ("hồ sơ thờ cúng tiếp nhận, thụ lý"); nothing when those words are long or name a subject of
+    their own."""
+    words = pre.split()
+    # after a function word, or after a name ("Quỹ ... thuộc Tập đoàn Hòa Bình tặng quà cho ...")
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS or (i and w[:1].isupper())),
+        default=0,
+    )
+    verb = _LEADING_TIME_RE.sub("", " ".join(words[cut:])).split()  # "năm nay trồng mới" → "trồng mới"
+    if not verb or len(verb) > _VERB_WORDS_MAX or _NOT_IN_VERB_RE.search(" ".join(verb)):
+        return ""
+    if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
+        return ""  # a name ("xã Tân Phú"), not a verb
+    if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
+        return ""  # "kết quả", "trong năm": a lead-in, not a verb
+    return " ".join(verb)
+
+
+def _is_short_verb(pre: str) -> bool:
+    """A word or two that name no subject: a verb acting on what follows ("chỉ đạo", "hoàn thành")."""
+    return len(pre.split()) <= 2 and not match_subject(pre)
+
+
+def _share_of(text: str, pre: str, pos: int) -> tuple[str, int]:
+    """ "100% hồ sơ được xử lý": a percentage before a noun is the share of it ("tỷ lệ hồ sơ được xử
+    lý"); "nhóm lúa thuần đạt 45% diện tích": before a measure, the share of that measure ("tỷ lệ
+    diện tích nhóm lúa thuần"); else the words before it."""
+    post, post_end = _post_words(text, pos, min(len(text), pos + 120))
+    post = _clean_indicator(post)
+    named = len(post) > 1 and not _TARGET_WORD_RE.match(post)  # no plan, no cut word ("t")
+    if not pre or (named and _is_short_verb(pre)):  # "Chỉ đạo 100% trường học tổ chức thi"
+        return (f"tỷ lệ {post}" if named else post), post_end
+    noun = next((n for n in _MEASURE_NOUNS if post.lower() == n), None)
+    return (f"tỷ lệ {noun} {pre}", post_end) if noun else (pre, pos)
+
+
+def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tuple[str, int]:
+    """ "trồng mới 300 ha rừng", "thu hoạch 1.600 tấn lương thực có hạt": the noun after a measure
+    names what the verb before it measures. It joins the indicator when the two together name a
+    catalogued subject; else, when the words before name no subject, the indicator is the noun
+    with the measure its unit implies and the verb ("diện tích rừng trồng mới", "sản lượng lương
+    thực có hạt": a harvest is the output)."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 60))
     post = _clean_indicator(post)
-    if post and len(post.split()) <= _ITEM_WORDS_MAX and not match_subject(pre):
-        joined = f"{pre} {post}"
-        if match_subject(joined):
-            return joined, post_end
-    return pre, pos
+    if not post or len(post.split()) > _OBJECT_WORDS_MAX or (pre and match_subject(pre)):
+        return pre, pos
+    if pre.lower().startswith(_MEASURE_PREFIXES):  # "thu hoạch ... trên diện tích": named already
+        return pre, pos
+    joined = f"{pre} {post}".strip()
+    if match_subject(joined):
+        return joined, post_end
+    measure = _IMPLIED_MEASURE.get(kind, "")
+    named = bool(measure) and post.lower().startswith(measure)  # "51 ha diện tích đất ruộng"
+    if (
+        post[:1].isupper()
+        or _NOT_IN_VERB_RE.search(post)
+        or (not named and post.lower().startswith(_MEASURE_PREFIXES))
+    ):
+        return pre, pos
+    verb = _verb_before(pre) if adjacent else ""
+    if kind == "mass":  # a harvest is the output; "hỗ trợ 180 tấn xi măng" is the cement given
+        harvest = any(f" {verb.lower()}".endswith(f" {v}") for v in _OUTPUT_VERBS)
+        verb, measure = ("", measure) if harvest else (verb, "")
+    measure = "" if named else measure
+    return " ".join(f"{measure} {post} {verb}".split()), post_end
 
 
-def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str) -> int:
+def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str, after_fact: bool) -> int:
     """Where the clause starts when the words after its comma are the last items of an
     enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
     xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
@@ -215,15 +355,61 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
             break
         prev = _clause_start(text, floor, floor, item_break.start())
         segment = _clean_indicator(text[prev : item_break.start()])
+        if prev <= floor and after_fact:  # the words right after the claim before: its own, no item
+            break
         if not segment or any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
             break
         start = prev
         items.append(segment)
-        if match_subject(_clean_indicator(text[start:pre_end])):
-            return start
+        if match_subject(_clean_indicator(text[start:pre_end])) or segment.lower().startswith(_SUM_HEADS):
+            return start  # "Tổng nguồn vốn của các tổ chức tín dụng và các ngân hàng": one sum
     if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
         return start
     return cut
+
+
+# Where a clause's context ends and a named thing may start: a period ("... 9 tháng năm 2023 giá
+# trị sản xuất ngành nông nghiệp") or a lead-in ("... không đạt, bao gồm doanh thu bán lẻ").
+_CONTEXT_BREAK_RE = re.compile(
+    r"""(?:\b\d{1,2}\s*tháng(?:\s*đầu)?(?:\s*năm)?(?:\s*\d{4})?|\bnăm\s+\d{4}
+        |\bquý\s+[IVX\d]+(?:\s*/\s*\d{4})?
+        |\b(?:bao\ gồm|theo\ đó|điển\ hình\ như|cụ\ thể\ là|cụ\ thể\ như))(?=[\s:,]+\w)[\s:,]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _without_trailing_time(tail: str) -> str:
+    """The tail without its period, unless the period is inside a bracket ("(giá cố định năm
+    2010)" names the prices, not when the claim holds)."""
+    m = _TRAILING_TIME_RE.search(tail)
+    if m is None or tail.count("(", 0, m.start()) > tail.count(")", 0, m.start()):
+        return tail
+    return tail[: m.start()]
+
+
+def _named_part(raw: str) -> str:
+    """The side of a period or a lead-in inside a clause that names a catalogued subject: the
+    words after it ("báo cáo ... 9 tháng năm 2023 giá trị sản xuất ngành nông nghiệp"), else the
+    words before it ("Chỉ số sản xuất công nghiệp 6 tháng đầu năm tăng khá cao")."""
+    if not _MAY_HOLD_TIME_RE.search(raw) and not _LEAD_IN_HINT_RE.search(raw):
+        return raw
+    for m in reversed(list(_CONTEXT_BREAK_RE.finditer(raw))):
+        before, after = raw[: m.start()], raw[m.end() :]
+        if before.count("(") > before.count(")"):  # "(giá cố định năm 2010)" is part of the name
+            continue
+        before = _TRAILING_JUNK_RE.sub("", before)
+        if before and len(after.split()) >= 2 and match_subject(after):
+            return after
+        if after and len(before.split()) >= 2 and match_subject(before):
+            return before
+    return raw
+
+
+# "Tiêm phòng tại trạm y tế xã với tổng số mũi tiêm: 3.100 mũi": the sum after "với" is measured.
+_WITH_SUM_RE = re.compile(r"^.*?\s+với\s+(?=(?:tổng\s+số|tổng|số)\s+(?!lượng\b)\w)", re.IGNORECASE)
+# "Kết quả 6 tháng đầu năm như sau: ..." announces a list: what comes before is no indicator.
+_AS_FOLLOWS_RE = re.compile(r"^.*\bnhư sau\b[\s:,.\-–]*(?=\w)", re.IGNORECASE)
+_LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", re.IGNORECASE)
 
 
 # Pure in its argument, and the same clause is cleaned again for each number it precedes.
@@ -231,19 +417,34 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     raw = " ".join(_MARKS_RE.sub("", raw).split())
-    if _MAY_HOLD_TIME_RE.match(raw):
+    if _MAY_HOLD_TIME_RE.search(raw, 0, 40):
         raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
     if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
         raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
+    if not _MEASURE_LAST_RE.match(raw):  # "... với tổng kinh phí" puts the measure first instead
+        raw = _WITH_SUM_RE.sub("", raw)
+    raw = _AS_FOLLOWS_RE.sub("", raw)
+    raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
     tail = _TRAILING_JUNK_RE.sub("", raw[cut:])
+    if _MEASURE_LAST_RE.match(tail):  # "chi trả trợ cấp quý I với số tiền": measured first, then clean
+        first = _measure_first(raw[:cut] + tail)
+        if first != raw[:cut] + tail:
+            return _clean_indicator(first)
     if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
-        tail = _TRAILING_JUNK_RE.sub("", _TRAILING_TIME_RE.sub("", tail))
+        tail = _TRAILING_JUNK_RE.sub("", _without_trailing_time(tail))
     if _MAY_HOLD_PLACE_RE.search(tail):
-        tail = _TRAILING_TIME_RE.sub("", _TRAILING_PLACE_RE.sub("", tail))
+        area_named = _AREA_NAMED_RE.search(raw[:cut] + tail)
+        place = _TRAILING_PLACE_RE.search(tail)
+        if place is not None:
+            kept = " trên địa bàn" if area_named and "trên địa bàn" in place.group(0) else ""
+            tail = tail[: place.start()] + kept
+        tail = _without_trailing_time(tail)
+        if not area_named:
+            tail = _TRAILING_JUNK_RE.sub("", _BARE_AREA_RE.sub("", tail))
     raw = raw[:cut] + tail
     if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
         raw = raw[: raw.rfind("(")]
@@ -267,14 +468,31 @@ def _long_clause_start(words: list[str]) -> int:
     return earlier[-1] if earlier else 0
 
 
+_AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
+
+
+def _in_name(text: str, pos: int, at: int) -> bool:
+    """Is the number at `at` part of a name ("F1", "Huy hiệu 60 năm tuổi Đảng", "hạng 1")?"""
+    if text[at - 1].isalpha() or _AGE_RE.match(text, at):  # "trẻ em dưới 1 tuổi": an age names a group
+        return True
+    before = text[pos:at].split()
+    named = any(w[:1].isupper() for w in before[-2:])  # "Ô 773", "Huy hiệu 60 năm tuổi Đảng"
+    return bool(before) and (before[-1].lower() in NAME_WORDS or named)
+
+
 def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
     """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
     stop = _POST_STOP_RE.search(text, pos, end)
+    while stop and stop.group(0).isdigit() and stop.start() > pos and _in_name(text, pos, stop.start()):
+        digits = re.compile(r"\d+(?:/\d+)*").match(text, stop.start())
+        stop = _POST_STOP_RE.search(text, digits.end(), end)
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = chunk.split()
-    if len(words) > _MAX_POST_WORDS:
+    if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
+        last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
+        words = words[:last] if last >= 2 else words
     post = " ".join(words)
     if not post:
         return "", pos

@@ -256,10 +256,11 @@ def _phrasing_score(phrasing: _Phrasing, words: list[str], start: int) -> float:
 @functools.lru_cache(maxsize=65536)
 def match_subject(phrase: str) -> tuple[str, int] | None:
     """(subject, words of the phrasing that matched) for a phrase, or None. Among the phrasings
-    that fit, the most specific (most words) wins, then the closest."""
+    that fit, the most specific (most words) wins, then the one that starts first (the measured
+    thing leads its phrase), then the closest."""
     words = _core(normalize(phrase)).split()
     present = set(words)  # a phrasing with a word the phrase lacks cannot fit: skip it cheaply
-    best: tuple[int, float] | None = None
+    best: tuple[int, int, float] | None = None
     subject = None
     for start in range(min(_HEAD_SLACK + 1, len(words))):
         for phrasing in _BY_FIRST_WORD.get(words[start], ()):
@@ -268,7 +269,7 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
             score = _phrasing_score(phrasing, words, start)
             if score < MATCH_THRESHOLD:
                 continue
-            rank = (len(phrasing.words), score)
+            rank = (len(phrasing.words), -start, score)
             if best is None or rank > best:
                 best, subject = rank, phrasing.subject
     return None if best is None else (subject, best[0])
@@ -318,6 +319,7 @@ def indicator_for(subject: str, unit_kind: str | None, measure: str) -> Indicato
 
 
 _LEAD_TEXT_WORDS_MAX = 5
+_TAIL_WORDS = 3
 # The measure noun a unit implies when the words name only the thing measured.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
 
@@ -335,11 +337,29 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     followed by each lead."""
     text = " ".join((indicator_text or "").split())
     texts = [text]
-    if unit and text.lower().startswith(unit.lower() + " "):
+    # "con tổng đàn lợn": a counted noun heads the thing it counts, but what was done to it and a name
+    # after it are no subject ("sản phẩm được cấp giấy chứng nhận", "chỉ tiêu Nghị quyết")
+    rest = text[len(unit or "") + 1 :]
+    if (
+        unit
+        and text.lower().startswith(unit.lower() + " ")
+        and not (rest[:1].isupper() or rest.startswith("được "))
+    ):
         texts.append(text[len(unit) + 1 :])
     # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
+    tails = []
     if unit and _measure_kind(unit) == "count" and text.lower().endswith(" " + unit.lower()):
-        texts.append(f"{unit} {text[: -len(unit) - 1]}")
+        before = text[: -len(unit) - 1].split()
+        texts.append(f"{unit} {' '.join(before)}")
+        # "... toàn huyện đạt trung bình 18 tiêu chí": the words right before the count say what
+        # it counts, however long the clause before them.
+        tails = [f"{unit} {' '.join(before[-k:])}" for k in range(1, min(len(before), _TAIL_WORDS) + 1)]
+    elif unit and _measure_kind(unit) == "count" and text.lower().startswith(unit.lower() + " "):
+        # "đối tượng thương binh tặng quà": the verb that ends a counted noun's words says what it counts
+        after = text.split()[len(unit.split()) :]
+        tails = [" ".join(after[-k:]) for k in range(2, min(len(after), _TAIL_WORDS) + 1)]
+        # a verb done by the report's unit, not a name or what others did to the thing ("được ...")
+        tails = [] if "được" in after else [t for t in tails if t.islower()]
     # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
     implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
     if implied and text and not normalize(text).startswith(implied):
@@ -349,7 +369,7 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     if len(text.split()) > _LEAD_TEXT_WORDS_MAX:
         leads = ()
     with_leads = [p for t in texts for lead in leads if lead for p in (f"{t} {lead}", f"{lead} {t}")]
-    return [p.strip() for p in (*texts, *with_leads)]
+    return [p.strip() for p in (*texts, *with_leads, *tails)]
 
 
 def best_match(
@@ -435,11 +455,16 @@ def _opening_subject(opening: str) -> str | None:
     return None
 
 
+_TITLE_WORDS_MAX = 8
+
+
 @functools.lru_cache(maxsize=4096)  # a report has few sections and many facts in each
 def _section_title(section_path: str | None) -> str | None:
     if not section_path:
         return None
     title = section_path.rsplit(" > ", 1)[-1]
+    if len(title.split()) > _TITLE_WORDS_MAX:  # a page's headline, not the heading of a topic
+        return None
     return _DIGITS_RE.sub(" ", title).strip(" -–.)") or None
 
 
@@ -448,11 +473,10 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     colon, the subject of its opening clause, and the section's title."""
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
-    leads = (
-        _words_before_colon(text, start, pos),
-        _first_clause_subject(text, start, pos),
-        _section_title(fact.get("section_path")),
-    )
+    words = _core(normalize(fact.get("indicator_text") or ""))
+    # the opening's subject is for a clause that names a measure ("năng suất"), not a thing ("bò")
+    opening = _first_clause_subject(text, start, pos) if not words or _names_only_a_measure(words) else None
+    leads = (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
     return tuple(dict.fromkeys(lead for lead in leads if lead))
 
 
@@ -486,20 +510,131 @@ def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bo
     if previous is None or not previous.get("indicator_text"):
         return None, False
     gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
-    bare = not words or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
+    before = _core(normalize(previous["indicator_text"]))
+    # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
+    overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
+    tail_only = bool(words) and overlaps and before.endswith(" " + words)
+    bare = not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
     if bare and gap <= _NEIGHBOUR_GAP:
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
-        return _without_measure_head(_core(normalize(previous["indicator_text"]))), False
+        subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
+        unit = normalize(previous.get("unit") or "")
+        if unit and unit_info(previous.get("unit")).kind == "count" and subject.endswith(" " + unit):
+            subject = subject[: -len(unit) - 1]  # "chi trả tiền điều dưỡng cho 30 người"
+        return subject, False
     return None, False
 
 
-def _borrowed_text(fact: dict, subject: str) -> str:
-    """What a clause naming no subject measures, in words: "tỷ lệ hộ nghèo", "hộ nghèo"."""
-    if unit_info(fact.get("unit")).kind == "percent":
-        return f"tỷ lệ {subject}"
-    unit = fact.get("unit") or ""
-    return subject if unit.lower() in subject.lower() else f"{subject} {unit}".strip()
+def _subject_and_tails(subject: str) -> tuple[str, ...]:
+    """The subject borrowed by a clause that names only its measure, and its last word
+    ("gieo cấy lúa" → "lúa": "năng suất 62 tạ/ha" after "diện tích gieo cấy lúa" is the rice yield)."""
+    words = subject.split()
+    return (subject, words[-1]) if len(words) > 1 else (subject,)
+
+
+def _borrowed_text(fact: dict, subject: str, previous: dict) -> str:
+    """What a clause naming no subject measures, in words: "tỷ lệ hộ nghèo", "hộ nghèo"; an
+    amount takes the subject alone ("Doanh thu ... đạt 45 tỷ đồng, 9 tháng đạt 410 tỷ đồng"), and
+    the next counted noun of a list takes the verb before the list, not the nouns before it
+    ("ban hành 19 công văn, 8 quyết định" → "ban hành quyết định")."""
+    kind = unit_info(fact.get("unit")).kind
+    if kind == "percent":  # a rate, unless the subject is one already ("chỉ số", "tốc độ")
+        return subject if normalize(subject).startswith(_RATE_HEADS) else f"tỷ lệ {subject}"
+    if kind != "count":
+        return subject
+    unit = (fact.get("unit") or "").lower()
+    before = (previous.get("unit") or "").lower()
+    if before and before != unit and unit_info(before).kind == "count":
+        subject = _without_words(subject, before)
+    return subject if unit in subject.lower() else f"{subject} {unit}".strip()
+
+
+def _ranked_thing(fact: dict, previous: dict) -> str:
+    """ "tăng trưởng kinh tế đạt 9,1%, đứng thứ 6/14 tỉnh": a rank that names nothing ranks what
+    the claim right before it measures."""
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return fact["indicator_text"]
+    return f"{fact['indicator_text']} {previous.get('indicator_text') or ''}".strip()
+
+
+_RATE_HEADS = ("tỷ lệ", "chỉ số", "tốc độ", "tăng trưởng")
+
+
+def _amount_of_previous(fact: dict, previous: dict) -> str | None:
+    """ "trao tặng 120 suất quà, với số tiền 60 triệu đồng": a sum of money that names only its
+    measure ("số tiền", "kinh phí") right after a count is the money of the counted thing
+    ("số tiền trao tặng suất quà")."""
+    if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "count":
+        return None
+    if _core(normalize(fact.get("indicator_text") or "")) not in _MONEY_NOUNS:
+        return None
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None
+    thing = previous["indicator_text"]
+    unit = (previous.get("unit") or "").lower()
+    if unit in _UNIT_ONLY_COUNTS:  # "cho 15 hộ": the words before the count are what it is for
+        thing = _without_words(thing, unit)
+    return f"{fact['indicator_text']} {thing}".strip()
+
+
+_MONEY_NOUNS = frozenset(_core(normalize(w)) for w in words_of("indicator_money_nouns"))
+# Counted nouns that say who, not what: the money "cho 15 hộ" is for what the words before say.
+_UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng"))
+
+
+_PART_NOUNS = {"money": tuple(_MONEY_NOUNS), **{kind: (noun,) for kind, noun in _IMPLIED_MEASURE.items()}}
+
+
+def _part_of_sum(fact: dict, previous: dict) -> str | None:
+    """ "tổng kinh phí 700 triệu đồng (trong đó: Nhà nước hỗ trợ 250 triệu đồng, ...)": a part of a
+    sum that names only who paid, or which crop ("Diện tích cây ăn quả 560 ha, trong đó cam 210 ha,
+    bưởi 150 ha"), is measured as the sum is ("kinh phí Nhà nước hỗ trợ", "diện tích bưởi")."""
+    kind = _measure_kind(fact.get("unit"))
+    if kind != _measure_kind(previous.get("unit")) or kind not in _PART_NOUNS:
+        return None
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None
+    before, own = _core(normalize(previous.get("indicator_text") or "")), fact.get("indicator_text") or ""
+    noun = next((n for n in _PART_NOUNS[kind] if before == n or before.startswith(n + " ")), None)
+    if noun is None or not own or _core(normalize(own)).startswith(_MEASURE_HEAD_PREFIXES):
+        return None
+    noun = noun.removeprefix("tổng ").removeprefix("số ")
+    return None if own.lower().startswith(noun) else f"{noun} {own}"
+
+
+_SEASONS = sorted(words_of("crop_seasons", "season"), key=len, reverse=True)
+_SEASON_RE = re.compile(
+    r"\bvụ\s+(" + "|".join(s.replace(" ", r"[\s\-]*") for s in _SEASONS) + r")\b", re.IGNORECASE
+)
+_SEASONAL_KINDS = ("area", "mass", "yield")
+_SEASON_END_RE = re.compile(_SEASON_RE.pattern + r"\s*$", re.IGNORECASE)
+_HEADING_WORDS = 6
+_SEASONAL_CODES = tuple(sorted(words_of("indicator_seasonal_codes", "code")))
+
+
+def _with_season(text: str, fact: dict) -> str:
+    """ "Vụ Hè thu: ... lúa 6.194 ha": a crop's area, output or yield in a paragraph about one
+    season is that season's ("diện tích lúa vụ Hè thu")."""
+    own = fact.get("indicator_text") or ""
+    if _SEASON_RE.search(own) or re.search(r"\bvụ\b", own, re.IGNORECASE):
+        return own
+    pos = fact.get("char_start") or 0
+    line_start = text.rfind("\n", 0, pos) + 1
+    seasons = list(_SEASON_RE.finditer(text, line_start, pos))
+    heading = text[: max(0, line_start - 1)].rstrip().rsplit("\n", 1)[-1]
+    if not seasons and len(heading.split()) <= _HEADING_WORDS:  # "b. Vụ hè thu" on the line above
+        seasons = list(_SEASON_RE.finditer(heading))
+    return f"{own} vụ {seasons[-1].group(1)}".strip() if seasons else own
+
+
+def _without_words(text: str, words: str) -> str:
+    """`text` without the last whole-word occurrence of `words` (any case)."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE))
+    if not found:
+        return text
+    cut = found[-1]
+    return " ".join((text[: cut.start()] + " " + text[cut.end() :]).split())
 
 
 def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
@@ -531,13 +666,21 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
         measure = fact_measure(fact)
-        subject, bare = _previous_subject(fact, previous)
+        same_line = (
+            previous is not None
+            and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
+        )
+        subject, bare = _previous_subject(fact, previous if same_line else None)
         if bare:
-            fact["indicator_text"] = _borrowed_text(fact, subject)
-        leads = ((subject,) if subject and not bare else ()) + fact_leads(text, fact)
+            fact["indicator_text"] = _borrowed_text(fact, subject, previous)
+        elif measure == "rank" and same_line and _core(normalize(fact["indicator_text"])) == "xếp hạng":
+            fact["indicator_text"] = _ranked_thing(fact, previous)
+        money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None
+        leads = (_subject_and_tails(subject) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact
         found = best_match(fact.get("indicator_text"), fact.get("unit"), measure, leads)
+        fact["indicator_text"] = money_of or fact["indicator_text"]
         if found is None:
             fact["measure"], fact["indicator_code"] = measure, None
             continue
@@ -546,3 +689,5 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         fact["measure"], fact["indicator_code"] = indicator.measure, indicator.code
         if len(phrase) > len(fact.get("indicator_text") or ""):
             fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured
+        if indicator.code.startswith(_SEASONAL_CODES) and _measure_kind(fact.get("unit")) in _SEASONAL_KINDS:
+            fact["indicator_text"] = _with_season(text, fact)

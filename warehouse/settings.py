@@ -42,6 +42,14 @@ def max_file_bytes() -> int:
     return int(float(os.environ.get("REPORTS_MAX_FILE_MB", "20")) * 1024 * 1024)
 
 
+# The mass-removal guard (warehouse.landing.Removal): a run that would delete every document
+# of the warehouse, or more than this share of them and at least this many, stops before
+# changing anything unless the removal is confirmed (`make run CONFIRM_REMOVAL=1`). Removing
+# 1 of 2 or 2 of 3 documents goes through; 3 of 5, 2 of 2 or 1 of 1 needs the confirmation.
+REMOVAL_GUARD_SHARE = 0.5
+REMOVAL_GUARD_MIN_DOCUMENTS = 3
+
+
 # Budgets per file: what one hostile file may cost before it is rejected (README, "What lands
 # in the folder"). A real report needs well under a second of each budget.
 DEFAULT_MAX_UNPACKED_MB = DEFAULT_MAX_UNPACKED_BYTES / 1024 / 1024  # 50

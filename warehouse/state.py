@@ -11,11 +11,7 @@ DOCUMENT_STATE_SCHEMA = {"document_id": pl.String, "parser_version": pl.String}
 def previous_files(con: duckdb.DuckDBPyConnection | None) -> pl.DataFrame:
     if con is None or not _has_table(con, "landing_file"):
         return pl.DataFrame(schema=PREVIOUS_SCHEMA)
-    return (
-        con.sql("SELECT path, size_bytes, mtime, content_hash, status FROM landing_file")
-        .pl()
-        .cast(PREVIOUS_SCHEMA)
-    )
+    return con.sql(f"SELECT {', '.join(PREVIOUS_SCHEMA)} FROM landing_file").pl().cast(PREVIOUS_SCHEMA)
 
 
 def loaded_documents(con: duckdb.DuckDBPyConnection | None) -> pl.DataFrame:

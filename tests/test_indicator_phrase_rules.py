@@ -1,0 +1,183 @@
+"""One invented sentence per rule of the indicator text and code (transforms/indicator_phrase.py,
+transforms/indicators.py): the text is the measured thing as a person would write it, the code the
+catalogued indicator the whole clause names."""
+
+import pytest
+
+from transforms.facts import extract_facts
+
+
+def _fact(text: str, index: int) -> tuple[str | None, str | None]:
+    fact = extract_facts(text)[index]
+    return fact["indicator_code"], fact["indicator_text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "code", "indicator"),
+    [
+        # A list of counted nouns after one verb: each takes the verb, not the nouns before it.
+        (
+            "UBND xã đã ban hành 40 công văn, 12 quyết định, 6 kế hoạch.",
+            2,
+            "DOCUMENTS_ISSUED_BY_TYPE",
+            "ban hành kế hoạch",
+        ),
+        # A later figure of the same amount names no unit ("... tỷ đồng") as its subject.
+        (
+            "Doanh thu vận tải tháng 9 ước đạt 45 tỷ đồng, ước 9 tháng đạt 410 tỷ đồng.",
+            1,
+            "TRANSPORT_REVENUE",
+            "Doanh thu vận tải",
+        ),
+        # The period opening a clause is no part of it, however it is introduced.
+        (
+            "Tính đến hết tháng 9/2023 hoàn thành đưa vào sử dụng 12 công trình.",
+            0,
+            "PUBLIC_WORKS_COMPLETED",
+            "hoàn thành đưa vào sử dụng công trình",
+        ),
+        # A lead-in pointing at an example is no part of the indicator.
+        ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
+        # "trên địa bàn" says where the report's unit is ...
+        (
+            "Giá trị sản xuất công nghiệp trên địa bàn đạt 320 tỷ đồng.",
+            0,
+            "INDUSTRY_VALUE",
+            "Giá trị sản xuất công nghiệp",
+        ),
+        # ... except in the name of revenue collected in the area.
+        (
+            "Tổng thu ngân sách trên địa bàn huyện đạt 41 tỷ đồng.",
+            0,
+            "BUDGET_REVENUE",
+            "Tổng thu ngân sách trên địa bàn",
+        ),
+        # A measure named last ("... với năng suất") comes first, with the thing it measures.
+        ("Diện tích lúa vụ Mùa với năng suất 5,1 tấn/ha.", 0, "RICE_YIELD", "năng suất lúa vụ Mùa"),
+        # A sum of money right after a count is the money of the counted thing.
+        (
+            "Hội Nông dân đã trao tặng 120 suất quà, với số tiền 60 triệu đồng.",
+            1,
+            "GIFT_VALUE",
+            "số tiền trao tặng suất quà",
+        ),
+        # A counted noun with words after it keeps the verb right before its number.
+        (
+            "Tiếp nhận, thụ lý 12 hồ sơ đề nghị trợ cấp.",
+            0,
+            "SOCIAL_ASSISTANCE_FILES",
+            "hồ sơ đề nghị trợ cấp tiếp nhận, thụ lý",
+        ),
+        # A harvest in tonnes of a thing is that thing's output ...
+        (
+            "Năm nay xã thu hoạch 1.250 tấn lương thực có hạt, chăm sóc 75 ha cam.",
+            0,
+            "FOOD_OUTPUT",
+            "sản lượng lương thực có hạt",
+        ),
+        # ... and hectares of a thing are its area, with what was done to it.
+        (
+            "Năm nay xã thu hoạch 1.250 tấn lương thực có hạt, chăm sóc 75 ha cam.",
+            1,
+            "MANDARIN_AREA",
+            "diện tích cam chăm sóc",
+        ),
+        # A scale word and a bare classifier add nothing to the words before the number.
+        ("Lượng khách du lịch ước đạt 1,2 triệu lượt.", 0, "TOURIST_ARRIVALS", "Lượng khách du lịch"),
+        # The side of a period inside a clause that names a subject is the indicator.
+        (
+            "Báo cáo cho biết 6 tháng đầu năm giá trị sản xuất ngành nông nghiệp đạt 820 tỷ đồng.",
+            0,
+            "AGR_PRODUCTION_VALUE",
+            "giá trị sản xuất ngành nông nghiệp",
+        ),
+        # The words right before a counted noun say what it counts, however long the clause.
+        (
+            "Toàn huyện thực hiện đạt trung bình 17,5 tiêu chí.",
+            0,
+            "NTM_CRITERIA_AVERAGE",
+            None,
+        ),
+        # A rank that names nothing ranks the claim right before it.
+        (
+            "Tốc độ tăng trưởng kinh tế đạt 8,2%, đứng thứ 5/14 tỉnh.",
+            1,
+            "GROWTH_RANK",
+            "xếp hạng Tốc độ tăng trưởng kinh tế",
+        ),
+        # Who did it ("Lãnh đạo UBND huyện đã ...") is no part of a counted indicator.
+        ("Lãnh đạo UBND huyện đã chủ trì 35 cuộc họp.", 0, "MEETINGS", "chủ trì cuộc họp"),
+        # A bracketed price base is part of the name, and keeps the list item whole.
+        (
+            "Giá trị sản xuất nông, lâm, thủy sản (giá so sánh 2010) ước tăng 3,1%.",
+            0,
+            "AGR_PRODUCTION_VALUE_GROWTH",
+            "Giá trị sản xuất nông, lâm, thủy sản (giá so sánh 2010)",
+        ),
+        # "trở lên" is one word group, never cut.
+        ("Tỷ lệ sinh con thứ 3 trở lên là 9,5%.", 0, "THIRD_CHILD_RATE", "Tỷ lệ sinh con thứ 3 trở lên"),
+        # A common misspelling of a measure noun is read as the noun.
+        ("Mô hình cánh đồng mẫu lớn 25 ha, năng xuất đạt 68 tạ/ha.", 1, "LARGE_FIELD_YIELD", None),
+    ],
+)
+def test_indicator_rule(text, index, code, indicator):
+    found_code, found_text = _fact(text, index)
+    assert found_code == code
+    if indicator is not None:
+        assert found_text == indicator
+
+
+def test_a_crop_figure_takes_the_season_of_its_heading_or_line():
+    text = "b. Vụ Hè thu\n\n- Tổng diện tích gieo trồng 96 ha. Trong đó lúa 40 ha, ngô 31 ha.\n"
+    assert [_fact(text, i) for i in range(3)] == [
+        ("CROP_AREA", "Tổng diện tích gieo trồng vụ Hè thu"),
+        ("RICE_AREA", "diện tích lúa vụ Hè thu"),
+        ("MAIZE_AREA", "diện tích ngô vụ Hè thu"),
+    ]
+    # a perennial crop or a forest has no season
+    assert "vụ" not in _fact("Vụ Xuân năm nay trồng mới 45 ha rừng tập trung.", 0)[1].lower()
+
+
+def test_a_part_of_a_sum_of_money_and_a_criterion_not_met():
+    text = "Tổng kinh phí 820 triệu đồng (trong đó: Nhà nước hỗ trợ 300 triệu đồng, nhân dân đóng góp 520 triệu đồng)."
+    assert _fact(text, 1)[1] == "kinh phí Nhà nước hỗ trợ"
+    assert _fact("Xã còn 04 tiêu chí chưa đạt.", 0)[1] == "tiêu chí chưa đạt"
+
+
+def test_a_percentage_is_the_share_of_the_noun_or_measure_after_it():
+    assert (
+        _fact("Năm nay 100% hồ sơ được giải quyết đúng hạn.", 0)[1] == "tỷ lệ hồ sơ được giải quyết đúng hạn"
+    )
+    assert (
+        _fact("Giống lúa chất lượng cao đạt 62% diện tích.", 0)[1]
+        == "tỷ lệ diện tích Giống lúa chất lượng cao"
+    )
+
+
+def test_a_measure_after_a_crop_borrows_the_crop_not_the_verb():
+    text = "Vụ Mùa: diện tích gieo cấy lúa 980 ha, năng suất ước đạt 58 tạ/ha, sản lượng 5.684 tấn."
+    assert [_fact(text, i) for i in range(3)] == [
+        ("RICE_AREA", "diện tích gieo cấy lúa vụ Mùa"),
+        ("RICE_YIELD", "năng suất lúa vụ Mùa"),
+        ("RICE_OUTPUT", "sản lượng lúa vụ Mùa"),
+    ]
+
+
+def test_the_road_after_a_length_is_what_was_built():
+    text = "Huyện đã bê tông hóa 8,4 km đường giao thông nông thôn."
+    assert _fact(text, 0)[1] == "đường giao thông nông thôn bê tông hóa"
+
+
+def test_a_part_is_measured_as_its_sum_and_an_age_names_a_group():
+    text = "Diện tích cây ăn quả 430 ha, trong đó cam 120 ha, bưởi 95 ha."
+    assert _fact(text, 2)[1] == "diện tích bưởi"
+    assert _fact("Tiêm chủng đầy đủ cho 87 trẻ em dưới 1 tuổi.", 0) == (
+        "IMMUNISED_CHILDREN",
+        "trẻ em dưới 1 tuổi tiêm chủng đầy đủ",
+    )
+
+
+def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
+    """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
+    facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")
+    assert "thóc" not in (facts[1]["indicator_text"] or "")
