@@ -155,19 +155,10 @@ def _landing_with(tmp_path, names) -> tuple:
 
 
 def _run(landing, warehouse, **budgets) -> bool:
-    """The real definitions over the folder, with the landing folder's budgets given."""
-    import dagster as dg
+    """The real definitions over the folder, two workers, with the budgets given."""
+    from tests.pipeline_helpers import run_pipeline
 
-    from orchestration.definitions import defs
-    from orchestration.resources import LandingFolder
-    from tests.pipeline_helpers import pipeline_resources
-
-    resources = pipeline_resources(landing, warehouse)
-    resources["landing"] = LandingFolder(path=str(landing), workers=2, **budgets)
-    result = dg.materialize(
-        [*defs.assets, *defs.asset_checks], resources=resources, instance=dg.DagsterInstance.ephemeral()
-    )
-    return result.success
+    return run_pipeline(landing, warehouse, workers=2, **budgets).success
 
 
 @pytest.mark.slow
