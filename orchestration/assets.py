@@ -21,10 +21,11 @@ from orchestration.resources import LandingFolder, Warehouse
 from transforms import PARSER_VERSION
 from transforms.admin_units import apply_hints, unresolved_count
 from transforms.batch import iter_documents
-from transforms.report import read_document, read_facts
+from transforms.report import document_rejected, facts_rejected, read_document, read_facts
 from transforms.schema import (
     DOCUMENT_RECORD_SCHEMA,
     EXTRACTION_FAILURE_SCHEMA,
+    EXTRACTION_REJECTION_SCHEMA,
     SKIPPED_NUMBER_SCHEMA,
     facts_frame,
 )
@@ -167,6 +168,7 @@ def report_documents(
             LandingFile(str(folder.resolve()), read_path or path, name, size, content_hash),
             doc_id,
             landing.max_bytes,
+            landing.max_unpacked_bytes,
         )
         for path, read_path, name, size, content_hash, doc_id in todo.select(
             "path", "read_path", "source_file", "size_bytes", "content_hash", "document_id"
@@ -175,7 +177,9 @@ def report_documents(
     # Folded into frames a few hundred documents at a time: a big first run must not hold
     # every text twice (as Python strings and as Arrow) at once.
     chunks, records = [pl.DataFrame(schema=DOCUMENT_RECORD_SCHEMA)], []
-    results = iter_documents(read_document, args, landing.workers)
+    results = iter_documents(
+        read_document, args, landing.workers, budget_s=landing.decode_budget_s, rejected=document_rejected
+    )
     for record, path in zip(results, todo.get_column("path"), strict=True):
         records.append({**record, "path": path})
         if len(records) == 500:
@@ -230,6 +234,12 @@ def report_documents(
             description="Documents whose fact extraction raised, with the error: the load leaves their "
             "previous facts in place and marks their files extraction_failed, to be parsed again next run.",
         ),
+        "rejected_extractions": dg.AssetOut(
+            group_name="parse",
+            kinds={"polars"},
+            description="Documents whose fact extraction was stopped (past its time budget, or its "
+            "worker died): rejected with that reason in the load, like unreadable files.",
+        ),
     }
 )
 def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame):
@@ -238,9 +248,19 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
     started = time.perf_counter()
     readable = report_documents.filter(pl.col("status") == "ok")
     texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
-    results = iter_documents(read_facts, texts, landing.workers, count=readable.height)
-    frames, records, errors, skipped = [], [], {}, []
-    for doc_id, doc_records, error, doc_skipped in results:
+    results = iter_documents(
+        read_facts,
+        texts,
+        landing.workers,
+        count=readable.height,
+        budget_s=landing.extract_budget_s,
+        rejected=facts_rejected,
+    )
+    frames, records, errors, skipped, rejections = [], [], {}, [], []
+    for doc_id, doc_records, error, doc_skipped, rejection in results:
+        if rejection:
+            rejections.append({"document_id": doc_id, "error_reason": rejection[0], "error": rejection[1]})
+            context.log.warning(f"document {doc_id} rejected: {rejection[0]} ({rejection[1]})")
         if error:
             errors[doc_id] = error
             context.log.error(f"fact extraction failed for document {doc_id}: {error}")
@@ -253,11 +273,14 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
     facts = pl.concat(frames, rechunk=True)
     skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
     failures = pl.DataFrame(list(errors.items()), schema=EXTRACTION_FAILURE_SCHEMA, orient="row")
+    rejected = pl.DataFrame(rejections, schema=EXTRACTION_REJECTION_SCHEMA)
     release_memory()
     failed = f", {len(errors)} documents failed" if errors else ""
+    failed += f", {len(rejections)} rejected" if rejections else ""
     context.log.info(
         stage_line("extract", f"{facts.height} facts from {readable.height} documents{failed}", started)
     )
+    yield dg.Output(rejected, output_name="rejected_extractions", metadata={"documents": rejected.height})
     yield dg.Output(
         failures,
         output_name="extraction_failures",

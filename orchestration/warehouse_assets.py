@@ -30,13 +30,14 @@ STAGES = [
     "report_facts",
     "skipped_numbers",
     "extraction_failures",
+    "rejected_extractions",
     "validation_verdicts",
 ]
 DIMENSIONS = ["dim_document", "dim_period", "dim_admin_unit", "dim_unit", "dim_indicator"]
 
 # Each table or view of the warehouse → what it is made from (stage assets or other tables).
 LINEAGE: dict[str, list[str]] = {
-    "landing_file": ["landing_files", "report_documents", "extraction_failures"],
+    "landing_file": ["landing_files", "report_documents", "extraction_failures", "rejected_extractions"],
     "dim_document": ["report_documents", "validation_verdicts"],
     "dim_period": ["report_documents"],
     "dim_admin_unit": ["report_documents"],
@@ -149,6 +150,7 @@ def warehouse_tables(
     report_facts: pl.DataFrame,
     skipped_numbers: pl.DataFrame,
     extraction_failures: pl.DataFrame,
+    rejected_extractions: pl.DataFrame,
     validation_verdicts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as a
@@ -164,6 +166,7 @@ def warehouse_tables(
         now=now,
         skipped=skipped_numbers,
         extraction_failures=extraction_failures,
+        rejected=rejected_extractions,
     )
     seen: dict = {}
     try:

@@ -11,12 +11,14 @@ from warehouse.indicator_checks import mixed_indicator_codes
 
 
 def pipeline_resources(
-    landing: Path, warehouse: Path, workers: int = 1, lock_timeout_s: float = 900.0
+    landing: Path, warehouse: Path, workers: int = 1, lock_timeout_s: float = 900.0, **landing_options
 ) -> dict:
-    """The definitions' own resources, pointed at the test's folder and warehouse."""
+    """The definitions' own resources, pointed at the test's folder and warehouse.
+    `landing_options` are further LandingFolder fields (budgets: `decode_budget_s=0` parses
+    in this process, where a test's monkeypatches apply)."""
     return {
         **defs.resources,
-        "landing": LandingFolder(path=str(landing), workers=workers),
+        "landing": LandingFolder(path=str(landing), workers=workers, **landing_options),
         "warehouse": Warehouse(path=str(warehouse), lock_timeout_s=lock_timeout_s),
     }
 
@@ -28,6 +30,7 @@ def run_pipeline(
     full_refresh: bool = False,
     instance: dg.DagsterInstance | None = None,
     raise_on_error: bool = True,
+    **landing_options,
 ) -> dg.ExecuteInProcessResult:
     """Materialize every asset of `orchestration.definitions` and execute every check.
 
@@ -36,7 +39,7 @@ def run_pipeline(
     """
     result = dg.materialize(
         [*defs.assets, *defs.asset_checks],
-        resources=pipeline_resources(landing, warehouse, workers),
+        resources=pipeline_resources(landing, warehouse, workers, **landing_options),
         run_config={"ops": {"landing_files": {"config": {"full_refresh": full_refresh}}}},
         instance=instance or dg.DagsterInstance.ephemeral(),
         raise_on_error=raise_on_error,

@@ -19,6 +19,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from transforms.legacy_vn import (
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # an Office package's parts, inflated
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,14 @@ def decode_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedDocume
     return decode_document(path.read_bytes(), path.name, max_bytes=max_bytes)
 
 
-def decode_document(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedDocument:
-    """Turn a landing file's bytes into its text; raises UnreadableDocument."""
+def decode_document(
+    data: bytes,
+    filename: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
+) -> DecodedDocument:
+    """Turn a landing file's bytes into its text; raises UnreadableDocument. A .docx whose
+    parts inflate past `max_unpacked_bytes` is refused (`too_large_unpacked`)."""
     _check_size(len(data), max_bytes)
     if not data.strip():
         raise UnreadableDocument("empty", "the file is empty or holds only whitespace")
@@ -71,7 +79,7 @@ def decode_document(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYT
     if kind == "pdf":
         text = _pdf_text(data)
     elif kind == "docx":
-        text = _docx_text(data)
+        text = _docx_text(data, max_unpacked_bytes)
     else:
         text, encoding = _bytes_to_str(data, notes)
         if _looks_like_html(text, suffix):
@@ -498,32 +506,91 @@ def _html_text_bs4(html: str) -> str:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
-    for tag in soup(_CHROME_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(["td", "th"]):
-        tag.append("\t")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.append("\n")
     body = soup.body or soup
-    lines = (re.sub(r"[ \u00a0]+", " ", line).strip(" \t") for line in body.get_text().split("\n"))
+    text = "".join(_visible_strings(body))
+    lines = (re.sub(r"[ \u00a0]+", " ", line).strip(" \t") for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _visible_strings(root) -> Iterator[str]:
+    """The strings get_text() gives (no comments, scripts, styles) without the page chrome, a
+    newline before and at the end of each block element and a tab at the end of each cell.
+
+    One pass with a stack of its own: inserting the breaks into the tree (bs4's insert walks
+    the subtree each time) and recursion both fail on 100,000 nested divs."""
+    from bs4 import CData, NavigableString, Tag
+
+    stack: list = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        if type(node) is str:  # a break pushed for the end of an element
+            yield node
+        elif type(node) in (NavigableString, CData):
+            yield str(node)
+        elif isinstance(node, Tag) and node.name not in _CHROME_TAGS:
+            if node.name in _BLOCK_TAGS:
+                yield "\n"
+                stack.append("\n")
+            elif node.name in ("td", "th"):
+                stack.append("\t")
+            stack.extend(reversed(node.contents))
 
 
 # --- Word .docx ---------------------------------------------------------------------------
 
 
-def _docx_text(data: bytes) -> str:
+def _docx_text(data: bytes, max_unpacked_bytes: int) -> str:
     """Paragraphs and tables in document order (headers and footers are page chrome)."""
     import docx
+    from lxml import etree
 
+    _check_unpacked(data, max_unpacked_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as exc:
+        if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT:  # libxml2: nested over 256 deep
+            raise UnreadableDocument("too_complex", f"the .docx's XML is nested too deep: {exc}") from exc
+        raise UnreadableDocument("corrupt_docx", f"the .docx cannot be read: {exc!r}") from exc
     except Exception as exc:  # python-docx raises KeyError, BadZipFile, lxml errors, ...
         raise UnreadableDocument("corrupt_docx", f"the .docx cannot be read: {exc!r}") from exc
     lines: list[str] = []
     _docx_blocks(document, lines)
     return "\n".join(lines)
+
+
+_INFLATE_CHUNK = 1024 * 1024
+
+
+def _check_unpacked(data: bytes, limit: int) -> None:
+    """Refuse a zip bomb before python-docx inflates it (python-docx reads every part whole):
+    first the sizes the package declares, then the bytes its parts really inflate to, read a
+    chunk at a time and stopped at the limit. A part that inflates past the size it declares
+    fails zipfile's checks: a damaged package, or a bomb lying about its size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            declared = sum(member.file_size for member in package.infolist())
+            if declared > limit:
+                raise UnreadableDocument(
+                    "too_large_unpacked",
+                    f"the package's parts declare {declared:,} bytes unpacked, "
+                    f"more than the limit of {limit:,} bytes (a zip bomb?)",
+                )
+            inflated = 0
+            for member in package.infolist():
+                with package.open(member) as part:
+                    while chunk := part.read(_INFLATE_CHUNK):
+                        inflated += len(chunk)
+                        if inflated > limit:
+                            raise UnreadableDocument(
+                                "too_large_unpacked",
+                                f"the package's parts inflate past the limit of {limit:,} bytes",
+                            )
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # BadZipFile (a bad CRC), zlib.error, NotImplementedError, EOFError ...
+        raise UnreadableDocument(
+            "corrupt_docx", f"a part of the .docx does not inflate to what it declares: {exc!r}"
+        ) from exc
 
 
 def _docx_blocks(container, lines: list[str]) -> None:

@@ -15,6 +15,7 @@ How it reads, one step per module:
 - transforms.indicators: the catalogued indicator (code) and the kind of measure of each fact.
 """
 
+import bisect
 import functools
 import re
 
@@ -23,7 +24,7 @@ from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
-from transforms.sentences import is_chrome, plan_marker_ends, sentences_with_numbers
+from transforms.sentences import is_chrome, plan_marker_ends, sentences_with_numbers, with_short_lines
 from transforms.skips import SkippedNumber
 from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
@@ -39,6 +40,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
 
     `placed`, when given, receives a PlacedNumber for every number that went into a fact.
     """
+    original, text = text, with_short_lines(text)  # the same string for every real report
     tokens = number_tokens(text)
     ranks = rank_mentions(text)
     skipped: list[SkippedNumber] = []
@@ -64,6 +66,9 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
             facts.append(fact)
     kept = _finalize(facts, skipped, text)
     assign_indicators(text, kept)
+    if text is not original:  # quotes come from the text as it is, not its cut lines
+        for fact in kept:
+            fact["quote"] = original[fact["char_start"] : fact["char_end"]]
     return kept, skipped
 
 
@@ -117,12 +122,13 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     """Drop repeated claims (into `skipped`); number the rest and point each part of a total to
     its total's index."""
     kept: list[dict] = []
-    kept_by_value: dict[tuple, list[dict]] = {}
+    kept_by_value: dict[tuple, _SameValue] = {}
+    breaks = _SentenceBreaks(text)
     for fact in facts:
         fact["_words"] = _words(fact["indicator_text"])
     for fact in facts:
-        same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), [])
-        repeated = any(_same_claim(fact, k, text) for k in same_value)
+        same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), _SameValue())
+        repeated = any(_same_claim(fact, k, breaks) for k in same_value.candidates(fact, breaks))
         if repeated or _restates_pct(fact, facts) or _restates_change(fact, facts):
             fact.pop("_parent", None)
             fact["_repeated"] = True
@@ -131,7 +137,7 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
             )
             continue
         kept.append(fact)
-        same_value.append(fact)
+        same_value.add(fact)
     index = {id(f): i for i, f in enumerate(kept)}
     for fact in facts:
         for key in ("_pos", "_share_only", "_repeated", "_words"):
@@ -149,15 +155,68 @@ def _words(s: str | None) -> frozenset[str]:
     return frozenset(WORD_RE.findall((s or "").lower()))
 
 
-def _same_claim(a: dict, b: dict, text: str) -> bool:
+class _SentenceBreaks:
+    """Where _SENTENCE_BREAK_RE matches in the text, found once: whether a stretch of it holds
+    a break is then a binary search, not a scan (a report without full stops made the scan
+    over the stretch between every pair of equal values quadratic)."""
+
+    def __init__(self, text: str):
+        self.newlines, self.stops = [], []  # match starts; a stop needs whitespace after it
+        for match in _SENTENCE_BREAK_RE.finditer(text):
+            (self.newlines if match.group() == "\n" else self.stops).append(match.start())
+
+    def within(self, lo: int, hi: int) -> bool:
+        """As _SENTENCE_BREAK_RE.search(text, lo, hi): a newline in [lo, hi), or a stop whose
+        following whitespace also lies before hi."""
+        at = bisect.bisect_left(self.newlines, lo)
+        if at < len(self.newlines) and self.newlines[at] < hi:
+            return True
+        at = bisect.bisect_left(self.stops, lo)
+        return at < len(self.stops) and self.stops[at] < hi - 1
+
+    def last_before(self, hi: int) -> int:
+        """The last position p with a break in [p, hi) (-1 if none): any stretch [lo, hi)
+        with lo > p holds none."""
+        at = bisect.bisect_left(self.newlines, hi)
+        newline = self.newlines[at - 1] if at else -1
+        at = bisect.bisect_left(self.stops, hi - 1)
+        return max(newline, self.stops[at - 1] if at else -1)
+
+
+class _SameValue:
+    """The kept facts of one value and unit, in the order kept. A fact can repeat only one
+    said in another sentence: the facts kept since the last break before it (its own
+    sentence's, which a run-on text makes the whole list) are passed over without a look."""
+
+    def __init__(self):
+        self.facts: list[dict] = []
+        self.ends: list[int] = []
+        self.in_order = True  # char_start and char_end never decrease along the list
+
+    def add(self, fact: dict) -> None:
+        if self.facts and (
+            fact["char_end"] < self.ends[-1] or fact["char_start"] < self.facts[-1]["char_start"]
+        ):
+            self.in_order = False
+        self.facts.append(fact)
+        self.ends.append(fact["char_end"])
+
+    def candidates(self, fact: dict, breaks: _SentenceBreaks) -> list[dict]:
+        """Those of the facts that _same_claim might find to repeat `fact`: the others share no
+        break with it (they start no later and end after the last break before its start)."""
+        if not self.in_order or not self.facts or self.facts[-1]["char_start"] > fact["char_start"]:
+            return self.facts
+        last = breaks.last_before(fact["char_start"])
+        return self.facts[: bisect.bisect_right(self.ends, last)]
+
+
+def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
     """The same value and unit, said of (nearly) the same words, in another sentence (one
     sentence listing "4 đồng chí ..., 4 đồng chí ..." states two claims). A specific value (a
     decimal, or 100 or more) needs fewer shared words: headline, lead and body word it apart."""
     if a["value"] != b["value"] or a["unit"] != b["unit"]:
         return False
-    if not _SENTENCE_BREAK_RE.search(
-        text, min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])
-    ):
+    if not breaks.within(min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])):
         return False
     wa, wb = a["_words"], b["_words"]
     if wa == wb:

@@ -294,6 +294,14 @@ SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
 # this run (its previous facts, if any, stay) and its landing file is marked extraction_failed.
 EXTRACTION_FAILURE_SCHEMA: dict[str, pl.DataType] = {"document_id": pl.String, "error": pl.String}
 
+# A document read, but whose fact extraction was stopped (its time budget): it is rejected
+# (transforms.report.facts_rejected), like a file that cannot be read.
+EXTRACTION_REJECTION_SCHEMA: dict[str, pl.DataType] = {
+    "document_id": pl.String,
+    "error_reason": pl.String,  # too_complex | worker_died
+    "error": pl.String,
+}
+
 TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "dim_period": PERIOD_SCHEMA,
     "dim_admin_unit": ADMIN_UNIT_SCHEMA,

@@ -40,6 +40,48 @@ _PLAN_SENTENCE_RE = re.compile(
 _PAST_MARKER_RE = re.compile(r"\b(?:đã|được|kết quả|đến nay|hiện nay)\b", re.IGNORECASE)
 
 
+# A line longer than this is no line of a report (the longest we have seen is under 1,600
+# characters): a page pasted into one line, or text with no full stop at all. Each number's
+# clause and line are read back to their start, so such a line would cost its length for every
+# number on it; it is cut into pieces of at most _PIECE characters instead.
+_LONG_LINE = 4000
+_PIECE = 2000
+# Where to cut, best first: after a sentence's end, after a comma or semicolon, at any space.
+_CUTS = ((". ", "! ", "? ", "… "), (", ", "; "), (" ", "\t"))
+
+
+def with_short_lines(text: str) -> str:
+    """`text` with every line longer than _LONG_LINE cut into pieces of at most _PIECE characters
+    by turning a space into a newline. The length stays the same, so every offset still points
+    into `text`; a text without such a line (every real report) comes back as it is."""
+    chars: list[str] | None = None
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end - start > _LONG_LINE:
+            chars = chars if chars is not None else list(text)
+            for cut in _line_cuts(text, start, end):
+                chars[cut] = "\n"
+        start = end + 1
+    return text if chars is None else "".join(chars)
+
+
+def _line_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """Where to cut the line text[start:end]: one place in the second half of each piece (a
+    stretch without a space is cut where the piece ends, splitting a word)."""
+    while end - start > _PIECE:
+        low, high = start + _PIECE // 2, start + _PIECE
+        cut = -1
+        for seps in _CUTS:
+            cut = max(text.rfind(sep, low, high + len(sep)) + len(sep) - 1 for sep in seps)
+            if cut >= low:
+                break
+        cut = cut if cut >= low else high
+        yield cut
+        start = cut + 1
+
+
 def sentences_with_numbers(
     text: str, tokens: list[re.Match], ranks: list[re.Match]
 ) -> Iterator[tuple[int, int, list[re.Match], list[re.Match]]]:

@@ -133,6 +133,29 @@ def with_verdicts(facts: pl.DataFrame, verdicts: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def with_rejected_extractions(documents: pl.DataFrame, rejected: pl.DataFrame | None) -> pl.DataFrame:
+    """The documents, those whose fact extraction was stopped (`rejected`: document_id,
+    error_reason, error) marked rejected with its reason. The columns are replaced, not
+    joined: the frame's texts are not copied."""
+    if rejected is None or rejected.is_empty():
+        return documents
+    ids = rejected.get_column("document_id")
+    reasons = dict(zip(ids, rejected.get_column("error_reason"), strict=True))
+    errors = dict(zip(ids, rejected.get_column("error"), strict=True))
+    hit = pl.col("document_id").is_in(ids.implode())
+    return documents.with_columns(
+        pl.when(hit).then(pl.lit("rejected")).otherwise(pl.col("status")).alias("status"),
+        pl.when(hit)
+        .then(pl.col("document_id").replace_strict(reasons, default=None, return_dtype=pl.String))
+        .otherwise(pl.col("error_reason"))
+        .alias("error_reason"),
+        pl.when(hit)
+        .then(pl.col("document_id").replace_strict(errors, default=None, return_dtype=pl.String))
+        .otherwise(pl.col("error"))
+        .alias("error"),
+    )
+
+
 def build_changes(
     run_id: str,
     plan: pl.DataFrame,
@@ -142,16 +165,20 @@ def build_changes(
     now: datetime,
     skipped: pl.DataFrame | None = None,
     extraction_failures: pl.DataFrame | None = None,
+    rejected: pl.DataFrame | None = None,
 ) -> RunChanges:
     """`documents` are this run's parsed documents (status ok or rejected, with
     validation_status); `facts` their validated facts (with validation_status);
-    `extraction_failures` (EXTRACTION_FAILURE_SCHEMA) the documents whose facts could not be read."""
-    documents = mark_extraction_failures(documents, extraction_failures)
+    `extraction_failures` (EXTRACTION_FAILURE_SCHEMA) the documents whose facts could not be read
+    (kept from before, retried); `rejected` those whose fact extraction was stopped (rejected here)."""
+    documents = with_rejected_extractions(mark_extraction_failures(documents, extraction_failures), rejected)
     if extraction_failures is not None and extraction_failures.height:
         failed = extraction_failures.cast(EXTRACTION_FAILURE_SCHEMA).get_column("document_id").implode()
         facts = facts.filter(~pl.col("document_id").is_in(failed))
         failures = failures.filter(~pl.col("document_id").is_in(failed))
         skipped = None if skipped is None else skipped.filter(~pl.col("document_id").is_in(failed))
+    if rejected is not None and not rejected.is_empty():  # their document checks do not count
+        failures = failures.filter(~pl.col("document_id").is_in(rejected.get_column("document_id").implode()))
     # The texts are the bulk of a run's bytes: they go to the load as they came (possibly
     # memory-mapped), only the small metadata columns are filtered and copied here.
     texts = documents.select("document_id", "status", "text")

@@ -7,6 +7,8 @@ pipeline elsewhere.
 import os
 from pathlib import Path
 
+from transforms.decode import DEFAULT_MAX_UNPACKED_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_REPORTS_DIR = PROJECT_ROOT / "samples" / "reports"
 DEFAULT_WAREHOUSE_PATH = PROJECT_ROOT / "warehouse" / "reports.duckdb"
@@ -52,3 +54,32 @@ def max_file_bytes() -> int:
 # 1 of 2 or 2 of 3 documents goes through; 3 of 5, 2 of 2 or 1 of 1 needs the confirmation.
 REMOVAL_GUARD_SHARE = 0.5
 REMOVAL_GUARD_MIN_DOCUMENTS = 3
+
+
+# Budgets per file: what one hostile file may cost before it is rejected (README, "What lands
+# in the folder"). A real report needs well under a second of each budget.
+DEFAULT_MAX_UNPACKED_MB = DEFAULT_MAX_UNPACKED_BYTES / 1024 / 1024  # 50
+DEFAULT_DECODE_BUDGET_S = 60.0
+DEFAULT_EXTRACT_BUDGET_S = 60.0
+
+
+def _number(name: str, default: float) -> float:
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
+
+
+def max_unpacked_bytes() -> int:
+    """An Office file whose parts would inflate past this is rejected (REPORTS_MAX_UNPACKED_MB,
+    default 50): a zip bomb is refused before it fills the memory."""
+    return int(_number("REPORTS_MAX_UNPACKED_MB", DEFAULT_MAX_UNPACKED_MB) * 1024 * 1024)
+
+
+def decode_budget_s() -> float:
+    """Seconds one file may take to be decoded with its metadata read (REPORTS_DECODE_BUDGET_S,
+    default 60; 0 turns the budget off); past it the worker is killed, the file rejected."""
+    return _number("REPORTS_DECODE_BUDGET_S", DEFAULT_DECODE_BUDGET_S)
+
+
+def extract_budget_s() -> float:
+    """Seconds one document's facts may take (REPORTS_EXTRACT_BUDGET_S, default 60; 0: off)."""
+    return _number("REPORTS_EXTRACT_BUDGET_S", DEFAULT_EXTRACT_BUDGET_S)
