@@ -97,7 +97,9 @@ def test_a_number_too_large_for_a_double_is_skipped_with_a_reason():
     assert parse_number("1" * 5000) is None  # past int()'s digit limit: no ValueError either
     assert parse_number("0" * 40 + "12") == 12.0  # padding zeros are no size
     text = f"Năm 2024, thu ngân sách xã đạt {huge} triệu đồng. Diện tích lúa đạt 120 ha."
-    doc_id, facts, error, skipped = read_facts("d", text)
-    assert error is None
-    assert [f["value"] for f in facts] == [120.0]
-    assert {"text": huge, "reason": TOO_LARGE} in [{k: s[k] for k in ("text", "reason")} for s in skipped]
+    read = read_facts("d", text)
+    assert read.error is None and read.rejection is None
+    assert [f["value"] for f in read.facts] == [120.0]
+    assert {"text": huge, "reason": TOO_LARGE} in [
+        {k: s[k] for k in ("text", "reason")} for s in read.skipped
+    ]

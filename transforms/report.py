@@ -85,7 +85,7 @@ def _with_metadata(record: dict, decoded) -> dict:
 class DocumentFacts(NamedTuple):
     document_id: str
     facts: list[dict]
-    error: str | None  # extraction raised: the document is loaded without facts
+    error: str | None  # extraction raised: the document keeps its earlier facts, retried next run
     skipped: list[dict]  # the numbers that are no fact, with their reasons (transforms.skips)
     rejection: tuple[str, str] | None = None  # (reason, message): the document is rejected
 
