@@ -9,6 +9,10 @@ from orchestration.definitions import defs
 from orchestration.resources import LandingFolder, Warehouse
 from warehouse.indicator_checks import mixed_indicator_codes
 
+# Parse in the test's own process (no time budgets, so no worker processes): a test's
+# monkeypatches of the extraction then apply.
+IN_PROCESS = {"decode_budget_s": 0, "extract_budget_s": 0}
+
 
 def pipeline_resources(
     landing: Path, warehouse: Path, workers: int = 1, lock_timeout_s: float = 900.0, **landing_options

@@ -7,7 +7,7 @@ worker), so the real Dagster definitions, GX and DuckDB do the rest.
 
 import pytest
 
-from tests.pipeline_helpers import query, run_pipeline
+from tests.pipeline_helpers import IN_PROCESS, query, run_pipeline
 from transforms import report
 
 pytestmark = pytest.mark.slow  # whole runs of the real definitions
@@ -45,7 +45,7 @@ def test_extraction_error_is_recorded_keeps_facts_and_is_retried(tmp_path, monke
     landing.mkdir()
     (landing / "a.txt").write_text(REPORT_A, encoding="utf-8")
     (landing / "b.txt").write_text(REPORT_B, encoding="utf-8")
-    run_pipeline(landing, warehouse)
+    run_pipeline(landing, warehouse, **IN_PROCESS)
     facts_before = query(
         warehouse, "SELECT document_id, fact_index, value FROM v_facts WHERE source_file = 'a.txt' ORDER BY 2"
     )
@@ -55,7 +55,7 @@ def test_extraction_error_is_recorded_keeps_facts_and_is_retried(tmp_path, monke
     monkeypatch.setattr(report, "read_numbers", _poisoned(report.read_numbers))
     (landing / "a.txt").write_text(REPORT_A + POISON + "\n", encoding="utf-8")
     (landing / "new.txt").write_text(NEW_REPORT + POISON + "\n", encoding="utf-8")
-    result = run_pipeline(landing, warehouse)
+    result = run_pipeline(landing, warehouse, **IN_PROCESS)
     assert result.success  # one bad report does not fail the others' load
     check = {e.check_name: e for e in result.get_asset_check_evaluations()}["every_report_extracted"]
     assert not check.passed and check.metadata["rows_failed"].value == 2
@@ -80,7 +80,7 @@ def test_extraction_error_is_recorded_keeps_facts_and_is_retried(tmp_path, monke
 
     # The next run (the extractor fixed) parses both again.
     monkeypatch.undo()
-    result = run_pipeline(landing, warehouse)
+    result = run_pipeline(landing, warehouse, **IN_PROCESS)
     check = {e.check_name: e for e in result.get_asset_check_evaluations()}["every_report_extracted"]
     assert check.passed
     assert dict(query(warehouse, "SELECT path, status FROM landing_file")) == dict.fromkeys(
@@ -95,7 +95,7 @@ def test_a_full_refresh_that_fails_keeps_the_same_documents_facts(tmp_path, monk
     landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
     landing.mkdir()
     (landing / "a.txt").write_text(REPORT_A, encoding="utf-8")
-    run_pipeline(landing, warehouse)
+    run_pipeline(landing, warehouse, **IN_PROCESS)
     before = query(
         warehouse, "SELECT document_id, fact_index, value, quote FROM fact_indicator_value ORDER BY 2"
     )
@@ -104,12 +104,12 @@ def test_a_full_refresh_that_fails_keeps_the_same_documents_facts(tmp_path, monk
         raise OverflowError("injected")
 
     monkeypatch.setattr(report, "read_numbers", broken)
-    run_pipeline(landing, warehouse, full_refresh=True)
+    run_pipeline(landing, warehouse, full_refresh=True, **IN_PROCESS)
     assert (
         query(warehouse, "SELECT document_id, fact_index, value, quote FROM fact_indicator_value ORDER BY 2")
         == before
     )
     assert query(warehouse, "SELECT status FROM landing_file") == [("extraction_failed",)]
     monkeypatch.undo()
-    run_pipeline(landing, warehouse)  # same bytes, same parser: retried all the same
+    run_pipeline(landing, warehouse, **IN_PROCESS)  # same bytes, same parser: retried all the same
     assert query(warehouse, "SELECT status, error FROM landing_file") == [("loaded", None)]

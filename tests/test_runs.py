@@ -23,7 +23,7 @@ from orchestration.io_managers import sweep_frames
 from orchestration.jobs import RETRY_TAG, WRITER_TAG, refresh_warehouse
 from orchestration.resources import Warehouse
 from orchestration.sensors import record_failed_runs
-from tests.pipeline_helpers import pipeline_resources, query, run_pipeline
+from tests.pipeline_helpers import IN_PROCESS, pipeline_resources, query, run_pipeline
 from transforms import report
 from warehouse import settings
 
@@ -105,7 +105,7 @@ def test_two_runs_in_one_dagster_home_never_read_each_others_frames(tmp_path, mo
     monkeypatch.setattr(report, "read_numbers", pause)
     with dg.instance_for_test(temp_dir=_home(tmp_path)) as instance:
         # Run A stops inside report_facts, after its report_documents frame was written ...
-        thread, out = _in_thread(run_pipeline, landing_a, wh_a, instance=instance)
+        thread, out = _in_thread(run_pipeline, landing_a, wh_a, instance=instance, **IN_PROCESS)
         assert pause.reached.wait(timeout=120)
         # ... run B, same home, another warehouse, runs from start to end meanwhile ...
         assert run_pipeline(landing_b, wh_b, instance=instance).success
@@ -130,7 +130,7 @@ def test_a_second_run_on_one_warehouse_waits_for_the_first_then_gives_up_clearly
     warehouse = tmp_path / "wh.duckdb"
     pause = Pause(report.read_numbers)
     monkeypatch.setattr(report, "read_numbers", pause)
-    thread, out = _in_thread(run_pipeline, landing, warehouse)
+    thread, out = _in_thread(run_pipeline, landing, warehouse, **IN_PROCESS)
     assert pause.reached.wait(timeout=120)
     (landing / "report-2.txt").write_text(REPORT_THREE, encoding="utf-8")  # the folder grows
     second = dg.materialize(
