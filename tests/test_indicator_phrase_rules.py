@@ -181,3 +181,14 @@ def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
     """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
     facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")
     assert "thóc" not in (facts[1]["indicator_text"] or "")
+
+
+def test_a_capitalised_verb_after_a_count_opens_a_new_sentence():
+    """A full stop lost before "Phối hợp ..." leaves the next sentence after the counted noun."""
+    text = "Trong tháng đã dựng 7 bảng tin Phối hợp tổ chức hội thi cắm hoa chào mừng ngày Phụ nữ."
+    assert _fact(text, 0)[1] == "bảng tin dựng"
+
+
+def test_the_reports_place_after_a_count_is_no_part_of_it():
+    text = "Trao quà cho 12 hộ chính sách trên địa bàn xã nhân dịp lễ."
+    assert _fact(text, 0)[1] == "hộ chính sách trao quà"

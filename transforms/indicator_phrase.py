@@ -91,6 +91,9 @@ _POST_STOP_RE = re.compile(
     r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
+# Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
+# counted noun, they start a new sentence whose full stop or bullet was lost.
+_CLAUSE_VERBS = words("indicator_clause_verbs")
 _MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 9
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
@@ -468,6 +471,23 @@ def _long_clause_start(words: list[str]) -> int:
     return earlier[-1] if earlier else 0
 
 
+# "... trên địa bàn (xã)": where the counted thing is, the report's own place, no part of it.
+_POST_PLACE_RE = re.compile(r"^trên\s+địa(?:\s|$)", re.IGNORECASE)
+
+
+def _before_new_clause(words: list[str]) -> list[str]:
+    """The words after a counted noun up to where another clause starts: a capitalised verb that
+    opens a sentence whose bullet or full stop was lost ("5 pano Tham gia giao lưu ...": a title
+    such as "Huy hiệu Đảng" or "Gia đình văn hóa" is no verb), or the report's place ("03 cụ tròn
+    100 tuổi trên địa bàn")."""
+    for i, word in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        opens = word[:1].isupper() and pair.lower() in _CLAUSE_VERBS
+        if opens or _POST_PLACE_RE.match(pair):
+            return words[:i]
+    return words
+
+
 _AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
 
 
@@ -488,7 +508,7 @@ def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
         stop = _POST_STOP_RE.search(text, digits.end(), end)
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
-    words = chunk.split()
+    words = _before_new_clause(chunk.split())
     if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
         last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
