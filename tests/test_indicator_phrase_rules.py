@@ -192,3 +192,14 @@ def test_a_capitalised_verb_after_a_count_opens_a_new_sentence():
 def test_the_reports_place_after_a_count_is_no_part_of_it():
     text = "Trao quà cho 12 hộ chính sách trên địa bàn xã nhân dịp lễ."
     assert _fact(text, 0)[1] == "hộ chính sách trao quà"
+
+
+def test_a_result_word_before_the_number_is_no_part_of_the_indicator():
+    """ "... kết quả đạt 9 em": the words before "kết quả" name what is counted."""
+    text = "Bồi dưỡng học sinh năng khiếu cấp huyện kết quả đạt 9 em."
+    assert _fact(text, 0)[1] == "Bồi dưỡng học sinh năng khiếu cấp huyện em"
+
+
+def test_a_counted_nouns_words_never_end_inside_bao_gom():
+    text = "Năm nay có 02 chỉ tiêu chưa đạt bao gồm thu ngân sách và số hộ nghèo giảm."
+    assert _fact(text, 0)[1] == "chỉ tiêu chưa đạt"

@@ -38,7 +38,7 @@ _LEADING_JUNK_RE = re.compile(
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
-    r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết)\b|[\s:,\-–(…]|\.\.\.)+$",
+    r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết|(?<!có )kết quả)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
 )
 # Capital letters: a place's or a body's name is capitalised.
@@ -88,7 +88,7 @@ _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
     r"[,;:.()\d\"“”\n–]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
-    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|gồm|trị giá|số tiền)\b",
+    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
 # Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
