@@ -203,3 +203,20 @@ def test_a_result_word_before_the_number_is_no_part_of_the_indicator():
 def test_a_counted_nouns_words_never_end_inside_bao_gom():
     text = "Năm nay có 02 chỉ tiêu chưa đạt bao gồm thu ngân sách và số hộ nghèo giảm."
     assert _fact(text, 0)[1] == "chỉ tiêu chưa đạt"
+
+
+def test_a_comma_between_digits_is_no_clause_boundary():
+    """ "tròn 60,65,70 tuổi" lists ages inside one clause."""
+    text = "Tổ chức mừng thọ người cao tuổi tròn 60,65,70 tuổi cho 41 người."
+    assert _fact(text, 0)[1] == "mừng thọ người cao tuổi tròn 60,65,70 tuổi"
+
+
+def test_a_number_left_at_the_start_of_a_clause_is_dropped():
+    text = "Mừng thọ cụ tròn 85 tuổi; 95 năm 2022 tặng 8 suất quà."
+    assert _fact(text, 0)[1] == "tặng suất quà"
+
+
+def test_an_unread_amount_after_its_verb_ends_the_indicator():
+    """A garbled amount ("2,345,6 tấn") is no fact, nor part of the next figure's indicator."""
+    text = "Sản lượng khoai lang vụ đông đạt 2,345,6 tấn /2,100,5 tấn đạt 111,7% kế hoạch."
+    assert _fact(text, 0)[1] == "Sản lượng khoai lang vụ đông"

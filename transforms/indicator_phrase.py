@@ -20,7 +20,8 @@ _HEDGE_BEFORE_RE = re.compile(
 )
 _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
 # Where the clause naming a number's indicator starts.
-_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(\n]|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
+# A comma between digits ("tròn 70,75,80 tuổi") lists numbers or marks decimals: no boundary.
+_CLAUSE_BOUNDARY_RE = re.compile(r"[;:(\n]|(?<!\d),|,(?!\d)|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
     r"""^[\s\-–+•*.·)]*
@@ -194,7 +195,7 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
             continue
         cut = start + m.end()
     # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
-    if cut > start and _holds_only_junk(text[cut:pos]):
+    if cut > start and _holds_only_junk(text[cut:pos]) and not _CLAIM_ENDS_RE.search(text[start : cut - 1]):
         prev = text[start : cut - 1]
         prev_cut = start
         for m in _CLAUSE_BOUNDARY_RE.finditer(prev):
@@ -203,6 +204,12 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
             prev_cut = start + m.end()
         cut = prev_cut
     return cut
+
+
+# An amount after its verb ("... đạt 281,3, còn 21,7 ha", "... vụ xuân đạt 1,187,93 tấn /..."):
+# the words from there on are another claim's, one the reader could not take as a fact.
+_CLAIMED_RE = re.compile(r"\s(?:đạt|là|được)\s+\d+[.,]\d")
+_CLAIM_ENDS_RE = re.compile(r"\b(?:đạt|là|được)\s+[\d.,]+\s*$")
 
 
 def _holds_only_junk(clause: str) -> bool:
@@ -419,7 +426,7 @@ _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", r
 @functools.lru_cache(maxsize=65536)
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
-    raw = " ".join(_MARKS_RE.sub("", raw).split())
+    raw = _LEADING_NUMBER_RE.sub("", " ".join(_MARKS_RE.sub("", raw).split()))
     if _MAY_HOLD_TIME_RE.search(raw, 0, 40):
         raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
@@ -428,6 +435,7 @@ def _clean_indicator(raw: str) -> str:
     if not _MEASURE_LAST_RE.match(raw):  # "... với tổng kinh phí" puts the measure first instead
         raw = _WITH_SUM_RE.sub("", raw)
     raw = _AS_FOLLOWS_RE.sub("", raw)
+    raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
@@ -453,6 +461,13 @@ def _clean_indicator(raw: str) -> str:
         raw = raw[: raw.rfind("(")]
     words = raw.split(" ")
     return " ".join(words[_long_clause_start(words) :]).strip(" ,;:-–")
+
+
+# A number left at the start of a clause ("95 năm 2021 ..." once the period is stripped) is another
+# claim's or a list's, never part of what is measured.
+# "6 tháng đầu năm" and "02 tháng/2023" are periods, stripped as such; "95 năm 2021" is a number
+# before a year.
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày)\b|năm\b(?!\s+\d{4})))+")
 
 
 def _long_clause_start(words: list[str]) -> int:
