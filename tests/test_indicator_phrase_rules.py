@@ -220,3 +220,20 @@ def test_an_unread_amount_after_its_verb_ends_the_indicator():
     """A garbled amount ("2,345,6 tấn") is no fact, nor part of the next figure's indicator."""
     text = "Sản lượng khoai lang vụ đông đạt 2,345,6 tấn /2,100,5 tấn đạt 111,7% kế hoạch."
     assert _fact(text, 0)[1] == "Sản lượng khoai lang vụ đông"
+
+
+def test_a_line_wrapped_inside_a_word_is_read_as_one_line():
+    text = "Năm nay đã thu hoạch xong. Sản\nlượng chè búp tươi ước đạt 1.200 tấn."
+    assert _fact(text, 0)[1] == "Sản lượng chè búp tươi"
+
+
+def test_a_long_thing_after_its_measure_keeps_its_head():
+    text = (
+        "Công trình nhà văn hóa thôn Đông từ nguồn vốn ngân sách tỉnh hỗ trợ cho nhân dân trong thôn"
+        " xây dựng mới với tổng mức đầu tư 2,5 tỷ đồng."
+    )
+    assert _fact(text, 0)[1] == "tổng mức đầu tư Công trình nhà văn hóa thôn Đông"
+
+
+def test_a_term_of_years_is_a_period_not_part_of_the_indicator():
+    assert _fact("Số hộ được vay vốn giai đoạn 2021-2025 là 310 hộ.", 0)[1] == "Số hộ được vay vốn"

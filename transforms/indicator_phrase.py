@@ -63,7 +63,8 @@ _TIME = r"""
     \b(?:\d{1,2}\s*tháng(?:\s*đầu(?:\s*năm)?)?(?:\s*/\s*\d{4})?                 # 6 tháng đầu năm
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
-      |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này)
+      |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này
+      |giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})                                        # a term
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
 _MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
@@ -112,6 +113,8 @@ def fill_indicator_and_quote(
     The indicator's clause starts no earlier than `floor` (the end of the sentence's previous
     claim) and ends before the verb at `verb_start`; the quote runs to `end`.
     """
+    if floor <= sent_start:  # the sentence's first claim: its clause may start on a wrapped line
+        sent_start = floor = _unwrapped_start(text, sent_start)
     clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
     pre_end = min(verb_start, q.start)
     hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
@@ -159,6 +162,19 @@ def fill_indicator_and_quote(
     fact["quote"] = text[start:stop]
 
 
+def _unwrapped_start(text: str, start: int) -> int:
+    """Where a sentence starting at a line break really starts: a line that ends on a letter before
+    one that starts lower case was wrapped inside a phrase ("với tổng mức đầu\ntư 4,5 tỷ đồng"),
+    so the sentence starts after the last full stop or line break before."""
+    while start >= 2 and text[start - 1] == "\n" and _wraps_line(text, start - 1):
+        line = text.rfind("\n", 0, start - 1) + 1
+        stop = text.rfind(". ", line, start - 1)
+        if stop >= 0:
+            return stop + 2
+        start = line
+    return start
+
+
 # Nouns that name how a thing is measured ("năng suất", "diện tích", "số tiền"), longest first.
 _MEASURE_NOUNS = tuple(sorted(words("indicator_measure_heads"), key=len, reverse=True))
 _MEASURE_PREFIXES = tuple(noun + " " for noun in _MEASURE_NOUNS) + _MEASURE_NOUNS
@@ -181,7 +197,17 @@ def _measure_first(pre: str) -> str:
         if thing.lower().startswith(noun + " "):
             thing = thing[len(noun) + 1 :]
             break
-    return f"{m.group('noun')} {thing}"
+    return f"{m.group('noun')} {_head_of(thing, _MAX_INDICATOR_WORDS - len(m.group('noun').split()))}"
+
+
+def _head_of(thing: str, most: int) -> str:
+    """A thing too long to follow its measure keeps its head, the words up to the first function
+    word ("Công trình nâng cấp chợ thôn | từ nguồn vốn ..."): what follows only qualifies it."""
+    words = thing.split(" ")
+    if len(words) <= most:
+        return thing
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _FUNCTION_WORDS), len(words))
+    return " ".join(words[: min(cut, most)])
 
 
 def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
@@ -191,7 +217,9 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
     cut = start
     for m in _CLAUSE_BOUNDARY_RE.finditer(window):
         # a bracket closed before the number is part of the clause ("thu (đến 15/10) thực hiện")
-        if m.group(0) == "(" and ")" in window[m.end() :]:
+        if (m.group(0) == "(" and ")" in window[m.end() :]) or (
+            m.group(0) == "\n" and _wraps_line(text, start + m.start())
+        ):
             continue
         cut = start + m.end()
     # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
@@ -210,6 +238,14 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
 # the words from there on are another claim's, one the reader could not take as a fact.
 _CLAIMED_RE = re.compile(r"\s(?:đạt|là|được)\s+\d+[.,]\d")
 _CLAIM_ENDS_RE = re.compile(r"\b(?:đạt|là|được)\s+[\d.,]+\s*$")
+
+
+def _wraps_line(text: str, at: int) -> bool:
+    """Is the line break at `at` a wrapped line inside a phrase ("với tổng mức đầu\ntư 4,5 tỷ
+    đồng"): a word of letters only before it ("đồng/ha" or "500đ" ends a figure) and a lower-case
+    letter after it?"""
+    word = text[max(0, at - 12) : at].rsplit(None, 1)[-1:] or [""]
+    return word[0].isalpha() and text[at + 1 : at + 2].islower()
 
 
 def _holds_only_junk(clause: str) -> bool:
@@ -470,14 +506,14 @@ def _clean_indicator(raw: str) -> str:
 _LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày)\b|năm\b(?!\s+\d{4})))+")
 
 
-def _long_clause_start(words: list[str]) -> int:
+def _long_clause_start(words: list[str], most: int = _MAX_INDICATOR_WORDS) -> int:
     """Where a long clause's indicator starts: its last words (the measured thing sits right
     before the number), from just after a function word so that no compound is cut in two
     ("bê tông hóa" never becomes "tông hóa"); 0 for a clause short enough to keep whole."""
     counted = [i for i, w in enumerate(words) if WORD_RE.search(w)]  # marks are no words
-    if len(counted) <= _MAX_INDICATOR_WORDS:
+    if len(counted) <= most:
         return 0
-    limit = counted[-_MAX_INDICATOR_WORDS]
+    limit = counted[-most]
     after_function_word = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
     later = [i for i in after_function_word if i >= limit]
     if later:
