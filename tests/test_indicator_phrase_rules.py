@@ -213,7 +213,7 @@ def test_a_comma_between_digits_is_no_clause_boundary():
 
 def test_a_number_left_at_the_start_of_a_clause_is_dropped():
     text = "Mừng thọ cụ tròn 85 tuổi; 95 năm 2022 tặng 8 suất quà."
-    assert _fact(text, 0)[1] == "tặng suất quà"
+    assert _fact(text, 0)[1] == "suất quà tặng"
 
 
 def test_an_unread_amount_after_its_verb_ends_the_indicator():
@@ -237,3 +237,8 @@ def test_a_long_thing_after_its_measure_keeps_its_head():
 
 def test_a_term_of_years_is_a_period_not_part_of_the_indicator():
     assert _fact("Số hộ được vay vốn giai đoạn 2021-2025 là 310 hộ.", 0)[1] == "Số hộ được vay vốn"
+
+
+def test_a_verb_before_a_count_follows_the_counted_noun():
+    """ "đã tiếp nhận 16 hồ sơ": a person writes the counted thing first ("hồ sơ tiếp nhận")."""
+    assert _fact("Trong quý bộ phận một cửa đã tiếp nhận 16 hồ sơ.", 0)[1] == "hồ sơ tiếp nhận"

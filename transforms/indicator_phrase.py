@@ -8,7 +8,7 @@ import functools
 import re
 
 from transforms.catalog import mapping, words
-from transforms.indicators import content_words, match_subject
+from transforms.indicators import content_words, match_indicator, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
 from transforms.vocabulary import NAME_WORDS, WORD_RE
@@ -96,6 +96,9 @@ _POST_STOP_RE = re.compile(
 # Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
 # counted noun, they start a new sentence whose full stop or bullet was lost.
 _CLAUSE_VERBS = words("indicator_clause_verbs")
+# Verbs that act on a counted thing ("thành lập 3 HTX", "tiếp nhận 16 hồ sơ"): written before the
+# count, they follow the noun in the indicator ("HTX thành lập").
+_COUNT_VERBS = words("indicator_count_verbs")
 _MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 9
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
@@ -291,7 +294,23 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
         lowered[:1] and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
     ) or noun.lower() in pre.lower():
         return pre
-    return f"{pre} {noun}"
+    verb = _verb_before(pre) if verb_clause else ""  # right before the count
+    first = f"{noun} {_lower_first(verb)}"
+    written = f"{pre} {noun}"
+    if verb == pre and verb.split()[0].lower() in _COUNT_VERBS and _same_code(first, written, unit):
+        return first  # "đã tiếp nhận 16 trường hợp": the noun first, as a person writes it
+    return written
+
+
+def _same_code(a: str, b: str, unit: str) -> bool:
+    """Do two orders of the same words name the same catalogued indicator (or none)?"""
+    return match_indicator(a, unit) == match_indicator(b, unit)
+
+
+def _lower_first(verb: str) -> str:
+    """The sentence's first word moved after its noun is lower case ("Thành lập 3 HTX" → "HTX thành
+    lập"); an abbreviation keeps its capitals."""
+    return verb[0].lower() + verb[1:] if verb[:1].isupper() and verb[1:2].islower() else verb
 
 
 _TARGET_WORD_RE = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|ck|so)\b", re.IGNORECASE)
