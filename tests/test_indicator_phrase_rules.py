@@ -242,3 +242,8 @@ def test_a_term_of_years_is_a_period_not_part_of_the_indicator():
 def test_a_verb_before_a_count_follows_the_counted_noun():
     """ "đã tiếp nhận 16 hồ sơ": a person writes the counted thing first ("hồ sơ tiếp nhận")."""
     assert _fact("Trong quý bộ phận một cửa đã tiếp nhận 16 hồ sơ.", 0)[1] == "hồ sơ tiếp nhận"
+
+
+def test_what_was_done_for_the_counted_after_cho_is_kept_whole():
+    text = "Chi bộ đã xét đề nghị kết nạp đảng viên mới cho 4 quần chúng ưu tú."
+    assert _fact(text, 0)[1] == "quần chúng ưu tú xét đề nghị kết nạp đảng viên mới"

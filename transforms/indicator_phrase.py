@@ -146,7 +146,8 @@ def fill_indicator_and_quote(
             word = done.group(0).lower()
             verb = f"{pre} {word}".strip() if next_to_done else word
             pre = verb
-        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
+        given = _GIVEN_TO_RE.search(text, clause_start, q.start) is not None
+        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb, given)
     elif info.kind == "percent":
         indicator, post_end = _share_of(text, pre, q.end)
     elif info.kind in ("area", "mass", "length"):
@@ -274,7 +275,7 @@ _SUM_HEADS = ("tổng ", "tổng số ")
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
-def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") -> str:
+def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", given: bool = False) -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
     "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it);
     a scale word is no part of what is counted ("đón 3 triệu lượt khách" → "đón lượt khách")."""
@@ -282,6 +283,9 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     noun = " ".join(counted) or unit
     if post:
         verb = _verb_before(verb_clause)
+        act = _verb_before(verb_clause, _GIVEN_WORDS_MAX, True) if given else ""
+        if act and _same_code(f"{noun} {post} {act}", f"{noun} {post} {verb}", unit):
+            verb = act  # "xét kết nạp đảng viên mới cho 6 quần chúng ưu tú": all that was done for them
         if verb[:1].isupper() and verb[1:2].islower():  # the sentence's first word: "Kết nạp 18 ..."
             verb = verb[0].lower() + verb[1:]
         return f"{noun} {post} {verb}".strip()
@@ -320,6 +324,10 @@ _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|t
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)
 _VERB_WORDS_MAX = 4
+# "tặng quà mừng thọ của Chủ tịch nước cho 03 cụ": what was given to the counted, a longer act
+# whose words may hold a giver's name.
+_GIVEN_TO_RE = re.compile(r"\bcho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$", re.IGNORECASE)
+_GIVEN_WORDS_MAX = 8
 _OBJECT_WORDS_MAX = 6  # "bê tông hóa 12,5 km đường giao thông nông thôn"
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
@@ -336,7 +344,7 @@ def _next_to_number(text: str, clause_start: int, pos: int, pre: str) -> bool:
     return at >= 0 and not _GAP_BREAK_RE.search(text, at + len(last), pos)
 
 
-def _verb_before(pre: str) -> str:
+def _verb_before(pre: str, most: int = _VERB_WORDS_MAX, given: bool = False) -> str:
     """ "Tiếp nhận, thụ lý 08 hồ sơ thờ cúng", "đã chủ trì 40 phiên họp": what was done to the
     counted thing, the last words before the count after any function word (who did it, "đã")
     ("hồ sơ thờ cúng tiếp nhận, thụ lý"); nothing when those words are long or name a subject of
@@ -344,13 +352,18 @@ def _verb_before(pre: str) -> str:
     words = pre.split()
     # after a function word, or after a name ("Quỹ ... thuộc Tập đoàn Hòa Bình tặng quà cho ...")
     cut = max(
-        (i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS or (i and w[:1].isupper())),
+        (
+            i + 1
+            for i, w in enumerate(words)
+            if (w.lower() in _FUNCTION_WORDS and not (given and w.lower() == "của"))
+            or (i and w[:1].isupper() and not given)
+        ),
         default=0,
     )
     verb = _LEADING_TIME_RE.sub("", " ".join(words[cut:])).split()  # "năm nay trồng mới" → "trồng mới"
-    if not verb or len(verb) > _VERB_WORDS_MAX or _NOT_IN_VERB_RE.search(" ".join(verb)):
+    if not verb or len(verb) > most or _NOT_IN_VERB_RE.search(" ".join(verb)):
         return ""
-    if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
+    if (any(w[:1].isupper() for w in verb[1:]) and not given) or (len(verb) == 1 and verb[0][:1].isupper()):
         return ""  # a name ("xã Tân Phú"), not a verb
     if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
         return ""  # "kết quả", "trong năm": a lead-in, not a verb
