@@ -247,3 +247,10 @@ def test_a_verb_before_a_count_follows_the_counted_noun():
 def test_what_was_done_for_the_counted_after_cho_is_kept_whole():
     text = "Chi bộ đã xét đề nghị kết nạp đảng viên mới cho 4 quần chúng ưu tú."
     assert _fact(text, 0)[1] == "quần chúng ưu tú xét đề nghị kết nạp đảng viên mới"
+
+
+def test_a_bare_measure_takes_the_lead_before_its_colon():
+    assert (
+        _fact("Mô hình ruộng mẫu thôn Bắc: năng suất 68 tạ/ha.", 0)[1]
+        == "năng suất Mô hình ruộng mẫu thôn Bắc"
+    )

@@ -661,6 +661,33 @@ def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
     return ()
 
 
+def _with_lead(text: str, fact: dict) -> str | None:
+    """ "Mô hình ruộng mẫu thôn Bắc: năng suất 68 tạ/ha": a clause that names only its measure
+    measures what its lead names: the words before the sentence's colon, else the section's title,
+    written as they are and whole (a lead too long to be a name is none)."""
+    indicator = fact.get("indicator_text")
+    if not indicator or _core(normalize(indicator)) not in _MEASURE_HEADS:
+        return indicator
+    pos = fact.get("char_start") or 0
+    start = _sentence_start(text, pos)
+    colon = text.rfind(":", start, pos)
+    before = ""
+    if colon >= 0:
+        stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
+        before = text[stops[-1] if stops else start : colon]
+    for lead in (before, _section_title(fact.get("section_path")) or ""):
+        lead = _ABOUT_RE.sub("", " ".join(lead.strip(" -–+•*").split()))
+        if lead and len(lead.split()) <= _NAMED_LEAD_WORDS and not _NOT_LEAD_RE.search(lead):
+            return f"{indicator} {lead}"
+    return indicator
+
+
+# A lead holding a number, a bracket or a list mark ("a) Trồng trọt") is no name of a thing.
+_NOT_LEAD_RE = re.compile(r"[\d()]|^\w\)")
+_NAMED_LEAD_WORDS = 8
+_ABOUT_RE = re.compile(r"^(?:về|đối với|công tác)\s+", re.IGNORECASE)  # "Về trồng trọt" is about "trồng trọt"
+
+
 def assign_indicators(text: str, facts: list[dict]) -> None:
     """Set each fact's `measure` and `indicator_code` (None when the catalog has no code)."""
     previous = None
@@ -683,6 +710,7 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         fact["indicator_text"] = money_of or fact["indicator_text"]
         if found is None:
             fact["measure"], fact["indicator_code"] = measure, None
+            fact["indicator_text"] = _with_lead(text, fact)
             continue
         indicator, phrase = found
         # A coded fact's measure is its code's: "tốc độ tăng trưởng đạt 8%" is a growth.
