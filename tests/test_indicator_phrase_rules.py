@@ -254,3 +254,8 @@ def test_a_bare_measure_takes_the_lead_before_its_colon():
         _fact("Mô hình ruộng mẫu thôn Bắc: năng suất 68 tạ/ha.", 0)[1]
         == "năng suất Mô hình ruộng mẫu thôn Bắc"
     )
+
+
+def test_a_sum_of_money_takes_the_purpose_its_sentence_states():
+    text = "Nhân dân góp công, góp sức để nạo vét kênh mương nội đồng, tổng kinh phí 320 triệu đồng."
+    assert _fact(text, 0)[1] == "tổng kinh phí nạo vét kênh mương nội đồng"

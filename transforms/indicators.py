@@ -666,10 +666,15 @@ def _with_lead(text: str, fact: dict) -> str | None:
     measures what its lead names: the words before the sentence's colon, else the section's title,
     written as they are and whole (a lead too long to be a name is none)."""
     indicator = fact.get("indicator_text")
-    if not indicator or _core(normalize(indicator)) not in _MEASURE_HEADS:
+    if not indicator or not normalize(indicator).startswith(_MEASURE_HEAD_PREFIXES + _MEASURE_HEADS):
         return indicator
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
+    purpose = _purpose(text, start, fact.get("char_end") or pos)
+    if purpose and purpose.lower() not in indicator.lower():
+        return f"{indicator} {purpose}"
+    if _core(normalize(indicator)) not in _MEASURE_HEADS:
+        return indicator
     colon = text.rfind(":", start, pos)
     before = ""
     if colon >= 0:
@@ -680,6 +685,30 @@ def _with_lead(text: str, fact: dict) -> str | None:
         if lead and len(lead.split()) <= _NAMED_LEAD_WORDS and not _NOT_LEAD_RE.search(lead):
             return f"{indicator} {lead}"
     return indicator
+
+
+# "... hỗ trợ 187 tấn xi măng cho các thôn để bê tông hóa đường giao thông ...": what the money,
+# the length or the material of the sentence is for.
+_PURPOSE_RE = re.compile(r"\bđể\s+((?:[^\W\d_]+\s+){0,11}[^\W\d_]+)", re.IGNORECASE)
+_PURPOSE_WORDS_MIN, _PURPOSE_WORDS_MAX = 2, 8
+_STOP_WORDS = words_of("indicator_function_words") | {"kèm"}
+_PLACE_LEVELS = frozenset(("xã", "phường", "thị trấn", "huyện", "quận", "tỉnh", "thôn", "xóm", "bản", "ấp"))
+
+
+def _purpose(text: str, start: int, end: int) -> str | None:
+    """The purpose ("để ...") the sentence around [start, end) states, its words up to a function
+    word or a name; None when it states none."""
+    stop = _SENTENCE_BREAK_RE.search(text, end)
+    m = _PURPOSE_RE.search(text, start, stop.start() if stop else len(text))
+    if m is None:
+        return None
+    words = m.group(1).split()
+    cut = next(
+        (i for i, w in enumerate(words) if i and (w.lower() in _STOP_WORDS or w[:1].isupper())), len(words)
+    )
+    if cut < len(words) and words[cut][:1].isupper() and words[cut - 1].lower() in _PLACE_LEVELS:
+        cut -= 1  # "... nông thôn xã Tân Lập": the place is the report's
+    return " ".join(words[:cut]) if _PURPOSE_WORDS_MIN <= cut <= _PURPOSE_WORDS_MAX else None
 
 
 # A lead holding a number, a bracket or a list mark ("a) Trồng trọt") is no name of a thing.
