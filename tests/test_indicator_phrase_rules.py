@@ -259,3 +259,8 @@ def test_a_bare_measure_takes_the_lead_before_its_colon():
 def test_a_sum_of_money_takes_the_purpose_its_sentence_states():
     text = "Nhân dân góp công, góp sức để nạo vét kênh mương nội đồng, tổng kinh phí 320 triệu đồng."
     assert _fact(text, 0)[1] == "tổng kinh phí nạo vét kênh mương nội đồng"
+
+
+def test_a_count_after_voi_names_its_own_thing():
+    text = "Công tác quản lý đô thị được tăng cường với 40 lượt ra quân."
+    assert _fact(text, 0)[1] == "lượt ra quân"

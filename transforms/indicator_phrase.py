@@ -19,6 +19,11 @@ _HEDGE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
+# A count right after "với" ("... được tăng cường với 74 lượt ra quân") is what the clause before
+# has, not what it did: the words before are no part of the counted thing's indicator.
+_WITH_COUNT_RE = re.compile(
+    r"(?<!đối )\bvới\s+(?:(?:gần|trên|hơn|khoảng|tổng số|tổng cộng)\s+)?$", re.IGNORECASE
+)
 # Where the clause naming a number's indicator starts.
 # A comma between digits ("tròn 70,75,80 tuổi") lists numbers or marks decimals: no boundary.
 _CLAUSE_BOUNDARY_RE = re.compile(r"[;:(\n]|(?<!\d),|,(?!\d)|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
@@ -137,6 +142,9 @@ def fill_indicator_and_quote(
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
+        classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
+        if _WITH_COUNT_RE.search(text, clause_start, q.start) and (post or not classifier):
+            pre = ""  # "phát triển mạnh với hơn 1.000 doanh nghiệp": the count names its own thing
         verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
         done = _DONE_RE.search(text, pre_end, q.start)
         if done is None and (not pre or pre.lower() == fact["unit"]):  # "Đã đạt 13/19 tiêu chí"
