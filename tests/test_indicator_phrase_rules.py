@@ -264,3 +264,17 @@ def test_a_sum_of_money_takes_the_purpose_its_sentence_states():
 def test_a_count_after_voi_names_its_own_thing():
     text = "Công tác quản lý đô thị được tăng cường với 40 lượt ra quân."
     assert _fact(text, 0)[1] == "lượt ra quân"
+
+
+def test_a_counted_nouns_long_description_is_not_cut_inside_a_word():
+    text = "Năm nay có 6 chi bộ đạt tiêu chuẩn hoàn thành xuất sắc nhiệm vụ năm 2024."
+    assert _fact(text, 0)[1] == "chi bộ đạt tiêu chuẩn hoàn thành xuất sắc nhiệm vụ"
+
+
+def test_where_a_counted_thing_is_after_o_is_the_reports_place():
+    text = "Hiện có 4 dự án nhà ở xã hội đang triển khai ở huyện Đông Sơn."
+    assert _fact(text, 0)[1] == "dự án nhà ở xã hội đang triển khai"
+
+
+def test_a_house_noun_ending_in_o_is_never_cut():
+    assert _fact("Năm nay đã hỗ trợ sửa chữa nhà ở cho 12 hộ.", 0)[1] == "hỗ trợ sửa chữa nhà ở hộ"

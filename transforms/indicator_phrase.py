@@ -44,7 +44,7 @@ _LEADING_JUNK_RE = re.compile(
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
-    r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết|(?<!có )kết quả)\b|[\s:,\-–(…]|\.\.\.)+$",
+    r"|so|so với|duy trì|nbsp|trong|của|tại|(?<!nhà )ở|từ|hết|(?<!có )kết quả)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
 )
 # Capital letters: a place's or a body's name is capitalised.
@@ -80,7 +80,7 @@ _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
 _TRAILING_PLACE_RE = re.compile(
-    rf"""\s+(?:(?:của|trên\ địa\ bàn|tại|toàn)
+    rf"""\s+(?:(?:của|trên\ địa\ bàn|tại|ở|toàn)
     (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
       |(?:\s+[{_UPPER}]\w*)+)                                                           # or the name
      |(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)+)    # or a named unit
@@ -105,7 +105,8 @@ _CLAUSE_VERBS = words("indicator_clause_verbs")
 # count, they follow the noun in the indicator ("HTX thành lập").
 _COUNT_VERBS = words("indicator_count_verbs")
 _MAX_INDICATOR_WORDS = 14
-_MAX_POST_WORDS = 9
+_MAX_POST_WORDS = 12
+_DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày"))
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
@@ -600,6 +601,8 @@ def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = _before_new_clause(chunk.split())
+    if stop and stop.group(0).isdigit() and words and words[-1].lower() in _DATE_NOUNS:
+        words = words[:-1]  # "... nhiệm vụ năm 2024": a date starts there
     if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
         last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
