@@ -22,12 +22,13 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "DOCUMENTS_ISSUED_BY_TYPE",
             "ban hành kế hoạch",
         ),
-        # A later figure of the same amount names no unit ("... tỷ đồng") as its subject.
+        # A later figure of the same amount names no unit ("... tỷ đồng") as its subject; its
+        # period tells it apart from the month's figure.
         (
             "Doanh thu vận tải tháng 9 ước đạt 45 tỷ đồng, ước 9 tháng đạt 410 tỷ đồng.",
             1,
             "TRANSPORT_REVENUE",
-            "Doanh thu vận tải",
+            "Doanh thu vận tải 9 tháng",
         ),
         # The period opening a clause is no part of it, however it is introduced.
         (
@@ -278,3 +279,12 @@ def test_where_a_counted_thing_is_after_o_is_the_reports_place():
 
 def test_a_house_noun_ending_in_o_is_never_cut():
     assert _fact("Năm nay đã hỗ trợ sửa chữa nhà ở cho 12 hộ.", 0)[1] == "hỗ trợ sửa chữa nhà ở hộ"
+
+
+def test_two_figures_of_one_thing_for_two_periods_keep_their_periods():
+    text = "Doanh thu bán lẻ hàng hóa tháng 8 ước đạt 120 tỷ đồng, lũy kế 8 tháng đạt 900 tỷ đồng."
+    assert [_fact(text, i)[1] for i in range(2)] == [
+        "Doanh thu bán lẻ hàng hóa tháng 8",
+        "Doanh thu bán lẻ hàng hóa lũy kế 8 tháng",
+    ]
+    assert _fact("Doanh thu bán lẻ hàng hóa 8 tháng đạt 900 tỷ đồng.", 0)[1] == "Doanh thu bán lẻ hàng hóa"

@@ -717,8 +717,42 @@ _NAMED_LEAD_WORDS = 8
 _ABOUT_RE = re.compile(r"^(?:về|đối với|công tác)\s+", re.IGNORECASE)  # "Về trồng trọt" is about "trồng trọt"
 
 
+# A month's or a cumulative period in a claim ("tháng 8", "trong tháng", "8 tháng", "lũy kế 9
+# tháng", "02 tháng/2023"): the period tells two figures of one thing apart.
+_PERIOD_RE = re.compile(
+    r"""(?:lũy\ kế\ |luỹ\ kế\ )?\b\d{1,2}\s+tháng(?:\s*/\s*\d{4}|\s+đầu\s+năm)?(?!\s*/\s*\d{1,2}\b)
+        |\btháng\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\s*/\s*\d{1,2}\b)|\btrong\ tháng\b|\bcả\ năm\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _with_distinct_periods(text: str, facts: list[dict]) -> None:
+    """ "Doanh thu vận tải tháng 8 đạt 145 tỷ đồng, 8 tháng đạt 1.670 tỷ đồng": when one indicator
+    holds figures of different periods in a report, each keeps its period ("Doanh thu vận tải
+    tháng 8", "Doanh thu vận tải 8 tháng"); the report's own period is otherwise no part of it."""
+    groups: dict[tuple, list[tuple[dict, str]]] = {}
+    for fact in facts:
+        own = fact.get("indicator_text")
+        end = fact.get("char_end") or 0
+        # the claim's period: the last one stated in its sentence up to its figure
+        periods = list(_PERIOD_RE.finditer(text, _sentence_start(text, fact.get("char_start") or 0), end))
+        if own and periods and not _PERIOD_RE.search(own):
+            key = (normalize(own), unit_info(fact.get("unit")).kind)
+            groups.setdefault(key, []).append((fact, " ".join(periods[-1].group(0).lower().split())))
+    for members in groups.values():
+        if len({normalize(period) for _, period in members}) < 2:
+            continue
+        for fact, period in members:
+            fact["indicator_text"] = f"{fact['indicator_text']} {period}"
+
+
 def assign_indicators(text: str, facts: list[dict]) -> None:
     """Set each fact's `measure` and `indicator_code` (None when the catalog has no code)."""
+    _assign_codes(text, facts)
+    _with_distinct_periods(text, facts)
+
+
+def _assign_codes(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
         measure = fact_measure(fact)
