@@ -288,3 +288,9 @@ def test_two_figures_of_one_thing_for_two_periods_keep_their_periods():
         "Doanh thu bán lẻ hàng hóa lũy kế 8 tháng",
     ]
     assert _fact("Doanh thu bán lẻ hàng hóa 8 tháng đạt 900 tỷ đồng.", 0)[1] == "Doanh thu bán lẻ hàng hóa"
+
+
+def test_a_percentage_opening_a_clause_is_the_share_of_the_noun_after_it():
+    """The topic before the comma is context; "100% trạm y tế" measures the stations."""
+    text = "Trong lĩnh vực y tế, 100% trạm y tế đạt chuẩn quốc gia."
+    assert _fact(text, 0)[1] == "tỷ lệ trạm y tế đạt chuẩn quốc gia"

@@ -158,7 +158,7 @@ def fill_indicator_and_quote(
         given = _GIVEN_TO_RE.search(text, clause_start, q.start) is not None
         indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb, given)
     elif info.kind == "percent":
-        indicator, post_end = _share_of(text, pre, q.end)
+        indicator, post_end = _share_of(text, pre, q.end, _next_to_number(text, clause_start, q.start, pre))
     elif info.kind in ("area", "mass", "length"):
         adjacent = _next_to_number(text, clause_start, q.start, pre)
         indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
@@ -384,14 +384,16 @@ def _is_short_verb(pre: str) -> bool:
     return len(pre.split()) <= 2 and not match_subject(pre)
 
 
-def _share_of(text: str, pre: str, pos: int) -> tuple[str, int]:
+def _share_of(text: str, pre: str, pos: int, adjacent: bool = True) -> tuple[str, int]:
     """ "100% hồ sơ được xử lý": a percentage before a noun is the share of it ("tỷ lệ hồ sơ được xử
     lý"); "nhóm lúa thuần đạt 45% diện tích": before a measure, the share of that measure ("tỷ lệ
     diện tích nhóm lúa thuần"); else the words before it."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 120))
     post = _clean_indicator(post)
     named = len(post) > 1 and not _TARGET_WORD_RE.match(post)  # no plan, no cut word ("t")
-    if not pre or (named and _is_short_verb(pre)):  # "Chỉ đạo 100% trường học tổ chức thi"
+    # "Chỉ đạo 100% trường học tổ chức thi"; "Trong công tác cải cách hành chính, 100% hồ sơ ...":
+    # words borrowed across a comma are the topic, the noun after the percentage its subject
+    if not pre or (named and (_is_short_verb(pre) or not adjacent)):
         return (f"tỷ lệ {post}" if named else post), post_end
     noun = next((n for n in _MEASURE_NOUNS if post.lower() == n), None)
     return (f"tỷ lệ {noun} {pre}", post_end) if noun else (pre, pos)
