@@ -294,3 +294,12 @@ def test_a_percentage_opening_a_clause_is_the_share_of_the_noun_after_it():
     """The topic before the comma is context; "100% trạm y tế" measures the stations."""
     text = "Trong lĩnh vực y tế, 100% trạm y tế đạt chuẩn quốc gia."
     assert _fact(text, 0)[1] == "tỷ lệ trạm y tế đạt chuẩn quốc gia"
+
+
+def test_a_topic_or_a_numbered_heading_is_no_lead_of_a_bare_measure():
+    assert _fact("II. Về sản xuất: năng suất đạt 52 tạ/ha.", 0)[1] == "năng suất"
+
+
+def test_a_catalogued_measure_takes_its_sentences_purpose_too():
+    text = "Xã hỗ trợ xi măng để bê tông hóa đường giao thông nông thôn, kinh phí Nhà nước hỗ trợ 300 triệu đồng."
+    assert _fact(text, 0)[1] == "kinh phí Nhà nước hỗ trợ bê tông hóa đường giao thông nông thôn"

@@ -681,7 +681,7 @@ def _with_lead(text: str, fact: dict) -> str | None:
         stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
         before = text[stops[-1] if stops else start : colon]
     for lead in (before, _section_title(fact.get("section_path")) or ""):
-        lead = _ABOUT_RE.sub("", " ".join(lead.strip(" -–+•*").split()))
+        lead = _LIST_MARK_RE.sub("", " ".join(lead.strip(" -–+•*").split()))
         if lead and len(lead.split()) <= _NAMED_LEAD_WORDS and not _NOT_LEAD_RE.search(lead):
             return f"{indicator} {lead}"
     return indicator
@@ -690,7 +690,7 @@ def _with_lead(text: str, fact: dict) -> str | None:
 # "... hỗ trợ 187 tấn xi măng cho các thôn để bê tông hóa đường giao thông ...": what the money,
 # the length or the material of the sentence is for.
 _PURPOSE_RE = re.compile(r"\bđể\s+((?:[^\W\d_]+\s+){0,11}[^\W\d_]+)", re.IGNORECASE)
-_PURPOSE_WORDS_MIN, _PURPOSE_WORDS_MAX = 2, 8
+_PURPOSE_WORDS_MIN, _PURPOSE_WORDS_MAX = 4, 8  # a work and its object ("nạo vét kênh mương")
 _STOP_WORDS = words_of("indicator_function_words") | {"kèm"}
 _PLACE_LEVELS = frozenset(("xã", "phường", "thị trấn", "huyện", "quận", "tỉnh", "thôn", "xóm", "bản", "ấp"))
 
@@ -712,9 +712,10 @@ def _purpose(text: str, start: int, end: int) -> str | None:
 
 
 # A lead holding a number, a bracket or a list mark ("a) Trồng trọt") is no name of a thing.
-_NOT_LEAD_RE = re.compile(r"[\d()]|^\w\)")
+# A topic ("Về phát triển kinh tế", "Đối với ...") or a numbered heading ("I. ...") is none either.
+_NOT_LEAD_RE = re.compile(r"[\d()]|^(?:về|đối với|công tác)\s", re.IGNORECASE)
+_LIST_MARK_RE = re.compile(r"^(?:[IVX]+\.?|\d+[.)]|[a-zđ][.)])\s+")  # "I.", "2)", "a)"
 _NAMED_LEAD_WORDS = 8
-_ABOUT_RE = re.compile(r"^(?:về|đối với|công tác)\s+", re.IGNORECASE)  # "Về trồng trọt" is about "trồng trọt"
 
 
 # A month's or a cumulative period in a claim ("tháng 8", "trong tháng", "8 tháng", "lũy kế 9
@@ -782,3 +783,5 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured
         if indicator.code.startswith(_SEASONAL_CODES) and _measure_kind(fact.get("unit")) in _SEASONAL_KINDS:
             fact["indicator_text"] = _with_season(text, fact)
+        else:
+            fact["indicator_text"] = _with_lead(text, fact)
