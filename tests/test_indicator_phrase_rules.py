@@ -303,3 +303,11 @@ def test_a_topic_or_a_numbered_heading_is_no_lead_of_a_bare_measure():
 def test_a_catalogued_measure_takes_its_sentences_purpose_too():
     text = "Xã hỗ trợ xi măng để bê tông hóa đường giao thông nông thôn, kinh phí Nhà nước hỗ trợ 300 triệu đồng."
     assert _fact(text, 0)[1] == "kinh phí Nhà nước hỗ trợ bê tông hóa đường giao thông nông thôn"
+
+
+def test_the_purpose_nearest_before_the_figure_in_its_clause_is_taken():
+    text = (
+        "Xã trích kinh phí để hỗ trợ xi măng cho các thôn theo kế hoạch và khối lượng xi măng để"
+        " nâng cấp đường giao thông nội đồng với tổng chiều dài: 980 m."
+    )
+    assert _fact(text, 0)[1] == "tổng chiều dài nâng cấp đường giao thông nội đồng"

@@ -666,7 +666,7 @@ def _with_lead(text: str, fact: dict) -> str | None:
     measures what its lead names: the words before the sentence's colon, else the section's title,
     written as they are and whole (a lead too long to be a name is none)."""
     indicator = fact.get("indicator_text")
-    if not indicator or not normalize(indicator).startswith(_MEASURE_HEAD_PREFIXES + _MEASURE_HEADS):
+    if not indicator or not _core(normalize(indicator)).startswith(_MEASURE_HEAD_PREFIXES + _MEASURE_HEADS):
         return indicator
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
@@ -680,26 +680,37 @@ def _with_lead(text: str, fact: dict) -> str | None:
     if colon >= 0:
         stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
         before = text[stops[-1] if stops else start : colon]
-    for lead in (before, _section_title(fact.get("section_path")) or ""):
-        lead = _LIST_MARK_RE.sub("", " ".join(lead.strip(" -–+•*").split()))
-        if lead and len(lead.split()) <= _NAMED_LEAD_WORDS and not _NOT_LEAD_RE.search(lead):
-            return f"{indicator} {lead}"
+    lead = _LIST_MARK_RE.sub("", " ".join(before.strip(" -–+•*").split()))
+    if (
+        lead
+        and len(lead.split()) <= _NAMED_LEAD_WORDS
+        and not _NOT_LEAD_RE.search(lead)
+        and lead.split()[0].lower() not in _PLACE_LEVELS  # "Huyện Tiền Hải: ...": the report's place
+    ):
+        return f"{indicator} {lead}"
     return indicator
 
 
 # "... hỗ trợ 187 tấn xi măng cho các thôn để bê tông hóa đường giao thông ...": what the money,
 # the length or the material of the sentence is for.
 _PURPOSE_RE = re.compile(r"\bđể\s+((?:[^\W\d_]+\s+){0,11}[^\W\d_]+)", re.IGNORECASE)
+_PURPOSE_AFTER_CHARS = 60
 _PURPOSE_WORDS_MIN, _PURPOSE_WORDS_MAX = 4, 8  # a work and its object ("nạo vét kênh mương")
 _STOP_WORDS = words_of("indicator_function_words") | {"kèm"}
 _PLACE_LEVELS = frozenset(("xã", "phường", "thị trấn", "huyện", "quận", "tỉnh", "thôn", "xóm", "bản", "ấp"))
 
 
 def _purpose(text: str, start: int, end: int) -> str | None:
-    """The purpose ("để ...") the sentence around [start, end) states, its words up to a function
-    word or a name; None when it states none."""
+    """The purpose ("để ...") the sentence around [start, end) states, the last before the figure
+    at `end` else the first after it, its words up to a function word or a name; None when it
+    states none."""
     stop = _SENTENCE_BREAK_RE.search(text, end)
-    m = _PURPOSE_RE.search(text, start, stop.start() if stop else len(text))
+    found = list(_PURPOSE_RE.finditer(text, start, stop.start() if stop else len(text)))
+    before = [m for m in found if m.start() < end and ";" not in text[m.end() : end]]  # its own clause
+    after = [
+        m for m in found if end <= m.start() <= end + _PURPOSE_AFTER_CHARS
+    ]  # "1.043 m cho các thôn để ..."
+    m = before[-1] if before else (after[0] if after else None)
     if m is None:
         return None
     words = m.group(1).split()
