@@ -311,3 +311,8 @@ def test_the_purpose_nearest_before_the_figure_in_its_clause_is_taken():
         " nâng cấp đường giao thông nội đồng với tổng chiều dài: 980 m."
     )
     assert _fact(text, 0)[1] == "tổng chiều dài nâng cấp đường giao thông nội đồng"
+
+
+def test_a_count_after_voi_right_after_another_claim_keeps_that_claims_event():
+    text = "Tổ chức 12 lớp tập huấn với 850 lượt người tham gia."
+    assert _fact(text, 1)[1] == "lượt người tham gia tập huấn"

@@ -144,7 +144,10 @@ def fill_indicator_and_quote(
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
         classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
-        if _WITH_COUNT_RE.search(text, clause_start, q.start) and (post or not classifier):
+        # after another claim ("12 lớp tập huấn với 850 lượt người") the words before name its event
+        after_claim = sent_start < floor and clause_start <= floor
+        with_count = not after_claim and _WITH_COUNT_RE.search(text, clause_start, q.start)
+        if with_count and (post or not classifier):
             pre = ""  # "phát triển mạnh với hơn 1.000 doanh nghiệp": the count names its own thing
         verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
         done = _DONE_RE.search(text, pre_end, q.start)
