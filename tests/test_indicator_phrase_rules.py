@@ -316,3 +316,9 @@ def test_the_purpose_nearest_before_the_figure_in_its_clause_is_taken():
 def test_a_count_after_voi_right_after_another_claim_keeps_that_claims_event():
     text = "Tổ chức 12 lớp tập huấn với 850 lượt người tham gia."
     assert _fact(text, 1)[1] == "lượt người tham gia tập huấn"
+
+
+def test_an_openings_subject_ends_at_its_own_figure():
+    """No word of a later clause ("ha", "năng") joins the subject a measure borrows."""
+    text = "Diện tích ngô cả năm 640 ha, năng suất bình quân 52 tạ/ha, sản lượng 3.328 tấn."
+    assert _fact(text, 2)[1] == "sản lượng ngô cả năm"

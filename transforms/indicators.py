@@ -415,6 +415,7 @@ _MEASURE_HEAD_PREFIXES = tuple(noun + " " for noun in _MEASURE_HEADS)  # one sta
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]\s")
 _LEAD_STOP_RE = re.compile(r"[.;:!?\n()]")
 _DIGITS_RE = re.compile(r"[\d.,%/]+")
+_FIGURE_RE = re.compile(r"\d")
 _NOT_WORD_RE = re.compile(r"[^\w\s]|\d|_")
 _LOOKBACK = 300
 _LEAD_WORDS_MAX = 5
@@ -450,7 +451,8 @@ def _opening_subject(opening: str) -> str | None:
     head = normalize.__wrapped__(opening)
     for noun in _MEASURE_HEADS:
         if head.startswith(noun + " "):
-            rest = _DIGITS_RE.sub(" ", head[len(noun) + 1 :]).split()
+            # the subject ends at the opening's own figure ("diện tích lúa cả năm 1.250 ha, ...")
+            rest = _FIGURE_RE.split(head[len(noun) + 1 :], maxsplit=1)[0].split()
             return " ".join(rest[:_LEAD_WORDS_MAX]) or None
     return None
 
