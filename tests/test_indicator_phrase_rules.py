@@ -322,3 +322,7 @@ def test_an_openings_subject_ends_at_its_own_figure():
     """No word of a later clause ("ha", "năng") joins the subject a measure borrows."""
     text = "Diện tích ngô cả năm 640 ha, năng suất bình quân 52 tạ/ha, sản lượng 3.328 tấn."
     assert _fact(text, 2)[1] == "sản lượng ngô cả năm"
+
+
+def test_a_sentences_first_verb_moved_after_its_object_is_lower_case():
+    assert _fact("Nâng cấp 2,4 km kênh mương nội đồng.", 0)[1] == "kênh mương nội đồng nâng cấp"

@@ -430,7 +430,7 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
         harvest = any(f" {verb.lower()}".endswith(f" {v}") for v in _OUTPUT_VERBS)
         verb, measure = ("", measure) if harvest else (verb, "")
     measure = "" if named else measure
-    return " ".join(f"{measure} {post} {verb}".split()), post_end
+    return " ".join(f"{measure} {post} {_lower_first(verb)}".split()), post_end
 
 
 def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str, after_fact: bool) -> int:
