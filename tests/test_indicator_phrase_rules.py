@@ -326,3 +326,7 @@ def test_an_openings_subject_ends_at_its_own_figure():
 
 def test_a_sentences_first_verb_moved_after_its_object_is_lower_case():
     assert _fact("Nâng cấp 2,4 km kênh mương nội đồng.", 0)[1] == "kênh mương nội đồng nâng cấp"
+
+
+def test_a_known_verb_opening_a_sentence_is_no_name():
+    assert _fact("Tặng 40 suất quà.", 0)[1] == "suất quà tặng"

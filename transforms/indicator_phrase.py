@@ -375,7 +375,9 @@ def _verb_before(pre: str, most: int = _VERB_WORDS_MAX, given: bool = False) -> 
     verb = _LEADING_TIME_RE.sub("", " ".join(words[cut:])).split()  # "năm nay trồng mới" → "trồng mới"
     if not verb or len(verb) > most or _NOT_IN_VERB_RE.search(" ".join(verb)):
         return ""
-    if (any(w[:1].isupper() for w in verb[1:]) and not given) or (len(verb) == 1 and verb[0][:1].isupper()):
+    if (any(w[:1].isupper() for w in verb[1:]) and not given) or (
+        len(verb) == 1 and verb[0][:1].isupper() and verb[0].lower() not in _COUNT_VERBS
+    ):
         return ""  # a name ("xã Tân Phú"), not a verb
     if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
         return ""  # "kết quả", "trong năm": a lead-in, not a verb
