@@ -22,12 +22,13 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "DOCUMENTS_ISSUED_BY_TYPE",
             "ban hành kế hoạch",
         ),
-        # A later figure of the same amount names no unit ("... tỷ đồng") as its subject.
+        # A later figure of the same amount names no unit ("... tỷ đồng") as its subject; its
+        # period tells it apart from the month's figure.
         (
             "Doanh thu vận tải tháng 9 ước đạt 45 tỷ đồng, ước 9 tháng đạt 410 tỷ đồng.",
             1,
             "TRANSPORT_REVENUE",
-            "Doanh thu vận tải",
+            "Doanh thu vận tải 9 tháng",
         ),
         # The period opening a clause is no part of it, however it is introduced.
         (
@@ -181,3 +182,151 @@ def test_a_list_item_after_a_claim_is_not_the_claims_own_words():
     """The words after "1.250 tấn" belong to that claim; the next clause starts after them."""
     facts = extract_facts("Xã thu hoạch 980 tấn thóc, chăm sóc 40 ha bưởi.")
     assert "thóc" not in (facts[1]["indicator_text"] or "")
+
+
+def test_a_capitalised_verb_after_a_count_opens_a_new_sentence():
+    """A full stop lost before "Phối hợp ..." leaves the next sentence after the counted noun."""
+    text = "Trong tháng đã dựng 7 bảng tin Phối hợp tổ chức hội thi cắm hoa chào mừng ngày Phụ nữ."
+    assert _fact(text, 0)[1] == "bảng tin dựng"
+
+
+def test_the_reports_place_after_a_count_is_no_part_of_it():
+    text = "Trao quà cho 12 hộ chính sách trên địa bàn xã nhân dịp lễ."
+    assert _fact(text, 0)[1] == "hộ chính sách trao quà"
+
+
+def test_a_result_word_before_the_number_is_no_part_of_the_indicator():
+    """ "... kết quả đạt 9 em": the words before "kết quả" name what is counted."""
+    text = "Bồi dưỡng học sinh năng khiếu cấp huyện kết quả đạt 9 em."
+    assert _fact(text, 0)[1] == "Bồi dưỡng học sinh năng khiếu cấp huyện em"
+
+
+def test_a_counted_nouns_words_never_end_inside_bao_gom():
+    text = "Năm nay có 02 chỉ tiêu chưa đạt bao gồm thu ngân sách và số hộ nghèo giảm."
+    assert _fact(text, 0)[1] == "chỉ tiêu chưa đạt"
+
+
+def test_a_comma_between_digits_is_no_clause_boundary():
+    """ "tròn 60,65,70 tuổi" lists ages inside one clause."""
+    text = "Tổ chức mừng thọ người cao tuổi tròn 60,65,70 tuổi cho 41 người."
+    assert _fact(text, 0)[1] == "mừng thọ người cao tuổi tròn 60,65,70 tuổi"
+
+
+def test_a_number_left_at_the_start_of_a_clause_is_dropped():
+    text = "Mừng thọ cụ tròn 85 tuổi; 95 năm 2022 tặng 8 suất quà."
+    assert _fact(text, 0)[1] == "suất quà tặng"
+
+
+def test_an_unread_amount_after_its_verb_ends_the_indicator():
+    """A garbled amount ("2,345,6 tấn") is no fact, nor part of the next figure's indicator."""
+    text = "Sản lượng khoai lang vụ đông đạt 2,345,6 tấn /2,100,5 tấn đạt 111,7% kế hoạch."
+    assert _fact(text, 0)[1] == "Sản lượng khoai lang vụ đông"
+
+
+def test_a_line_wrapped_inside_a_word_is_read_as_one_line():
+    text = "Năm nay đã thu hoạch xong. Sản\nlượng chè búp tươi ước đạt 1.200 tấn."
+    assert _fact(text, 0)[1] == "Sản lượng chè búp tươi"
+
+
+def test_a_long_thing_after_its_measure_keeps_its_head():
+    text = (
+        "Công trình nhà văn hóa thôn Đông từ nguồn vốn ngân sách tỉnh hỗ trợ cho nhân dân trong thôn"
+        " xây dựng mới với tổng mức đầu tư 2,5 tỷ đồng."
+    )
+    assert _fact(text, 0)[1] == "tổng mức đầu tư Công trình nhà văn hóa thôn Đông"
+
+
+def test_a_term_of_years_is_a_period_not_part_of_the_indicator():
+    assert _fact("Số hộ được vay vốn giai đoạn 2021-2025 là 310 hộ.", 0)[1] == "Số hộ được vay vốn"
+
+
+def test_a_verb_before_a_count_follows_the_counted_noun():
+    """ "đã tiếp nhận 16 hồ sơ": a person writes the counted thing first ("hồ sơ tiếp nhận")."""
+    assert _fact("Trong quý bộ phận một cửa đã tiếp nhận 16 hồ sơ.", 0)[1] == "hồ sơ tiếp nhận"
+
+
+def test_what_was_done_for_the_counted_after_cho_is_kept_whole():
+    text = "Chi bộ đã xét đề nghị kết nạp đảng viên mới cho 4 quần chúng ưu tú."
+    assert _fact(text, 0)[1] == "quần chúng ưu tú xét đề nghị kết nạp đảng viên mới"
+
+
+def test_a_bare_measure_takes_the_lead_before_its_colon():
+    assert (
+        _fact("Mô hình ruộng mẫu thôn Bắc: năng suất 68 tạ/ha.", 0)[1]
+        == "năng suất Mô hình ruộng mẫu thôn Bắc"
+    )
+
+
+def test_a_sum_of_money_takes_the_purpose_its_sentence_states():
+    text = "Nhân dân góp công, góp sức để nạo vét kênh mương nội đồng, tổng kinh phí 320 triệu đồng."
+    assert _fact(text, 0)[1] == "tổng kinh phí nạo vét kênh mương nội đồng"
+
+
+def test_a_count_after_voi_names_its_own_thing():
+    text = "Công tác quản lý đô thị được tăng cường với 40 lượt ra quân."
+    assert _fact(text, 0)[1] == "lượt ra quân"
+
+
+def test_a_counted_nouns_long_description_is_not_cut_inside_a_word():
+    text = "Năm nay có 6 chi bộ đạt tiêu chuẩn hoàn thành xuất sắc nhiệm vụ năm 2024."
+    assert _fact(text, 0)[1] == "chi bộ đạt tiêu chuẩn hoàn thành xuất sắc nhiệm vụ"
+
+
+def test_where_a_counted_thing_is_after_o_is_the_reports_place():
+    text = "Hiện có 4 dự án nhà ở xã hội đang triển khai ở huyện Đông Sơn."
+    assert _fact(text, 0)[1] == "dự án nhà ở xã hội đang triển khai"
+
+
+def test_a_house_noun_ending_in_o_is_never_cut():
+    assert _fact("Năm nay đã hỗ trợ sửa chữa nhà ở cho 12 hộ.", 0)[1] == "hỗ trợ sửa chữa nhà ở hộ"
+
+
+def test_two_figures_of_one_thing_for_two_periods_keep_their_periods():
+    text = "Doanh thu bán lẻ hàng hóa tháng 8 ước đạt 120 tỷ đồng, lũy kế 8 tháng đạt 900 tỷ đồng."
+    assert [_fact(text, i)[1] for i in range(2)] == [
+        "Doanh thu bán lẻ hàng hóa tháng 8",
+        "Doanh thu bán lẻ hàng hóa lũy kế 8 tháng",
+    ]
+    assert _fact("Doanh thu bán lẻ hàng hóa 8 tháng đạt 900 tỷ đồng.", 0)[1] == "Doanh thu bán lẻ hàng hóa"
+
+
+def test_a_percentage_opening_a_clause_is_the_share_of_the_noun_after_it():
+    """The topic before the comma is context; "100% trạm y tế" measures the stations."""
+    text = "Trong lĩnh vực y tế, 100% trạm y tế đạt chuẩn quốc gia."
+    assert _fact(text, 0)[1] == "tỷ lệ trạm y tế đạt chuẩn quốc gia"
+
+
+def test_a_topic_or_a_numbered_heading_is_no_lead_of_a_bare_measure():
+    assert _fact("II. Về sản xuất: năng suất đạt 52 tạ/ha.", 0)[1] == "năng suất"
+
+
+def test_a_catalogued_measure_takes_its_sentences_purpose_too():
+    text = "Xã hỗ trợ xi măng để bê tông hóa đường giao thông nông thôn, kinh phí Nhà nước hỗ trợ 300 triệu đồng."
+    assert _fact(text, 0)[1] == "kinh phí Nhà nước hỗ trợ bê tông hóa đường giao thông nông thôn"
+
+
+def test_the_purpose_nearest_before_the_figure_in_its_clause_is_taken():
+    text = (
+        "Xã trích kinh phí để hỗ trợ xi măng cho các thôn theo kế hoạch và khối lượng xi măng để"
+        " nâng cấp đường giao thông nội đồng với tổng chiều dài: 980 m."
+    )
+    assert _fact(text, 0)[1] == "tổng chiều dài nâng cấp đường giao thông nội đồng"
+
+
+def test_a_count_after_voi_right_after_another_claim_keeps_that_claims_event():
+    text = "Tổ chức 12 lớp tập huấn với 850 lượt người tham gia."
+    assert _fact(text, 1)[1] == "lượt người tham gia tập huấn"
+
+
+def test_an_openings_subject_ends_at_its_own_figure():
+    """No word of a later clause ("ha", "năng") joins the subject a measure borrows."""
+    text = "Diện tích ngô cả năm 640 ha, năng suất bình quân 52 tạ/ha, sản lượng 3.328 tấn."
+    assert _fact(text, 2)[1] == "sản lượng ngô cả năm"
+
+
+def test_a_sentences_first_verb_moved_after_its_object_is_lower_case():
+    assert _fact("Nâng cấp 2,4 km kênh mương nội đồng.", 0)[1] == "kênh mương nội đồng nâng cấp"
+
+
+def test_a_known_verb_opening_a_sentence_is_no_name():
+    assert _fact("Tặng 40 suất quà.", 0)[1] == "suất quà tặng"

@@ -244,9 +244,9 @@ def test_the_period_the_place_and_the_acting_body_are_no_part_of_the_indicator()
     assert _facts("Tổng giá trị sản xuất của huyện Lâm Hòa đạt 812 tỷ đồng.")[0][1] == "Tổng giá trị sản xuất"
 
 
-def test_a_classifier_adds_nothing_and_a_counted_noun_follows_its_verb():
+def test_a_classifier_adds_nothing_and_a_counted_noun_comes_before_its_verb():
     assert _facts("Tổng đàn dê 1.240 con.") == [("GOAT_HERD", "Tổng đàn dê")]
-    assert _facts("Năm 2024 ban hành 45 quyết định.") == [("DOCUMENTS_ISSUED_BY_TYPE", "ban hành quyết định")]
+    assert _facts("Năm 2024 ban hành 45 quyết định.") == [("DOCUMENTS_ISSUED_BY_TYPE", "quyết định ban hành")]
 
 
 def test_a_long_clause_is_never_cut_inside_a_word():

@@ -8,7 +8,7 @@ import functools
 import re
 
 from transforms.catalog import mapping, words
-from transforms.indicators import content_words, match_subject
+from transforms.indicators import content_words, match_indicator, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
 from transforms.vocabulary import NAME_WORDS, WORD_RE
@@ -19,8 +19,14 @@ _HEDGE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
+# A count right after "với" ("... được tăng cường với 74 lượt ra quân") is what the clause before
+# has, not what it did: the words before are no part of the counted thing's indicator.
+_WITH_COUNT_RE = re.compile(
+    r"(?<!đối )\bvới\s+(?:(?:gần|trên|hơn|khoảng|tổng số|tổng cộng)\s+)?$", re.IGNORECASE
+)
 # Where the clause naming a number's indicator starts.
-_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:(\n]|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
+# A comma between digits ("tròn 70,75,80 tuổi") lists numbers or marks decimals: no boundary.
+_CLAUSE_BOUNDARY_RE = re.compile(r"[;:(\n]|(?<!\d),|,(?!\d)|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
     r"""^[\s\-–+•*.·)]*
@@ -38,7 +44,7 @@ _LEADING_JUNK_RE = re.compile(
 _TRAILING_JUNK_RE = re.compile(
     r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
     r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
-    r"|so|so với|duy trì|nbsp|trong|của|tại|từ|hết)\b|[\s:,\-–(…]|\.\.\.)+$",
+    r"|so|so với|duy trì|nbsp|trong|của|tại|(?<!nhà )ở|từ|hết|(?<!có )kết quả)\b|[\s:,\-–(…]|\.\.\.)+$",
     re.IGNORECASE,
 )
 # Capital letters: a place's or a body's name is capitalised.
@@ -62,7 +68,8 @@ _TIME = r"""
     \b(?:\d{1,2}\s*tháng(?:\s*đầu(?:\s*năm)?)?(?:\s*/\s*\d{4})?                 # 6 tháng đầu năm
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
-      |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này)
+      |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này
+      |giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})                                        # a term
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
 _MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
@@ -73,7 +80,7 @@ _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
 # Where a claim holds ("... của Hải Dương", "trên địa bàn huyện"): the place is the report's.
 _TRAILING_PLACE_RE = re.compile(
-    rf"""\s+(?:(?:của|trên\ địa\ bàn|tại|toàn)
+    rf"""\s+(?:(?:của|trên\ địa\ bàn|tại|ở|toàn)
     (?:\s+(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)*  # level, name
       |(?:\s+[{_UPPER}]\w*)+)                                                           # or the name
      |(?:tỉnh|huyện|xã|thành\ phố|thị\ xã|phường|thị\ trấn|quận)(?:\s+[{_UPPER}]\w*)+)    # or a named unit
@@ -88,11 +95,18 @@ _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
     r"[,;:.()\d\"“”\n–]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
-    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|gồm|trị giá|số tiền)\b",
+    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
+# Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
+# counted noun, they start a new sentence whose full stop or bullet was lost.
+_CLAUSE_VERBS = words("indicator_clause_verbs")
+# Verbs that act on a counted thing ("thành lập 3 HTX", "tiếp nhận 16 hồ sơ"): written before the
+# count, they follow the noun in the indicator ("HTX thành lập").
+_COUNT_VERBS = words("indicator_count_verbs")
 _MAX_INDICATOR_WORDS = 14
-_MAX_POST_WORDS = 9
+_MAX_POST_WORDS = 12
+_DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày"))
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
@@ -108,6 +122,8 @@ def fill_indicator_and_quote(
     The indicator's clause starts no earlier than `floor` (the end of the sentence's previous
     claim) and ends before the verb at `verb_start`; the quote runs to `end`.
     """
+    if floor <= sent_start:  # the sentence's first claim: its clause may start on a wrapped line
+        sent_start = floor = _unwrapped_start(text, sent_start)
     clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
     pre_end = min(verb_start, q.start)
     hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
@@ -127,6 +143,12 @@ def fill_indicator_and_quote(
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
         post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
     if info.kind == "count" and not q.is_rank:
+        classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
+        # after another claim ("12 lớp tập huấn với 850 lượt người") the words before name its event
+        after_claim = sent_start < floor and clause_start <= floor
+        with_count = not after_claim and _WITH_COUNT_RE.search(text, clause_start, q.start)
+        if with_count and (post or not classifier):
+            pre = ""  # "phát triển mạnh với hơn 1.000 doanh nghiệp": the count names its own thing
         verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
         done = _DONE_RE.search(text, pre_end, q.start)
         if done is None and (not pre or pre.lower() == fact["unit"]):  # "Đã đạt 13/19 tiêu chí"
@@ -136,9 +158,10 @@ def fill_indicator_and_quote(
             word = done.group(0).lower()
             verb = f"{pre} {word}".strip() if next_to_done else word
             pre = verb
-        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb)
+        given = _GIVEN_TO_RE.search(text, clause_start, q.start) is not None
+        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb, given)
     elif info.kind == "percent":
-        indicator, post_end = _share_of(text, pre, q.end)
+        indicator, post_end = _share_of(text, pre, q.end, _next_to_number(text, clause_start, q.start, pre))
     elif info.kind in ("area", "mass", "length"):
         adjacent = _next_to_number(text, clause_start, q.start, pre)
         indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
@@ -153,6 +176,19 @@ def fill_indicator_and_quote(
     stop = max(end, post_end, q.end)
     fact["char_start"], fact["char_end"] = start, stop
     fact["quote"] = text[start:stop]
+
+
+def _unwrapped_start(text: str, start: int) -> int:
+    """Where a sentence starting at a line break really starts: a line that ends on a letter before
+    one that starts lower case was wrapped inside a phrase ("với tổng mức đầu\ntư 4,5 tỷ đồng"),
+    so the sentence starts after the last full stop or line break before."""
+    while start >= 2 and text[start - 1] == "\n" and _wraps_line(text, start - 1):
+        line = text.rfind("\n", 0, start - 1) + 1
+        stop = text.rfind(". ", line, start - 1)
+        if stop >= 0:
+            return stop + 2
+        start = line
+    return start
 
 
 # Nouns that name how a thing is measured ("năng suất", "diện tích", "số tiền"), longest first.
@@ -177,7 +213,17 @@ def _measure_first(pre: str) -> str:
         if thing.lower().startswith(noun + " "):
             thing = thing[len(noun) + 1 :]
             break
-    return f"{m.group('noun')} {thing}"
+    return f"{m.group('noun')} {_head_of(thing, _MAX_INDICATOR_WORDS - len(m.group('noun').split()))}"
+
+
+def _head_of(thing: str, most: int) -> str:
+    """A thing too long to follow its measure keeps its head, the words up to the first function
+    word ("Công trình nâng cấp chợ thôn | từ nguồn vốn ..."): what follows only qualifies it."""
+    words = thing.split(" ")
+    if len(words) <= most:
+        return thing
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _FUNCTION_WORDS), len(words))
+    return " ".join(words[: min(cut, most)])
 
 
 def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
@@ -187,11 +233,13 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
     cut = start
     for m in _CLAUSE_BOUNDARY_RE.finditer(window):
         # a bracket closed before the number is part of the clause ("thu (đến 15/10) thực hiện")
-        if m.group(0) == "(" and ")" in window[m.end() :]:
+        if (m.group(0) == "(" and ")" in window[m.end() :]) or (
+            m.group(0) == "\n" and _wraps_line(text, start + m.start())
+        ):
             continue
         cut = start + m.end()
     # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
-    if cut > start and _holds_only_junk(text[cut:pos]):
+    if cut > start and _holds_only_junk(text[cut:pos]) and not _CLAIM_ENDS_RE.search(text[start : cut - 1]):
         prev = text[start : cut - 1]
         prev_cut = start
         for m in _CLAUSE_BOUNDARY_RE.finditer(prev):
@@ -200,6 +248,20 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
             prev_cut = start + m.end()
         cut = prev_cut
     return cut
+
+
+# An amount after its verb ("... đạt 281,3, còn 21,7 ha", "... vụ xuân đạt 1,187,93 tấn /..."):
+# the words from there on are another claim's, one the reader could not take as a fact.
+_CLAIMED_RE = re.compile(r"\s(?:đạt|là|được)\s+\d+[.,]\d")
+_CLAIM_ENDS_RE = re.compile(r"\b(?:đạt|là|được)\s+[\d.,]+\s*$")
+
+
+def _wraps_line(text: str, at: int) -> bool:
+    """Is the line break at `at` a wrapped line inside a phrase ("với tổng mức đầu\ntư 4,5 tỷ
+    đồng"): a word of letters only before it ("đồng/ha" or "500đ" ends a figure) and a lower-case
+    letter after it?"""
+    word = text[max(0, at - 12) : at].rsplit(None, 1)[-1:] or [""]
+    return word[0].isalpha() and text[at + 1 : at + 2].islower()
 
 
 def _holds_only_junk(clause: str) -> bool:
@@ -225,7 +287,7 @@ _SUM_HEADS = ("tổng ", "tổng số ")
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
-def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") -> str:
+def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", given: bool = False) -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
     "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it);
     a scale word is no part of what is counted ("đón 3 triệu lượt khách" → "đón lượt khách")."""
@@ -233,6 +295,9 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
     noun = " ".join(counted) or unit
     if post:
         verb = _verb_before(verb_clause)
+        act = _verb_before(verb_clause, _GIVEN_WORDS_MAX, True) if given else ""
+        if act and _same_code(f"{noun} {post} {act}", f"{noun} {post} {verb}", unit):
+            verb = act  # "xét kết nạp đảng viên mới cho 6 quần chúng ưu tú": all that was done for them
         if verb[:1].isupper() and verb[1:2].islower():  # the sentence's first word: "Kết nạp 18 ..."
             verb = verb[0].lower() + verb[1:]
         return f"{noun} {post} {verb}".strip()
@@ -245,7 +310,23 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "") ->
         lowered[:1] and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
     ) or noun.lower() in pre.lower():
         return pre
-    return f"{pre} {noun}"
+    verb = _verb_before(pre) if verb_clause else ""  # right before the count
+    first = f"{noun} {_lower_first(verb)}"
+    written = f"{pre} {noun}"
+    if verb == pre and verb.split()[0].lower() in _COUNT_VERBS and _same_code(first, written, unit):
+        return first  # "đã tiếp nhận 16 trường hợp": the noun first, as a person writes it
+    return written
+
+
+def _same_code(a: str, b: str, unit: str) -> bool:
+    """Do two orders of the same words name the same catalogued indicator (or none)?"""
+    return match_indicator(a, unit) == match_indicator(b, unit)
+
+
+def _lower_first(verb: str) -> str:
+    """The sentence's first word moved after its noun is lower case ("Thành lập 3 HTX" → "HTX thành
+    lập"); an abbreviation keeps its capitals."""
+    return verb[0].lower() + verb[1:] if verb[:1].isupper() and verb[1:2].islower() else verb
 
 
 _TARGET_WORD_RE = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|ck|so)\b", re.IGNORECASE)
@@ -255,6 +336,10 @@ _RANK_VERB_RE = re.compile(r"(?:\s*\b(?:xếp hạng|xếp|đứng|vươn lên|t
 _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGNORECASE)
 _VERB_WORDS_MAX = 4
+# "tặng quà mừng thọ của Chủ tịch nước cho 03 cụ": what was given to the counted, a longer act
+# whose words may hold a giver's name.
+_GIVEN_TO_RE = re.compile(r"\bcho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$", re.IGNORECASE)
+_GIVEN_WORDS_MAX = 8
 _OBJECT_WORDS_MAX = 6  # "bê tông hóa 12,5 km đường giao thông nông thôn"
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
@@ -271,7 +356,7 @@ def _next_to_number(text: str, clause_start: int, pos: int, pre: str) -> bool:
     return at >= 0 and not _GAP_BREAK_RE.search(text, at + len(last), pos)
 
 
-def _verb_before(pre: str) -> str:
+def _verb_before(pre: str, most: int = _VERB_WORDS_MAX, given: bool = False) -> str:
     """ "Tiếp nhận, thụ lý 08 hồ sơ thờ cúng", "đã chủ trì 40 phiên họp": what was done to the
     counted thing, the last words before the count after any function word (who did it, "đã")
     ("hồ sơ thờ cúng tiếp nhận, thụ lý"); nothing when those words are long or name a subject of
@@ -279,13 +364,20 @@ def _verb_before(pre: str) -> str:
     words = pre.split()
     # after a function word, or after a name ("Quỹ ... thuộc Tập đoàn Hòa Bình tặng quà cho ...")
     cut = max(
-        (i + 1 for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS or (i and w[:1].isupper())),
+        (
+            i + 1
+            for i, w in enumerate(words)
+            if (w.lower() in _FUNCTION_WORDS and not (given and w.lower() == "của"))
+            or (i and w[:1].isupper() and not given)
+        ),
         default=0,
     )
     verb = _LEADING_TIME_RE.sub("", " ".join(words[cut:])).split()  # "năm nay trồng mới" → "trồng mới"
-    if not verb or len(verb) > _VERB_WORDS_MAX or _NOT_IN_VERB_RE.search(" ".join(verb)):
+    if not verb or len(verb) > most or _NOT_IN_VERB_RE.search(" ".join(verb)):
         return ""
-    if any(w[:1].isupper() for w in verb[1:]) or (len(verb) == 1 and verb[0][:1].isupper()):
+    if (any(w[:1].isupper() for w in verb[1:]) and not given) or (
+        len(verb) == 1 and verb[0][:1].isupper() and verb[0].lower() not in _COUNT_VERBS
+    ):
         return ""  # a name ("xã Tân Phú"), not a verb
     if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
         return ""  # "kết quả", "trong năm": a lead-in, not a verb
@@ -297,14 +389,16 @@ def _is_short_verb(pre: str) -> bool:
     return len(pre.split()) <= 2 and not match_subject(pre)
 
 
-def _share_of(text: str, pre: str, pos: int) -> tuple[str, int]:
+def _share_of(text: str, pre: str, pos: int, adjacent: bool = True) -> tuple[str, int]:
     """ "100% hồ sơ được xử lý": a percentage before a noun is the share of it ("tỷ lệ hồ sơ được xử
     lý"); "nhóm lúa thuần đạt 45% diện tích": before a measure, the share of that measure ("tỷ lệ
     diện tích nhóm lúa thuần"); else the words before it."""
     post, post_end = _post_words(text, pos, min(len(text), pos + 120))
     post = _clean_indicator(post)
     named = len(post) > 1 and not _TARGET_WORD_RE.match(post)  # no plan, no cut word ("t")
-    if not pre or (named and _is_short_verb(pre)):  # "Chỉ đạo 100% trường học tổ chức thi"
+    # "Chỉ đạo 100% trường học tổ chức thi"; "Trong công tác cải cách hành chính, 100% hồ sơ ...":
+    # words borrowed across a comma are the topic, the noun after the percentage its subject
+    if not pre or (named and (_is_short_verb(pre) or not adjacent)):
         return (f"tỷ lệ {post}" if named else post), post_end
     noun = next((n for n in _MEASURE_NOUNS if post.lower() == n), None)
     return (f"tỷ lệ {noun} {pre}", post_end) if noun else (pre, pos)
@@ -338,7 +432,7 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
         harvest = any(f" {verb.lower()}".endswith(f" {v}") for v in _OUTPUT_VERBS)
         verb, measure = ("", measure) if harvest else (verb, "")
     measure = "" if named else measure
-    return " ".join(f"{measure} {post} {verb}".split()), post_end
+    return " ".join(f"{measure} {post} {_lower_first(verb)}".split()), post_end
 
 
 def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str, after_fact: bool) -> int:
@@ -416,7 +510,7 @@ _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", r
 @functools.lru_cache(maxsize=65536)
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
-    raw = " ".join(_MARKS_RE.sub("", raw).split())
+    raw = _LEADING_NUMBER_RE.sub("", " ".join(_MARKS_RE.sub("", raw).split()))
     if _MAY_HOLD_TIME_RE.search(raw, 0, 40):
         raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
@@ -425,6 +519,7 @@ def _clean_indicator(raw: str) -> str:
     if not _MEASURE_LAST_RE.match(raw):  # "... với tổng kinh phí" puts the measure first instead
         raw = _WITH_SUM_RE.sub("", raw)
     raw = _AS_FOLLOWS_RE.sub("", raw)
+    raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
@@ -452,20 +547,44 @@ def _clean_indicator(raw: str) -> str:
     return " ".join(words[_long_clause_start(words) :]).strip(" ,;:-–")
 
 
-def _long_clause_start(words: list[str]) -> int:
+# A number left at the start of a clause ("95 năm 2021 ..." once the period is stripped) is another
+# claim's or a list's, never part of what is measured.
+# "6 tháng đầu năm" and "02 tháng/2023" are periods, stripped as such; "95 năm 2021" is a number
+# before a year.
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày)\b|năm\b(?!\s+\d{4})))+")
+
+
+def _long_clause_start(words: list[str], most: int = _MAX_INDICATOR_WORDS) -> int:
     """Where a long clause's indicator starts: its last words (the measured thing sits right
     before the number), from just after a function word so that no compound is cut in two
     ("bê tông hóa" never becomes "tông hóa"); 0 for a clause short enough to keep whole."""
     counted = [i for i, w in enumerate(words) if WORD_RE.search(w)]  # marks are no words
-    if len(counted) <= _MAX_INDICATOR_WORDS:
+    if len(counted) <= most:
         return 0
-    limit = counted[-_MAX_INDICATOR_WORDS]
+    limit = counted[-most]
     after_function_word = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
     later = [i for i in after_function_word if i >= limit]
     if later:
         return later[0]
     earlier = [i for i in after_function_word if i < limit]
     return earlier[-1] if earlier else 0
+
+
+# "... trên địa bàn (xã)": where the counted thing is, the report's own place, no part of it.
+_POST_PLACE_RE = re.compile(r"^trên\s+địa(?:\s|$)", re.IGNORECASE)
+
+
+def _before_new_clause(words: list[str]) -> list[str]:
+    """The words after a counted noun up to where another clause starts: a capitalised verb that
+    opens a sentence whose bullet or full stop was lost ("5 pano Tham gia giao lưu ...": a title
+    such as "Huy hiệu Đảng" or "Gia đình văn hóa" is no verb), or the report's place ("03 cụ tròn
+    100 tuổi trên địa bàn")."""
+    for i, word in enumerate(words):
+        pair = " ".join(words[i : i + 2])
+        opens = word[:1].isupper() and pair.lower() in _CLAUSE_VERBS
+        if opens or _POST_PLACE_RE.match(pair):
+            return words[:i]
+    return words
 
 
 _AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
@@ -488,7 +607,9 @@ def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
         stop = _POST_STOP_RE.search(text, digits.end(), end)
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
-    words = chunk.split()
+    words = _before_new_clause(chunk.split())
+    if stop and stop.group(0).isdigit() and words and words[-1].lower() in _DATE_NOUNS:
+        words = words[:-1]  # "... nhiệm vụ năm 2024": a date starts there
     if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
         last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)

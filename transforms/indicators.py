@@ -415,6 +415,7 @@ _MEASURE_HEAD_PREFIXES = tuple(noun + " " for noun in _MEASURE_HEADS)  # one sta
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]\s")
 _LEAD_STOP_RE = re.compile(r"[.;:!?\n()]")
 _DIGITS_RE = re.compile(r"[\d.,%/]+")
+_FIGURE_RE = re.compile(r"\d")
 _NOT_WORD_RE = re.compile(r"[^\w\s]|\d|_")
 _LOOKBACK = 300
 _LEAD_WORDS_MAX = 5
@@ -468,7 +469,8 @@ def _opening_subject(opening: str) -> str | None:
     head = normalize.__wrapped__(opening)
     for noun in _MEASURE_HEADS:
         if head.startswith(noun + " "):
-            rest = _DIGITS_RE.sub(" ", head[len(noun) + 1 :]).split()
+            # the subject ends at the opening's own figure ("diện tích lúa cả năm 1.250 ha, ...")
+            rest = _FIGURE_RE.split(head[len(noun) + 1 :], maxsplit=1)[0].split()
             return " ".join(rest[:_LEAD_WORDS_MAX]) or None
     return None
 
@@ -679,8 +681,110 @@ def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
     return ()
 
 
+def _with_lead(text: str, fact: dict) -> str | None:
+    """ "Mô hình ruộng mẫu thôn Bắc: năng suất 68 tạ/ha": a clause that names only its measure
+    measures what its lead names: the words before the sentence's colon, else the section's title,
+    written as they are and whole (a lead too long to be a name is none)."""
+    indicator = fact.get("indicator_text")
+    if not indicator or not _core(normalize(indicator)).startswith(_MEASURE_HEAD_PREFIXES + _MEASURE_HEADS):
+        return indicator
+    pos = fact.get("char_start") or 0
+    start = _sentence_start(text, pos)
+    purpose = _purpose(text, start, fact.get("char_end") or pos)
+    if purpose and purpose.lower() not in indicator.lower():
+        return f"{indicator} {purpose}"
+    if _core(normalize(indicator)) not in _MEASURE_HEADS:
+        return indicator
+    colon = text.rfind(":", start, pos)
+    before = ""
+    if colon >= 0:
+        stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
+        before = text[stops[-1] if stops else start : colon]
+    lead = _LIST_MARK_RE.sub("", " ".join(before.strip(" -–+•*").split()))
+    if (
+        lead
+        and len(lead.split()) <= _NAMED_LEAD_WORDS
+        and not _NOT_LEAD_RE.search(lead)
+        and lead.split()[0].lower() not in _PLACE_LEVELS  # "Huyện Tiền Hải: ...": the report's place
+    ):
+        return f"{indicator} {lead}"
+    return indicator
+
+
+# "... hỗ trợ 187 tấn xi măng cho các thôn để bê tông hóa đường giao thông ...": what the money,
+# the length or the material of the sentence is for.
+_PURPOSE_RE = re.compile(r"\bđể\s+((?:[^\W\d_]+\s+){0,11}[^\W\d_]+)", re.IGNORECASE)
+_PURPOSE_AFTER_CHARS = 60
+_PURPOSE_WORDS_MIN, _PURPOSE_WORDS_MAX = 4, 8  # a work and its object ("nạo vét kênh mương")
+_STOP_WORDS = words_of("indicator_function_words") | {"kèm"}
+_PLACE_LEVELS = frozenset(("xã", "phường", "thị trấn", "huyện", "quận", "tỉnh", "thôn", "xóm", "bản", "ấp"))
+
+
+def _purpose(text: str, start: int, end: int) -> str | None:
+    """The purpose ("để ...") the sentence around [start, end) states, the last before the figure
+    at `end` else the first after it, its words up to a function word or a name; None when it
+    states none."""
+    stop = _SENTENCE_BREAK_RE.search(text, end)
+    found = list(_PURPOSE_RE.finditer(text, start, stop.start() if stop else len(text)))
+    before = [m for m in found if m.start() < end and ";" not in text[m.end() : end]]  # its own clause
+    after = [
+        m for m in found if end <= m.start() <= end + _PURPOSE_AFTER_CHARS
+    ]  # "1.043 m cho các thôn để ..."
+    m = before[-1] if before else (after[0] if after else None)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    cut = next(
+        (i for i, w in enumerate(words) if i and (w.lower() in _STOP_WORDS or w[:1].isupper())), len(words)
+    )
+    if cut < len(words) and words[cut][:1].isupper() and words[cut - 1].lower() in _PLACE_LEVELS:
+        cut -= 1  # "... nông thôn xã Tân Lập": the place is the report's
+    return " ".join(words[:cut]) if _PURPOSE_WORDS_MIN <= cut <= _PURPOSE_WORDS_MAX else None
+
+
+# A lead holding a number, a bracket or a list mark ("a) Trồng trọt") is no name of a thing.
+# A topic ("Về phát triển kinh tế", "Đối với ...") or a numbered heading ("I. ...") is none either.
+_NOT_LEAD_RE = re.compile(r"[\d()]|^(?:về|đối với|công tác)\s", re.IGNORECASE)
+_LIST_MARK_RE = re.compile(r"^(?:[IVX]+\.?|\d+[.)]|[a-zđ][.)])\s+")  # "I.", "2)", "a)"
+_NAMED_LEAD_WORDS = 8
+
+
+# A month's or a cumulative period in a claim ("tháng 8", "trong tháng", "8 tháng", "lũy kế 9
+# tháng", "02 tháng/2023"): the period tells two figures of one thing apart.
+_PERIOD_RE = re.compile(
+    r"""(?:lũy\ kế\ |luỹ\ kế\ )?\b\d{1,2}\s+tháng(?:\s*/\s*\d{4}|\s+đầu\s+năm)?(?!\s*/\s*\d{1,2}\b)
+        |\btháng\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\s*/\s*\d{1,2}\b)|\btrong\ tháng\b|\bcả\ năm\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _with_distinct_periods(text: str, facts: list[dict]) -> None:
+    """ "Doanh thu vận tải tháng 8 đạt 145 tỷ đồng, 8 tháng đạt 1.670 tỷ đồng": when one indicator
+    holds figures of different periods in a report, each keeps its period ("Doanh thu vận tải
+    tháng 8", "Doanh thu vận tải 8 tháng"); the report's own period is otherwise no part of it."""
+    groups: dict[tuple, list[tuple[dict, str]]] = {}
+    for fact in facts:
+        own = fact.get("indicator_text")
+        end = fact.get("char_end") or 0
+        # the claim's period: the last one stated in its sentence up to its figure
+        periods = list(_PERIOD_RE.finditer(text, _sentence_start(text, fact.get("char_start") or 0), end))
+        if own and periods and not _PERIOD_RE.search(own):
+            key = (normalize(own), unit_info(fact.get("unit")).kind)
+            groups.setdefault(key, []).append((fact, " ".join(periods[-1].group(0).lower().split())))
+    for members in groups.values():
+        if len({normalize(period) for _, period in members}) < 2:
+            continue
+        for fact, period in members:
+            fact["indicator_text"] = f"{fact['indicator_text']} {period}"
+
+
 def assign_indicators(text: str, facts: list[dict]) -> None:
     """Set each fact's `measure` and `indicator_code` (None when the catalog has no code)."""
+    _assign_codes(text, facts)
+    _with_distinct_periods(text, facts)
+
+
+def _assign_codes(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
         measure = fact_measure(fact)
@@ -701,6 +805,7 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
         fact["indicator_text"] = money_of or fact["indicator_text"]
         if found is None:
             fact["measure"], fact["indicator_code"] = measure, None
+            fact["indicator_text"] = _with_lead(text, fact)
             continue
         indicator, phrase = found
         # A coded fact's measure is its code's: "tốc độ tăng trưởng đạt 8%" is a growth.
@@ -709,3 +814,5 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
             fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured
         if indicator.code.startswith(_SEASONAL_CODES) and _measure_kind(fact.get("unit")) in _SEASONAL_KINDS:
             fact["indicator_text"] = _with_season(text, fact)
+        else:
+            fact["indicator_text"] = _with_lead(text, fact)
