@@ -24,8 +24,8 @@ from transforms.batch import iter_documents
 from transforms.report import document_rejected, facts_rejected, read_document, read_facts
 from transforms.schema import (
     DOCUMENT_RECORD_SCHEMA,
-    EXTRACTION_FAILURE_SCHEMA,
-    EXTRACTION_REJECTION_SCHEMA,
+    EXTRACTION_FAILED,
+    EXTRACTION_PROBLEM_SCHEMA,
     SKIPPED_NUMBER_SCHEMA,
     facts_frame,
 )
@@ -228,23 +228,18 @@ def report_documents(
             kinds={"polars"},
             description="Every number of each report that is no fact, with the reason it was skipped.",
         ),
-        "extraction_failures": dg.AssetOut(
+        "extraction_problems": dg.AssetOut(
             group_name="parse",
             kinds={"polars"},
-            description="Documents whose fact extraction raised, with the error: the load leaves their "
-            "previous facts in place and marks their files extraction_failed, to be parsed again next run.",
-        ),
-        "rejected_extractions": dg.AssetOut(
-            group_name="parse",
-            kinds={"polars"},
-            description="Documents whose fact extraction was stopped (past its time budget, or its "
-            "worker died): rejected with that reason in the load, like unreadable files.",
+            description="Documents whose facts could not be read, with the reason: extraction_failed "
+            "(it raised: the load keeps their previous facts and the next run tries again), too_complex "
+            "or worker_died (stopped: their files are rejected, like unreadable ones).",
         ),
     }
 )
 def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, report_documents: pl.DataFrame):
     """Facts, and the numbers that are no fact, of each readable report (one pass). A document
-    whose extraction raised has neither: it is listed in `extraction_failures` instead."""
+    whose extraction raised or was stopped has neither: it is listed in `extraction_problems`."""
     started = time.perf_counter()
     readable = report_documents.filter(pl.col("status") == "ok")
     texts = readable.select("document_id", "text").iter_rows()  # one text at a time, not a list
@@ -256,13 +251,14 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
         budget_s=landing.extract_budget_s,
         rejected=facts_rejected,
     )
-    frames, records, errors, skipped, rejections = [], [], {}, [], []
+    frames, records, errors, skipped, problems = [], [], {}, [], []
     for doc_id, doc_records, error, doc_skipped, rejection in results:
         if rejection:
-            rejections.append({"document_id": doc_id, "error_reason": rejection[0], "error": rejection[1]})
+            problems.append({"document_id": doc_id, "error_reason": rejection[0], "error": rejection[1]})
             context.log.warning(f"document {doc_id} rejected: {rejection[0]} ({rejection[1]})")
         if error:
             errors[doc_id] = error
+            problems.append({"document_id": doc_id, "error_reason": EXTRACTION_FAILED, "error": error})
             context.log.error(f"fact extraction failed for document {doc_id}: {error}")
         records.extend({**r, "document_id": doc_id} for r in doc_records)
         skipped.extend({**r, "document_id": doc_id} for r in doc_skipped)
@@ -272,19 +268,18 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
     frames.append(facts_frame(records))
     facts = pl.concat(frames, rechunk=True)
     skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
-    failures = pl.DataFrame(list(errors.items()), schema=EXTRACTION_FAILURE_SCHEMA, orient="row")
-    rejected = pl.DataFrame(rejections, schema=EXTRACTION_REJECTION_SCHEMA)
+    problem_frame = pl.DataFrame(problems, schema=EXTRACTION_PROBLEM_SCHEMA)
     release_memory()
     failed = f", {len(errors)} documents failed" if errors else ""
-    failed += f", {len(rejections)} rejected" if rejections else ""
+    stopped = len(problems) - len(errors)
+    failed += f", {stopped} rejected" if stopped else ""
     context.log.info(
         stage_line("extract", f"{facts.height} facts from {readable.height} documents{failed}", started)
     )
-    yield dg.Output(rejected, output_name="rejected_extractions", metadata={"documents": rejected.height})
     yield dg.Output(
-        failures,
-        output_name="extraction_failures",
-        metadata={"documents_failed": failures.height, "errors": dg.MetadataValue.json(errors)},
+        problem_frame,
+        output_name="extraction_problems",
+        metadata={"documents_failed": len(errors), "documents_rejected": stopped},
     )
     yield dg.Output(
         skipped_frame,

@@ -29,15 +29,14 @@ STAGES = [
     "report_documents",
     "report_facts",
     "skipped_numbers",
-    "extraction_failures",
-    "rejected_extractions",
+    "extraction_problems",
     "validation_verdicts",
 ]
 DIMENSIONS = ["dim_document", "dim_period", "dim_admin_unit", "dim_unit", "dim_indicator"]
 
 # Each table or view of the warehouse → what it is made from (stage assets or other tables).
 LINEAGE: dict[str, list[str]] = {
-    "landing_file": ["landing_files", "report_documents", "extraction_failures", "rejected_extractions"],
+    "landing_file": ["landing_files", "report_documents", "extraction_problems"],
     "dim_document": ["report_documents", "validation_verdicts"],
     "dim_period": ["report_documents"],
     "dim_admin_unit": ["report_documents"],
@@ -149,8 +148,7 @@ def warehouse_tables(
     report_documents: pl.DataFrame,
     report_facts: pl.DataFrame,
     skipped_numbers: pl.DataFrame,
-    extraction_failures: pl.DataFrame,
-    rejected_extractions: pl.DataFrame,
+    extraction_problems: pl.DataFrame,
     validation_verdicts,
 ):
     """Loads the run into the DuckDB star schema: each changed document's rows replaced as a
@@ -165,8 +163,7 @@ def warehouse_tables(
         failures=validation_verdicts.failures,
         now=now,
         skipped=skipped_numbers,
-        extraction_failures=extraction_failures,
-        rejected=rejected_extractions,
+        extraction_problems=extraction_problems,
     )
     seen: dict = {}
     try:

@@ -290,15 +290,15 @@ SKIPPED_NUMBER_SCHEMA: dict[str, pl.DataType] = {
     "reason": pl.String,
 }
 
-# A document whose fact extraction raised (orchestration.assets.report_facts): it is not loaded
-# this run (its previous facts, if any, stay) and its landing file is marked extraction_failed.
-EXTRACTION_FAILURE_SCHEMA: dict[str, pl.DataType] = {"document_id": pl.String, "error": pl.String}
-
-# A document read, but whose fact extraction was stopped (its time budget): it is rejected
-# (transforms.report.facts_rejected), like a file that cannot be read.
-EXTRACTION_REJECTION_SCHEMA: dict[str, pl.DataType] = {
+# A document whose facts could not be read (orchestration.assets.report_facts), with why:
+# - extraction_failed: the extraction raised (a bug meeting an odd text). The document is not
+#   loaded this run, its previous facts (if any) stay, and the next run tries again;
+# - too_complex, worker_died: the extraction was stopped (past its time budget, or its worker
+#   died; transforms.report.facts_rejected). The file is rejected, like one that cannot be read.
+EXTRACTION_FAILED = "extraction_failed"  # also the landing_file status of such a document's file
+EXTRACTION_PROBLEM_SCHEMA: dict[str, pl.DataType] = {
     "document_id": pl.String,
-    "error_reason": pl.String,  # too_complex | worker_died
+    "error_reason": pl.String,
     "error": pl.String,
 }
 

@@ -5,7 +5,13 @@ from datetime import datetime
 import polars as pl
 
 from transforms import PARSER_VERSION
-from transforms.schema import EXTRACTION_FAILURE_SCHEMA, FAILURE_SCHEMA, SKIPPED_NUMBER_SCHEMA, empty
+from transforms.schema import (
+    EXTRACTION_FAILED,
+    EXTRACTION_PROBLEM_SCHEMA,
+    FAILURE_SCHEMA,
+    SKIPPED_NUMBER_SCHEMA,
+    empty,
+)
 from warehouse.dimensions import (
     admin_unit_rows,
     period_rows,
@@ -86,9 +92,6 @@ def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.
     )
 
 
-EXTRACTION_FAILED = "extraction_failed"
-
-
 def mark_extraction_failures(documents: pl.DataFrame, failures: pl.DataFrame | None) -> pl.DataFrame:
     """Documents whose fact extraction raised become status extraction_failed, with the error:
     they are not loaded (a document is never committed without its facts)."""
@@ -164,20 +167,22 @@ def build_changes(
     failures: pl.DataFrame,
     now: datetime,
     skipped: pl.DataFrame | None = None,
-    extraction_failures: pl.DataFrame | None = None,
-    rejected: pl.DataFrame | None = None,
+    extraction_problems: pl.DataFrame | None = None,
 ) -> RunChanges:
     """`documents` are this run's parsed documents (status ok or rejected, with
     validation_status); `facts` their validated facts (with validation_status);
-    `extraction_failures` (EXTRACTION_FAILURE_SCHEMA) the documents whose facts could not be read
-    (kept from before, retried); `rejected` those whose fact extraction was stopped (rejected here)."""
+    `extraction_problems` (EXTRACTION_PROBLEM_SCHEMA) the documents whose facts could not be read:
+    those whose extraction raised keep what they had and are retried, the others are rejected."""
+    problems = empty(EXTRACTION_PROBLEM_SCHEMA) if extraction_problems is None else extraction_problems
+    raised = pl.col("error_reason") == EXTRACTION_FAILED
+    extraction_failures, rejected = problems.filter(raised), problems.filter(~raised)
     documents = with_rejected_extractions(mark_extraction_failures(documents, extraction_failures), rejected)
-    if extraction_failures is not None and extraction_failures.height:
-        failed = extraction_failures.cast(EXTRACTION_FAILURE_SCHEMA).get_column("document_id").implode()
+    if extraction_failures.height:
+        failed = extraction_failures.get_column("document_id").implode()
         facts = facts.filter(~pl.col("document_id").is_in(failed))
         failures = failures.filter(~pl.col("document_id").is_in(failed))
         skipped = None if skipped is None else skipped.filter(~pl.col("document_id").is_in(failed))
-    if rejected is not None and not rejected.is_empty():  # their document checks do not count
+    if rejected.height:  # their document checks do not count
         failures = failures.filter(~pl.col("document_id").is_in(rejected.get_column("document_id").implode()))
     # The texts are the bulk of a run's bytes: they go to the load as they came (possibly
     # memory-mapped), only the small metadata columns are filtered and copied here.
