@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pipeline_helpers import fact_checksum, query, run_pipeline
+from tests.pipeline_helpers import IN_PROCESS, fact_checksum, query, run_pipeline
 from tests.test_landing_safety import report, write_reports
 from warehouse import landing_read
 
@@ -149,7 +149,7 @@ def test_files_swapped_between_scan_and_read_are_never_stored(tmp_path, monkeypa
     outside.write_text(f"{SECRET}\n{report(50)}", encoding="utf-8")  # would parse fine if read
     monkeypatch.setattr(landing_read, "RACE_HOOK", _swap_at_parse(landing, outside))
 
-    assert run_pipeline(landing, warehouse, workers=1, decode_budget_s=0).success  # the FIFO did not hang it
+    assert run_pipeline(landing, warehouse, workers=1, **IN_PROCESS).success  # the FIFO did not hang it
 
     monkeypatch.setattr(landing_read, "RACE_HOOK", None)
     texts = query(warehouse, "SELECT count(*) FROM document_text WHERE text LIKE ?", [f"%{SECRET}%"])
@@ -165,9 +165,7 @@ def test_files_swapped_between_scan_and_read_are_never_stored(tmp_path, monkeypa
 
     (landing / "bao-cao-1.txt").unlink()
     write_reports(landing, 1, start=1)
-    assert run_pipeline(
-        landing, warehouse, workers=1, decode_budget_s=0
-    ).success  # the next run plans them again
+    assert run_pipeline(landing, warehouse, workers=1, **IN_PROCESS).success  # the next run plans them again
     loaded = query(
         warehouse, "SELECT path, content_hash, document_id FROM landing_file WHERE status = 'loaded'"
     )
@@ -198,7 +196,7 @@ def test_a_read_error_records_the_file_and_deletes_nothing(tmp_path, monkeypatch
     landing, warehouse = tmp_path / "landing", tmp_path / "wh.duckdb"
     write_reports(landing / "share", 3)
     top = write_reports(landing, 2, start=3)
-    assert run_pipeline(landing, warehouse, workers=1, decode_budget_s=0).success
+    assert run_pipeline(landing, warehouse, workers=1, **IN_PROCESS).success
     facts_before = fact_checksum(warehouse)
 
     # The share's folder cannot be listed; one file is refused at the plan (it was touched, so
@@ -210,7 +208,7 @@ def test_a_read_error_records_the_file_and_deletes_nothing(tmp_path, monkeypatch
     os.utime(top[0], (1, 1))
     (landing / "fresh.txt").write_text(report(9), encoding="utf-8")
 
-    assert run_pipeline(landing, warehouse, workers=1, full_refresh=True, decode_budget_s=0).success
+    assert run_pipeline(landing, warehouse, workers=1, full_refresh=True, **IN_PROCESS).success
 
     monkeypatch.undo()
     assert fact_checksum(warehouse) == facts_before  # nothing retracted
@@ -226,7 +224,7 @@ def test_a_read_error_records_the_file_and_deletes_nothing(tmp_path, monkeypatch
     }
     assert query(warehouse, "SELECT count(*) FROM landing_file WHERE status = 'removed'") == [(0,)]
 
-    assert run_pipeline(landing, warehouse, workers=1, decode_budget_s=0).success  # readable again
+    assert run_pipeline(landing, warehouse, workers=1, **IN_PROCESS).success  # readable again
     assert query(warehouse, "SELECT count(*) FROM v_rejected_files") == [(0,)]
     assert query(warehouse, "SELECT count(*) FROM v_documents") == [(6,)]
 
