@@ -117,6 +117,14 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
         ),
         # "trở lên" is one word group, never cut.
         ("Tỷ lệ sinh con thứ 3 trở lên là 9,5%.", 0, "THIRD_CHILD_RATE", "Tỷ lệ sinh con thứ 3 trở lên"),
+        # A new sentence counting another noun names its own thing, not the sentence before's;
+        # "toàn thị" (the whole town) is where, no part of it.
+        (
+            "Giới thiệu 12 quần chúng dự lớp cảm tình đảng. Đến nay toàn thị có 870 đảng viên.",
+            1,
+            "PARTY_MEMBERS",
+            "đảng viên",
+        ),
         # A common misspelling of a measure noun is read as the noun.
         ("Mô hình cánh đồng mẫu lớn 25 ha, năng xuất đạt 68 tạ/ha.", 1, "LARGE_FIELD_YIELD", None),
     ],

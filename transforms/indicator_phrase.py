@@ -31,7 +31,7 @@ _CLAUSE_BOUNDARY_RE = re.compile(r"[;:(\n]|(?<!\d),|,(?!\d)|\btrong\s+đó\b|\bv
 _LEADING_JUNK_RE = re.compile(
     r"""^[\s\-–+•*.·)]*
     (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|công\ tác|theo\ đó
-         |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thành\ phố|quận)|cả\ (?:năm|nước)
+         |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thị|thành\ phố|quận)|cả\ (?:năm|nước)
          # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
          |thực\ hiện(?:\ tốt|\ thành\ công)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
          |được\ sự\ quan\ tâm\ của|các\ loại

@@ -522,10 +522,11 @@ def _names_only_a_measure(words: str) -> bool:
     )
 
 
-def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bool]:
+def _previous_subject(fact: dict, previous: dict | None, continues: bool = True) -> tuple[str | None, bool]:
     """The subject of the claim right before, for a clause that names none ("chiếm tỷ lệ 3%",
     "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
-    and whether the clause names none at all."""
+    and whether the clause names none at all. A clause naming none borrows only when it
+    `continues` the claim before (`_continues`)."""
     words = _core(normalize(fact.get("indicator_text") or ""))
     if previous is None or not previous.get("indicator_text"):
         return None, False
@@ -535,7 +536,7 @@ def _previous_subject(fact: dict, previous: dict | None) -> tuple[str | None, bo
     overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
     tail_only = bool(words) and overlaps and before.endswith(" " + words)
     bare = not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
-    if bare and gap <= _NEIGHBOUR_GAP:
+    if bare and gap <= _NEIGHBOUR_GAP and continues:
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
         subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
@@ -784,6 +785,18 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
     _with_distinct_periods(text, facts)
 
 
+def _continues(text: str, fact: dict, previous: dict | None) -> bool:
+    """Does a clause go on with the claim right before: in its sentence, or after a full stop in
+    the same unit ("Diện tích ngô 72 ha. Trong đó 50 ha ...")? A new sentence counting another
+    noun names its own thing: "Giới thiệu 15 quần chúng học lớp đối tượng đảng. Đến nay có 980
+    đảng viên" counts party members."""
+    if previous is None:
+        return False
+    if not _SENTENCE_BREAK_RE.search(text, previous.get("char_end") or 0, fact.get("char_start") or 0):
+        return True
+    return normalize(fact.get("unit") or "") == normalize(previous.get("unit") or "")
+
+
 def _assign_codes(text: str, facts: list[dict]) -> None:
     previous = None
     for fact in facts:
@@ -792,7 +805,9 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             previous is not None
             and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
         )
-        subject, bare = _previous_subject(fact, previous if same_line else None)
+        subject, bare = _previous_subject(
+            fact, previous if same_line else None, _continues(text, fact, previous)
+        )
         if bare:
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
         elif measure == "rank" and same_line and _core(normalize(fact["indicator_text"])) == "xếp hạng":
