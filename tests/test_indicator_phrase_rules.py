@@ -182,7 +182,7 @@ def test_a_part_is_measured_as_its_sum_and_an_age_names_a_group():
     assert _fact(text, 2)[1] == "diện tích bưởi"
     assert _fact("Tiêm chủng đầy đủ cho 87 trẻ em dưới 1 tuổi.", 0) == (
         "IMMUNISED_CHILDREN",
-        "trẻ em dưới 1 tuổi tiêm chủng đầy đủ",
+        "trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
     )
 
 
@@ -200,7 +200,7 @@ def test_a_capitalised_verb_after_a_count_opens_a_new_sentence():
 
 def test_the_reports_place_after_a_count_is_no_part_of_it():
     text = "Trao quà cho 12 hộ chính sách trên địa bàn xã nhân dịp lễ."
-    assert _fact(text, 0)[1] == "hộ chính sách trao quà"
+    assert _fact(text, 0)[1] == "hộ chính sách được trao quà"
 
 
 def test_a_result_word_before_the_number_is_no_part_of_the_indicator():
@@ -253,9 +253,18 @@ def test_a_verb_before_a_count_follows_the_counted_noun():
     assert _fact("Trong quý bộ phận một cửa đã tiếp nhận 16 hồ sơ.", 0)[1] == "hồ sơ tiếp nhận"
 
 
-def test_what_was_done_for_the_counted_after_cho_is_kept_whole():
+def test_what_was_done_for_the_counted_after_cho_is_kept_whole_and_said_of_them():
+    """ "tặng ... cho 7 hội viên": those counted received it ("hội viên ... được tặng ..."); the
+    money for them is what was done, not who received it."""
     text = "Chi bộ đã xét đề nghị kết nạp đảng viên mới cho 4 quần chúng ưu tú."
-    assert _fact(text, 0)[1] == "quần chúng ưu tú xét đề nghị kết nạp đảng viên mới"
+    assert _fact(text, 0)[1] == "quần chúng ưu tú được xét đề nghị kết nạp đảng viên mới"
+    text = "Hội Cựu chiến binh đã tặng sổ tiết kiệm cho 7 hội viên khó khăn."
+    assert _fact(text, 0)[1] == "hội viên khó khăn được tặng sổ tiết kiệm"
+    text = "Đã chi trả trợ cấp mai táng phí cho 14 người với kinh phí 60 triệu đồng."
+    assert [_fact(text, i)[1] for i in range(2)] == [
+        "người được chi trả trợ cấp mai táng phí",
+        "kinh phí chi trả trợ cấp mai táng phí",
+    ]
 
 
 def test_a_bare_measure_takes_the_lead_before_its_colon():
@@ -286,7 +295,7 @@ def test_where_a_counted_thing_is_after_o_is_the_reports_place():
 
 
 def test_a_house_noun_ending_in_o_is_never_cut():
-    assert _fact("Năm nay đã hỗ trợ sửa chữa nhà ở cho 12 hộ.", 0)[1] == "hỗ trợ sửa chữa nhà ở hộ"
+    assert _fact("Năm nay đã hỗ trợ sửa chữa nhà ở cho 12 hộ.", 0)[1] == "hộ được hỗ trợ sửa chữa nhà ở"
 
 
 def test_two_figures_of_one_thing_for_two_periods_keep_their_periods():

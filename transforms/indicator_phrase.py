@@ -290,25 +290,25 @@ _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", given: bool = False) -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
     "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it);
-    a scale word is no part of what is counted ("đón 3 triệu lượt khách" → "đón lượt khách")."""
+    a scale word is no part of what is counted ("đón 3 triệu lượt khách" → "đón lượt khách");
+    what was done for those counted after "cho" is said of them ("tặng quà cho 3 cụ" → "cụ được
+    tặng quà")."""
     counted = [w for w in unit.split() if w.lower() not in COUNT_SCALES]
     noun = " ".join(counted) or unit
+    lowered = [w.lower() for w in counted]
+    lowered[:1] = [lowered[0].split("/")[0]] if lowered else []  # "3 lần/ngày" counts "lần"
+    only_counts = bool(lowered[:1]) and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
+    # "mừng thọ người cao tuổi ... cho 41 người": a clause naming those counted says it all
+    if given and not only_counts and not (not post and noun.lower() in pre.lower()):
+        act = _verb_before(verb_clause, _GIVEN_WORDS_MAX, True) if post else _AGENT_DONE_RE.sub("", pre)
+        if act:
+            return " ".join(f"{noun} {post} được {_lower_first(act)}".split())
     if post:
-        verb = _verb_before(verb_clause)
-        act = _verb_before(verb_clause, _GIVEN_WORDS_MAX, True) if given else ""
-        if act and _same_code(f"{noun} {post} {act}", f"{noun} {post} {verb}", unit):
-            verb = act  # "xét kết nạp đảng viên mới cho 6 quần chúng ưu tú": all that was done for them
-        if verb[:1].isupper() and verb[1:2].islower():  # the sentence's first word: "Kết nạp 18 ..."
-            verb = verb[0].lower() + verb[1:]
-        return f"{noun} {post} {verb}".strip()
+        return f"{noun} {post} {_lower_first(_verb_before(verb_clause))}".strip()
     pre = _AGENT_DONE_RE.sub("", pre)  # "Lãnh đạo UBND đã chủ trì 40 phiên họp": who did it is no part
     if not pre:
         return noun
-    lowered = [w.lower() for w in counted]
-    lowered[:1] = [lowered[0].split("/")[0]] if lowered else []  # "3 lần/ngày" counts "lần"
-    if (
-        lowered[:1] and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
-    ) or noun.lower() in pre.lower():
+    if only_counts or noun.lower() in pre.lower():
         return pre
     verb = _verb_before(pre) if verb_clause else ""  # right before the count
     first = f"{noun} {_lower_first(verb)}"

@@ -332,6 +332,9 @@ def _measure_kind(unit: str | None) -> str | None:
     return info.kind
 
 
+_GIVEN_RE = re.compile(r"(?P<counted>.+?)\s+được\s+(?P<act>.+)")
+
+
 def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tuple[str, ...]) -> list[str]:
     """The phrase, without the counted noun that heads it ("con tổng đàn lợn"), each also
     followed by each lead."""
@@ -346,6 +349,11 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
         and not (rest[:1].isupper() or rest.startswith("được "))
     ):
         texts.append(text[len(unit) + 1 :])
+    # "cụ tròn 100 tuổi được tặng quà": what was done for those counted names them as the act does
+    # ("tặng quà cụ tròn 100 tuổi").
+    given = _GIVEN_RE.match(text) if unit and text.lower().startswith(unit.lower() + " ") else None
+    if given:
+        texts += [f"{given['counted']} {given['act']}", f"{given['act']} {given['counted']}"]
     # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
     tails = []
     if unit and _measure_kind(unit) == "count" and text.lower().endswith(" " + unit.lower()):
@@ -541,10 +549,20 @@ def _previous_subject(fact: dict, previous: dict | None, continues: bool = True)
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
         subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
         unit = normalize(previous.get("unit") or "")
-        if unit and unit_info(previous.get("unit")).kind == "count" and subject.endswith(" " + unit):
-            subject = subject[: -len(unit) - 1]  # "chi trả tiền điều dưỡng cho 30 người"
+        if unit and unit_info(previous.get("unit")).kind == "count":
+            subject = _without_counted(subject, unit)
         return subject, False
     return None, False
+
+
+def _without_counted(subject: str, unit: str) -> str:
+    """What was done, without who it was done for: "chi trả tiền điều dưỡng" of "chi trả tiền
+    điều dưỡng người" and of "người được chi trả tiền điều dưỡng" (cho 30 người)."""
+    if subject.endswith(" " + unit):
+        return subject[: -len(unit) - 1]
+    return (
+        _PASSIVE_LEAD_RE.sub("", subject[len(unit) + 1 :]) if subject.startswith(unit + " được ") else subject
+    )
 
 
 def _subject_and_tails(subject: str) -> tuple[str, ...]:
@@ -595,12 +613,14 @@ def _amount_of_previous(fact: dict, previous: dict) -> str | None:
     thing = previous["indicator_text"]
     unit = (previous.get("unit") or "").lower()
     if unit in _UNIT_ONLY_COUNTS:  # "cho 15 hộ": the words before the count are what it is for
-        thing = _without_words(thing, unit)
+        thing = _PASSIVE_LEAD_RE.sub("", _without_words(thing, unit))  # "(hộ) được vay vốn"
     return f"{fact['indicator_text']} {thing}".strip()
 
 
 _MONEY_NOUNS = frozenset(_core(normalize(w)) for w in words_of("indicator_money_nouns"))
 # Counted nouns that say who, not what: the money "cho 15 hộ" is for what the words before say.
+_PASSIVE_WORDS = ("được", "bị")
+_PASSIVE_LEAD_RE = re.compile(r"^được\s+")
 _UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng"))
 
 
@@ -673,6 +693,8 @@ def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
         if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {fact['indicator_text']}"):
             return (noun,)
     words = previous["indicator_text"].split()
+    # a head names a thing, never what was done to it ("cụ | được tặng quà", "hộ | bị thiệt hại")
+    words = words[: next((i for i, w in enumerate(words) if w.lower() in _PASSIVE_WORDS), len(words))]
     for size in range(len(words) - 1, 1, -1):
         head = " ".join(words[:size])
         joined = match_subject(f"{head} {fact['indicator_text']}")
