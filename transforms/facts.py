@@ -160,8 +160,9 @@ class _SentenceBreaks:
     a break is then a binary search, not a scan (a report without full stops made the scan
     over the stretch between every pair of equal values quadratic)."""
 
-    def __init__(self, text: str):
-        self.newlines, self.stops = [], []  # match starts; a stop needs whitespace after it
+    def __init__(self, text: str) -> None:
+        self.newlines: list[int] = []  # match starts; a stop needs whitespace after it
+        self.stops: list[int] = []
         for match in _SENTENCE_BREAK_RE.finditer(text):
             (self.newlines if match.group() == "\n" else self.stops).append(match.start())
 
@@ -188,7 +189,7 @@ class _SameValue:
     said in another sentence: the facts kept since the last break before it (its own
     sentence's, which a run-on text makes the whole list) are passed over without a look."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.facts: list[dict] = []
         self.ends: list[int] = []
         self.in_order = True  # char_start and char_end never decrease along the list

@@ -98,6 +98,7 @@ _POST_STOP_RE = re.compile(
     r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
+_DIGITS_RE = re.compile(r"\d+(?:/\d+)*")  # a number inside a name ("Quyết định 12/2024")
 # Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
 # counted noun, they start a new sentence whose full stop or bullet was lost.
 _CLAUSE_VERBS = words("indicator_clause_verbs")
@@ -603,8 +604,8 @@ def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
     """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
     stop = _POST_STOP_RE.search(text, pos, end)
     while stop and stop.group(0).isdigit() and stop.start() > pos and _in_name(text, pos, stop.start()):
-        digits = re.compile(r"\d+(?:/\d+)*").match(text, stop.start())
-        stop = _POST_STOP_RE.search(text, digits.end(), end)
+        digits = _DIGITS_RE.match(text, stop.start())
+        stop = _POST_STOP_RE.search(text, digits.end() if digits else stop.end(), end)
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = _before_new_clause(chunk.split())

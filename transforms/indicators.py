@@ -69,6 +69,7 @@ def _derive(rows: list[Indicator]) -> list[Indicator]:
     taken = {(r.subject, r.unit_kind, r.measure) for r in rows}
     codes = {r.code for r in rows}
     derived = []
+    plans: list[tuple[Indicator, tuple[tuple[str, str], ...]]]
     plans = [(r, _DERIVED_FROM_RATE) for r in rows if r.measure == "rate"]
     plans += [(r, _DERIVED_FROM_LEVEL) for r in rows if r.measure in ("amount", "count")]
     for base, variants in plans:
@@ -102,7 +103,7 @@ def catalog() -> tuple[Indicator, ...]:
 
 INDICATORS: tuple[Indicator, ...] = catalog()
 INDICATOR_BY_CODE: dict[str, Indicator] = {ind.code: ind for ind in INDICATORS}
-_BY_SUBJECT: dict[str, dict[tuple[str, str], Indicator]] = {}
+_BY_SUBJECT: dict[str, dict[tuple[str | None, str], Indicator]] = {}  # (unit kind, measure)
 for _ind in INDICATORS:
     _BY_SUBJECT.setdefault(_ind.subject, {})[(_ind.unit_kind, _ind.measure)] = _ind
 
@@ -146,8 +147,9 @@ def normalize(text: str) -> str:
 
 def _move_tone(match: re.Match) -> str:
     first, second = match.group(1), match.group(2)
-    base, *marks = unicodedata.normalize("NFD", second)
-    return unicodedata.normalize("NFC", first + "".join(marks)) + base
+    decomposed = unicodedata.normalize("NFD", second)
+    base, marks = decomposed[0], decomposed[1:]
+    return unicodedata.normalize("NFC", first + marks) + base
 
 
 _FILLER_RE = re.compile(
@@ -261,7 +263,7 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
     words = _core(normalize(phrase)).split()
     present = set(words)  # a phrasing with a word the phrase lacks cannot fit: skip it cheaply
     best: tuple[int, int, float] | None = None
-    subject = None
+    subject = ""
     for start in range(min(_HEAD_SLACK + 1, len(words))):
         for phrasing in _BY_FIRST_WORD.get(words[start], ()):
             if not present.issuperset(phrasing.words):
@@ -369,7 +371,8 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
         # a verb done by the report's unit, not a name or what others did to the thing ("được ...")
         tails = [] if "được" in after else [t for t in tails if t.islower()]
     # "lúa vụ mùa 320 ha": the unit names the measure the words leave out (diện tích lúa).
-    implied = _IMPLIED_MEASURE.get(_measure_kind(unit))
+    kind = _measure_kind(unit)
+    implied = _IMPLIED_MEASURE.get(kind) if kind else None
     if implied and text and not normalize(text).startswith(implied):
         texts += [f"{implied} {t}" for t in texts]
     # The lead is the subject ("Cây lúa: diện tích") or the measure ("Giá trị sản xuất: dịch vụ");
@@ -820,7 +823,7 @@ def _continues(text: str, fact: dict, previous: dict | None) -> bool:
 
 
 def _assign_codes(text: str, facts: list[dict]) -> None:
-    previous = None
+    previous: dict | None = None
     for fact in facts:
         measure = fact_measure(fact)
         same_line = (
@@ -830,9 +833,14 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
         subject, bare = _previous_subject(
             fact, previous if same_line else None, _continues(text, fact, previous)
         )
-        if bare:
+        if bare and subject is not None and previous is not None:  # bare: both are set
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
-        elif measure == "rank" and same_line and _core(normalize(fact["indicator_text"])) == "xếp hạng":
+        elif (
+            measure == "rank"
+            and previous is not None
+            and same_line
+            and _core(normalize(fact["indicator_text"])) == "xếp hạng"
+        ):
             fact["indicator_text"] = _ranked_thing(fact, previous)
         money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None
         leads = (_subject_and_tails(subject) if subject and not bare else ()) + fact_leads(text, fact)

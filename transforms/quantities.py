@@ -131,7 +131,7 @@ def sentence_quantities(
             value = parse_number(rank.group("num"))
             slash = _SLASH_FORM_RE.match(text, rank.end("num"), sent_end)
             of = parse_number(slash.group(1)) if slash and not slash.group(2) else None  # "thứ 6/14"
-            end = slash.end() if of is not None else rank.end("num")
+            end = slash.end() if slash and of is not None else rank.end("num")
             if value is not None:
                 found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", of, True))
             consumed = end

@@ -217,7 +217,7 @@ class _Sentence:
         self.current: dict | None = None
         self.current_end = 0  # where the current fact's last piece ends
         self.last_was_pct_target = False
-        self.pending_target: tuple[Quantity, str] | None = None  # a target stated before its value
+        self.pending_target: tuple[Quantity, str | None] | None = None  # a target stated before its value
         part = _PART_OF_RE.search(text, start, end) if _PART_OF_HINT_RE.search(text, start, end) else None
         self.part_start = part.start() if part else None
         self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
@@ -275,7 +275,7 @@ def sentence_facts(
             continue
         n = _context(s, q, unit)
         role, reason = classify(s, n)
-        if role == "skip":
+        if reason is not None:  # the role is "skip"
             s.skip(q, reason)
             continue
         skips_before = len(s.skipped)
@@ -422,9 +422,10 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
     if signed and s.current is not None and s.current["change_direction"] is not None:
         return "change restated in another unit"  # "giảm 1,6% (-673 ha)"
     pending = s.pending_target
-    in_parts = pending is not None and s.part_start is not None and q.start > s.part_start
     if (
-        in_parts
+        pending is not None
+        and s.part_start is not None
+        and q.start > s.part_start
         and _same_measure(pending[0].unit, n.unit)
         and not _RESULT_WORD_RE.search(text, s.part_start, q.start)
     ):
@@ -543,7 +544,9 @@ def _takes_change(host: dict, vs: str | None) -> bool:
         return True
     old_vs = host["change_vs"]
     return (
-        bool(old_vs) and not _SAME_PERIOD_VS_RE.search(old_vs) and (not vs or _SAME_PERIOD_VS_RE.search(vs))
+        bool(old_vs)
+        and not _SAME_PERIOD_VS_RE.search(old_vs)
+        and (not vs or _SAME_PERIOD_VS_RE.search(vs) is not None)
     )
 
 
@@ -616,7 +619,8 @@ def _on_pct_same_period(s: _Sentence, n: _Num) -> None:
     end = n.same_m.end() if n.same_m else q.end
     if n.same_m is None and n.other_period:
         # "bằng 93,6% so với tháng trước": a clause with two comparisons keeps the same period's
-        s.skip(q, "comparison with another period", _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end).end())
+        other = _OTHER_BASE_AFTER_RE.match(s.text, q.end, s.end)  # found: n.other_period
+        s.skip(q, "comparison with another period", other.end() if other else None)
         return
     if n.host is not None:
         if n.host["pct_same_period"] is None:
@@ -631,10 +635,11 @@ def _on_pct_same_period(s: _Sentence, n: _Num) -> None:
 
 def _on_share(s: _Sentence, n: _Num) -> None:
     """The share of the host's a/b form or of its unnamed plan ("45/60 hồ sơ, đạt 75%")."""
-    q = n.q
-    _add_target(n.host, q.value, decimals_printed(q.value_text), None)
+    q, host = n.q, n.host
+    assert host is not None  # a share is read only for a host (_describing_role)
+    _add_target(host, q.value, decimals_printed(q.value_text), None)
     share_end = q.end + 1 if n.bracketed else q.end
-    s.attach(n.host, share_end)
+    s.attach(host, share_end)
 
 
 def _on_fact(s: _Sentence, n: _Num) -> None:

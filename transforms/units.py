@@ -90,7 +90,7 @@ def is_common_unit(unit: str | None) -> bool:
     """A measure unit (money, mass, area, length, %, rate), or counted nouns that reports
     commonly use ("hộ", "hợp tác xã", "xã, phường", "triệu viên")."""
     info = unit_info(unit)
-    if info.kind != "count":
+    if info.kind != "count" or info.base_unit is None:  # a count always has its base unit
         return True
     counted = info.base_unit.partition("/")[0]  # "lần/ngày": what is counted comes first
     return all(_common_noun(part) for part in counted.split(", "))
@@ -104,7 +104,7 @@ def _common_noun(phrase: str) -> bool:
 def scoring_kind(unit: str | None) -> str:
     """The kind score.py compares: a rate keeps its head's kind and its denominators."""
     info = unit_info(unit)
-    if info.kind == "rate":
+    if info.kind == "rate" and info.unit is not None:  # a rate always has its unit
         head = _canonical(info.unit.partition("/")[0])
         return f"{_SCALES[head][0]}/{info.unit.partition('/')[2]}"
     return info.kind or "count"
