@@ -479,3 +479,35 @@ def test_a_ward_parent_city_keeps_its_level():
     text = "UBND phường Bến Gỗ Mới tổ chức hội nghị.\nPhường Bến Gỗ Mới thuộc thành phố Sơn Hà Tây.\n"
     meta = extract_metadata(text)
     assert (meta["parent_locality"], meta["parent_level"]) == ("Sơn Hà Tây", "thành phố")
+
+
+_PAGE_BODY = (
+    "Xã Hòa Tiến: 9 tháng đầu năm thu ngân sách đạt 4,1 tỷ đồng\n\nNgày 2/10, UBND xã họp phiên thường kỳ.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "issued"),
+    [
+        # A publication label after the page's category bar.
+        ("Chuyên mục: Kinh tế | Đăng ngày: 05/10/2024\n\n" + _PAGE_BODY, date(2024, 10, 5)),
+        # A date with its time of day and the page's view counter.
+        (_PAGE_BODY.replace("\n\n", "\n\n04/10/2024 16:20 Lượt xem: 87\n", 1), date(2024, 10, 4)),
+        # Label, time and weekday before the date, a time zone after it.
+        ("Cập nhật, 08:05, Thứ Hai, 07/10/2024 (GMT+7)\n\n" + _PAGE_BODY, date(2024, 10, 7)),
+        # A category line ending with the date, or a bare date, among the page's first lines.
+        ("Tin Kinh tế 03/10/2024\n\n" + _PAGE_BODY, date(2024, 10, 3)),
+        ("06/10/2024\n" + _PAGE_BODY, date(2024, 10, 6)),
+        # The site's clock above its greeting or its font widgets is no date of the report.
+        (
+            "Thứ 3 Ngày 14/1/2025, 09:12:40 AM\nChào mừng bạn đọc đến với cổng thông tin\n\n" + _PAGE_BODY,
+            None,
+        ),
+        ("14/01/2025\nx\n+\naa\n\n" + _PAGE_BODY, None),
+        # A meeting's date opening a sentence, or the end of a period, is no page date.
+        (_PAGE_BODY + "Ngày 28/9/2024, tại hội trường UBND xã đã tổ chức hội nghị.\n", None),
+        ("Kết quả thu ngân sách đến 30/9/2024\n\n" + _PAGE_BODY, None),
+    ],
+)
+def test_a_news_pages_own_date_stamp(page, issued):
+    assert extract_metadata(page)["issued_date"] == issued

@@ -109,21 +109,42 @@ _DOC_NUMBER = re.compile(
     r"[ \t]*+[-/][ \t]*+[A-ZĐ][A-ZĐa-zđ]*+(?:[ \t]*+[-/][ \t]*+[A-ZĐ0-9][A-ZĐa-zđ0-9]*+)*)"
 )
 _SEPARATOR_SPACES = re.compile(r"\s*([-/])\s*")
-# Page dates: a line of their own, labelled or stamped with a weekday or a time of day.
-_PAGE_DATE = re.compile(
-    r"^[ \t*_|]*+(?:(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)[ \t]*+[-,][ \t]*+)?"
-    r"(?P<label>(?i:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+ban\s+hành"
-    r"|ngày\s+xuất\s+bản|ngày))?[ \t]*+:?[ \t]*+"
-    r"(?:(?P<time1>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*+(?:[-,][ \t]*+)?)?"
-    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})"
-    r"(?:[ \t]*+(?:[-,|][ \t]*+)?(?P<time2>\d{1,2}:\d{2}(?::\d{2})?))?[ \t\d|]*+$",
-    re.MULTILINE,
-)
 # A page stamped in ISO form at the start of a line: "date 2025-12-28 ...".
 _ISO_PAGE_DATE = re.compile(
     r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.MULTILINE
 )
 _WEEKDAY = re.compile(r"(?i:thứ\s+\S+|chủ\s+nhật)")
+# A page's own date stamp, on a line of its own or after a bar ("Chuyên mục: ... | Đăng ngày:
+# 12/06/2024"): the date with a publication label, a weekday or a time of day right by it, and
+# at most a few words after ("20/11/2020 07:43 Số lượt xem: 104"). A date inside a sentence
+# ("Lúc 14 giờ ngày 20/5/2024, UBND xã ...") has other words before its stamp, or many after.
+_STAMP_WORD = r"""(?:
+      (?P<label>ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc|\s+ngày)?|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc
+        |ngày\s+ban\s+hành|ngày\s+xuất\s+bản|xuất\s+bản)
+    | (?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)
+    | (?P<time1>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)
+    | ngày
+    )"""
+_STAMPED_DATE = re.compile(
+    rf"""(?:^|[|•]\s*)                                   # the line's start, or after a bar
+    (?:{_STAMP_WORD}[\s,:\-–]*)*                          # label, weekday, time, "ngày"
+    (?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}})(?![\d/])
+    (?:[\s,\-–]*(?P<time2>\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?
+    (?:\W*\w+){{0,6}}\W*$                                # a few words at most after it""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Among a page's first lines, a date ending a short line: a category or a bare page date
+# ("Tin Kinh tế - Đời sống 23/12/2021"); never the end of a period ("... đến 30/6/2024").
+_LINE_END_DATE = re.compile(
+    r"^(?!.*\b(?:đến|từ|ngày)\s+\d{1,2}/\d{1,2}/\d{4}\s*$)(?:\S+\s+){0,6}?"
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\s*$",
+    re.IGNORECASE,
+)
+_PAGE_DATE_LINE_MAX = 90
+_PAGE_HEAD_LINES = 8
+# Below a site's clock: its widgets ("x", "+", "aa") or its greeting.
+_WIDGET_CHARS = 3
+_SITE_GREETING = re.compile(r"(?i:chào\s+mừng)")
 
 # The title: "BÁO CÁO" on its own line or followed by its subject.
 _TITLE_START = re.compile(r"^[ \t*_#]*+(?P<head>BÁO\s+CÁO|Báo\s+cáo)\b[ \t:]*+(?P<rest>.*)$", re.MULTILINE)
@@ -290,20 +311,38 @@ def _date_from_line(match: re.Match) -> date | None:
 
 
 def _page_date(text: str) -> date | None:
-    """The first full date the page stamps on the report (label, weekday or time of day)."""
-    for match in _PAGE_DATE.finditer(text):
-        line = match.group(0)
-        stamped = (
-            match.group("label") or match.group("time1") or match.group("time2") or _WEEKDAY.search(line)
-        )
-        if stamped:
-            found = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-            if found:
-                return found
+    """The first full date the page stamps on the report, on a short line of its own: labelled,
+    timed or with a weekday (`_STAMPED_DATE`), or, among the page's first lines, a date that
+    ends a short line ("Tin Kinh tế 23/12/2021", "30/10/2025"). A date right above the site's
+    banner or its widgets is the site's clock, not the report's."""
+    lines = [line.strip(" \t*_•·") for line in text.split("\n")]
+    filled = [i for i, line in enumerate(lines) if line]
+    for rank, i in enumerate(filled):
+        line = lines[i]
+        if len(line) > _PAGE_DATE_LINE_MAX:
+            continue
+        stamp = _stamped_date(line)
+        if stamp is None and rank < _PAGE_HEAD_LINES:
+            stamp = _LINE_END_DATE.search(line)
+        if stamp is None:
+            continue
+        following = next((lines[j] for j in filled[rank + 1 : rank + 2]), "")
+        if len(following) <= _WIDGET_CHARS or _SITE_GREETING.match(following):
+            continue  # the site's clock
+        found = _safe_date(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
+        if found:
+            return found
     iso = _ISO_PAGE_DATE.search(text)
     if iso:
         return _safe_date(int(iso.group("year")), int(iso.group("month")), int(iso.group("day")))
     return None
+
+
+def _stamped_date(line: str) -> re.Match | None:
+    stamp = _STAMPED_DATE.search(line)
+    if stamp is None or not any(stamp.group("label", "weekday", "time1", "time2")):
+        return None  # no stamp: a bare "Ngày 24/6/2024, ..." opens a sentence
+    return stamp
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -339,7 +378,7 @@ def _title(text: str, date_line: re.Match | None) -> tuple[str | None, int]:
         # straight below without a blank) continues it.
         if len(parts) > 1 and not ((blank_run == 0 and len(parts) == 2 and not rest) or line[0].islower()):
             break
-        if _RULE_LINE.match(line) or len(line) > _TITLE_MAX_LINE or _PAGE_DATE.match(line):
+        if _RULE_LINE.match(line) or len(line) > _TITLE_MAX_LINE or _stamped_date(line):
             break
         if len(parts) > 1 and _BODY_START.match(line):
             break
