@@ -302,6 +302,8 @@ def test_month_only_date_line_gives_no_date():
         ("Tình hình kinh tế - xã hội 5 tháng đầu năm 2024", (2024, "months", 5)),
         ("Kết quả thực hiện nhiệm vụ tháng 10 năm 2023", (2023, "months", 10)),
         ("Thực hiện Nghị quyết ngày 12 tháng 3 năm 2021 trong năm 2023", (2023, "year", None)),
+        # The first three months are the first quarter.
+        ("Tình hình kinh tế - xã hội 3 tháng đầu năm 2024", (2024, "quarter", 1)),
     ],
 )
 def test_period_from_title(subject, expected):
@@ -511,3 +513,30 @@ _PAGE_BODY = (
 )
 def test_a_news_pages_own_date_stamp(page, issued):
     assert extract_metadata(page)["issued_date"] == issued
+
+
+@pytest.mark.parametrize(
+    ("page", "period"),
+    [
+        # A period right after a plan word is planned; the report reviews the one before.
+        (
+            "Xã Yên Bình triển khai nhiệm vụ năm 2026\n\nChiều 9/1, xã Yên Bình tổng kết công tác năm"
+            " 2025, triển khai nhiệm vụ năm 2026.\n",
+            (2025, "year", None),
+        ),
+        (
+            "Tổng kết sản xuất năm 2023; phương hướng, nhiệm vụ sản xuất năm 2024\n\nSáng 5/1, UBND xã"
+            " họp.\n",
+            (2023, "year", None),
+        ),
+        # A period without its year takes the page's month stamp, not a term named further on.
+        (
+            " date 2024-07 Trong 6 tháng đầu năm, Đảng bộ xã Nậm Khao đã lãnh đạo thực hiện tốt các"
+            " nhiệm vụ đề ra cho cả nhiệm kỳ 2020 - 2025.\n",
+            (2024, "half", 1),
+        ),
+    ],
+)
+def test_the_period_a_news_page_reports_on(page, period):
+    meta = extract_metadata(page)
+    assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == period

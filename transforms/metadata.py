@@ -18,6 +18,7 @@ from collections import Counter
 from datetime import date
 
 from transforms import admin_levels
+from transforms.catalog import words
 from transforms.schema import METADATA_SCHEMA
 
 # ---------------------------------------------------------------------------------------------
@@ -113,6 +114,7 @@ _SEPARATOR_SPACES = re.compile(r"\s*([-/])\s*")
 _ISO_PAGE_DATE = re.compile(
     r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.MULTILINE
 )
+_ISO_PAGE_MONTH = re.compile(r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-\d{2}\b", re.MULTILINE)
 _WEEKDAY = re.compile(r"(?i:thứ\s+\S+|chủ\s+nhật)")
 # A page's own date stamp, on a line of its own or after a bar ("Chuyên mục: ... | Đăng ngày:
 # 12/06/2024"): the date with a publication label, a weekday or a time of day right by it, and
@@ -191,6 +193,14 @@ _SIGNER_LABEL = re.compile(
 _DATE_IN_TEXT = re.compile(
     r"(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?|\d{1,2}/\d{1,2}/\d{4}"
 )
+# A period a few words after a plan word is planned, not reported on (period_plan_words.csv).
+_PLANNED = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, words("period_plan_words")), key=len, reverse=True))
+    + r")\b(?:[\s,;:]+[^\s,;:]+){0,7}\s*$",
+    re.IGNORECASE,
+)
+_PLAN_REACH = 60
 _PERIOD = re.compile(
     r"(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
     r"|(?P<half>nửa\s+(?P<half_edge>đầu|cuối)\s+năm)"
@@ -199,6 +209,7 @@ _PERIOD = re.compile(
     r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)))"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_REACH = 40
 _WORD_NUMBERS = {"sáu": 6, "chín": 9}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -252,9 +263,10 @@ def extract_metadata(text: str) -> dict:
     opening = text[title_end : title_end + _OPENING_CHARS] if title else text[:_OPENING_CHARS]
     period = _period(title or "") or _period(opening)
     if period:
-        kind, index, year, stem = period
-        if year is None and record["issued_date"] is not None and kind != "year":
-            year = record["issued_date"].year
+        kind, index, year, later_year, stem = period
+        if year is None and kind != "year":  # "6 tháng đầu năm": the page's date says which year
+            year = record["issued_date"].year if record["issued_date"] else _stamped_year(text)
+        year = year or later_year
         if year is not None:
             record.update(
                 period_year=year, period_kind=kind, period_index=index, period_label=f"{stem} {year}"
@@ -820,20 +832,32 @@ def _role_case(role: str) -> str:
 # Reporting period.
 
 
-def _period(text: str) -> tuple[str, int | None, int | None, str] | None:
-    """(kind, index, year, label stem) of the first period the text names; the year may follow it."""
+def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | None:
+    """(kind, index, year, a later year, label stem) of the first period the text names; the year
+    may follow it closely, or further on (the later year, a last resort)."""
     text = _DATE_IN_TEXT.sub(" ", _WS.sub(" ", text))
     for match in _PERIOD.finditer(text):
         found = _kind_index(match)
-        if found is None:
+        if found is None or _PLANNED.search(text, max(0, match.start() - _PLAN_REACH), match.start()):
             continue
         kind, index, stem = found
-        year = match.group("y") if match.group("year") else None
-        if year is None:
-            following = _YEAR.search(text, match.end())
-            year = following.group(0) if following else None
-        return kind, index, int(year) if year else None, stem
+        if match.group("year"):
+            return kind, index, int(match.group("y")), None, stem
+        following = _YEAR.search(text, match.end())
+        if following is None:
+            return kind, index, None, None, stem
+        year = int(following.group(0))
+        # "6 tháng đầu năm 2023": a year close after the period is its own; one further on
+        # ("... nhiệm kỳ 2020-2025") only when the page's date says none
+        near = following.start() - match.end() <= _YEAR_REACH
+        return kind, index, year if near else None, None if near else year, stem
     return None
+
+
+def _stamped_year(text: str) -> int | None:
+    """The year of a page stamped with a month only ("date 2024-07")."""
+    stamp = _ISO_PAGE_MONTH.search(text)
+    return int(stamp.group("year")) if stamp else None
 
 
 def _kind_index(match: re.Match) -> tuple[str, int | None, str] | None:
@@ -844,6 +868,8 @@ def _kind_index(match: re.Match) -> tuple[str, int | None, str] | None:
         edge = (match.group("edge") or "").lower()
         if count == 6:
             return ("half", 2, "6 tháng cuối năm") if edge == "cuối" else ("half", 1, "6 tháng đầu năm")
+        if count == 3 and edge != "cuối":  # the first three months are the first quarter
+            return "quarter", 1, "3 tháng đầu năm"
         if edge == "cuối" or not 1 <= count <= 12:
             return None  # "3 tháng cuối năm" is a plan, "24 tháng" is no period of a year
         return ("year", None, "năm") if count == 12 else ("months", count, f"{count} tháng đầu năm")
