@@ -540,3 +540,16 @@ def test_a_news_pages_own_date_stamp(page, issued):
 def test_the_period_a_news_page_reports_on(page, period):
     meta = extract_metadata(page)
     assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == period
+
+
+def test_a_page_naming_no_acting_body_credits_the_body_its_chair_heads():
+    page = (
+        "Sáng 12/7, Phó Chủ tịch thường trực UBND tỉnh Trần Văn Bình chủ trì hội nghị đánh giá kết quả"
+        " thực hiện nhiệm vụ 6 tháng đầu năm 2024 của tỉnh Hà Sơn.\n"
+    )
+    meta = extract_metadata(page)
+    assert (meta["issuer"], meta["admin_level"]) == ("UBND", "tỉnh")
+    assert meta["locality"] != "Trần Văn Bình"  # the chair's name is no place
+    # a member's seat on another body is no head of it: the chair's own body is credited
+    page = page.replace("Phó Chủ tịch thường trực", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch")
+    assert extract_metadata(page)["issuer"] == "UBND"

@@ -604,6 +604,10 @@ def _most_mentioned_place_and_level(
 _OPENING_SUBJECT_CHARS = 1200
 # An organisation named as part of a person's title ("Phó Chủ tịch UBND xã", "Bí thư Huyện ủy") or
 # by a web portal's banner is not the page's subject.
+_CHAIRS = re.compile(r"(?i:chủ\s+trì)")
+_CHAIR_REACH = 160
+# The head of a body, right before its name ("Phó Chủ tịch thường trực UBND tỉnh").
+_HEAD_ROLE_BEFORE = re.compile(r"(?i:(?:chủ\s+tịch|bí\s+thư)(?:\s+thường\s+trực)?)\s*$")
 _ROLE_BEFORE = re.compile(
     _variants(
         r"(?i:(?:chủ\s+tịch|bí\s+thư)(?:\s+thường\s+trực)?|pcttt|pct|ct|thuộc|ủy\s+viên|uv|btv|bch|trưởng|phó|lãnh\s+đạo|đại\s+diện|đại\s+biểu|"
@@ -683,6 +687,27 @@ def _unit_from_opening(opening: str, flat: str) -> dict:
             issuer = "UBND"
         unit.update(issuer=issuer, level=level, locality=name or _later_name(opening, level, match.end()))
         return unit
+    return _unit_of_chair(opening, mentions)
+
+
+def _unit_of_chair(opening: str, mentions: list[re.Match]) -> dict:
+    """ "Chủ tịch UBND tỉnh ... chủ trì phiên họp đánh giá ...", "dưới sự chủ trì của đồng chí
+    ..., Phó Chủ tịch UBND tỉnh": a page that names no acting body credits the body the one who
+    chairs the meeting heads (the name after it is the person's, not a place's)."""
+    unit = _empty_unit()
+    chair = _CHAIRS.search(opening)
+    if chair is None:
+        return unit
+    headed = [
+        m
+        for m in mentions
+        if abs(m.start() - chair.start()) <= _CHAIR_REACH
+        and _HEAD_ROLE_BEFORE.search(opening, max(0, m.start() - 30), m.start())
+    ]
+    if headed:
+        match = min(headed, key=lambda m: abs(m.start() - chair.start()))
+        org, level, _person = _mention_parts(match)
+        unit.update(issuer="Đảng ủy" if org == _PARTY_ORG else org, level=level)
     return unit
 
 
