@@ -48,6 +48,12 @@ def test_value_and_unit(text: str, value: float, unit: str) -> None:
     assert fact["unit"] == unit
 
 
+def test_a_name_word_inside_a_verb_leaves_the_count_a_count() -> None:
+    """ "hạng 3" names a class, but "phân hạng 11 sản phẩm" classifies eleven products."""
+    assert values("Hội đồng đã phân hạng 11 sản phẩm OCOP.") == [(11.0, "sản phẩm")]
+    assert values("Trao quà cho 4 thương binh hạng 1.") == [(4.0, "thương binh")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -17,6 +17,7 @@ from transforms.vocabulary import (
     LETTER,
     NAME_PHRASES,
     NAME_WORDS,
+    NOT_NAME_PHRASES,
     NOT_NOUNS,
     NOT_PLACE_PHRASES,
     PAIRED_NOUNS,
@@ -289,7 +290,7 @@ def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
         return "name"  # "Covid-19", "1-2"
     words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
     last = words[-1] if words else ""
-    if last in NAME_WORDS and not (last == "số" and len(words) == 2 and words[0] == "tổng"):
+    if last in NAME_WORDS and " ".join(words) not in NOT_NAME_PHRASES:
         return "name"
     if " ".join(words) in NAME_PHRASES:
         return "name"

@@ -36,6 +36,7 @@ NOT_NOUNS = words("not_nouns")
 # is a count). They are looked up as the last one or two words, which is cheap.
 NAME_WORDS = words("name_words")
 NAME_PHRASES = words("name_phrases")
+NOT_NAME_PHRASES = words("not_name_phrases")  # "tổng số 464 hồ sơ", "phân hạng 11 sản phẩm"
 # Places and groups named by a number: "quốc lộ 47", "thôn 3", "tổ 5", "đội 2", "lớp 9". A number
 # with a measure after such a word is an amount of the place ("ngân sách phường 11 tỷ đồng",
 # "đường ngõ xóm 1.580 m"), so these words only rule out counts and bare numbers.
