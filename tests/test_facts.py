@@ -54,6 +54,14 @@ def test_a_name_word_inside_a_verb_leaves_the_count_a_count() -> None:
     assert values("Trao quà cho 4 thương binh hạng 1.") == [(4.0, "thương binh")]
 
 
+def test_an_estimate_after_a_plan_word_is_a_result() -> None:
+    """ "dự kiến ... ước đạt": the expected harvest of the season now ending is read; a plan for
+    the year ahead is not."""
+    text = "Lúa vụ mùa đạt 175 ha, dự kiến năng suất ước đạt 50 tạ/ha, sản lượng ước đạt 875 tấn."
+    assert values(text) == [(175.0, "ha"), (50.0, "tạ/ha"), (875.0, "tấn")]
+    assert values("Năm tới dự kiến trồng mới 40 ha rừng.") == []
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

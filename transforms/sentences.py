@@ -37,7 +37,8 @@ _PLAN_SENTENCE_RE = re.compile(
     r"hấn đấu|năm tới|ự kiến|sẽ(?<![^\W\d_]sẽ)(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
 )
 # Words of a result: after them, a plan word earlier in the sentence no longer rules a number out.
-_PAST_MARKER_RE = re.compile(r"\b(?:đã|được|kết quả|đến nay|hiện nay)\b", re.IGNORECASE)
+# An estimate is one ("dự kiến năng suất lúa vụ mùa ước đạt 51 tạ/ha": the season now ending).
+_PAST_MARKER_RE = re.compile(r"\b(?:đã|được|kết quả|đến nay|hiện nay|ước\s+đạt)\b", re.IGNORECASE)
 
 
 # A line longer than this is no line of a report (the longest we have seen is under 1,600
