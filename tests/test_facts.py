@@ -62,6 +62,10 @@ def test_an_estimate_after_a_plan_word_is_a_result() -> None:
     assert values("Năm tới dự kiến trồng mới 40 ha rừng.") == []
 
 
+def test_a_yield_in_quintals_is_per_hectare() -> None:
+    assert values("Cây ngô: năng suất đạt 54,5 tạ, sản lượng 381 tấn.") == [(54.5, "tạ/ha"), (381.0, "tấn")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -55,6 +55,8 @@ _BOUND_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_BOUND_WORDS) + r")\s*$", re.I
 _BOUND_WORD_MAX = max(map(len, _BOUND_WORDS))
 _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.IGNORECASE)
 # A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
+_YIELD_CONTEXT_RE = re.compile(r"\bnăng\s+[sx]uất\b[^,;:.]{0,30}$", re.I)
+_YIELD_MASS_UNITS = frozenset(("tạ", "tấn"))
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
 # A target stated with its value: "(KH: 66 đảng viên)", "(chỉ tiêu huyện giao 197 trẻ)",
 # "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
@@ -300,6 +302,8 @@ def _unit_of(s: _Sentence, q: Quantity) -> str | None:
         and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start)
     ):
         unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
+    if unit in _YIELD_MASS_UNITS and _YIELD_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start):
+        unit = f"{unit}/ha"  # "năng suất đạt 55,9 tạ": a yield is per hectare, written or not
     return unit
 
 
