@@ -60,6 +60,8 @@ def test_an_estimate_after_a_plan_word_is_a_result() -> None:
     text = "Lúa vụ mùa đạt 175 ha, dự kiến năng suất ước đạt 50 tạ/ha, sản lượng ước đạt 875 tấn."
     assert values(text) == [(175.0, "ha"), (50.0, "tạ/ha"), (875.0, "tấn")]
     assert values("Năm tới dự kiến trồng mới 40 ha rừng.") == []
+    # the months left in the year are planned for ("những tháng cuối năm tập trung vào 3 nhóm")
+    assert values("Những tháng cuối năm, xã tập trung vào 4 nhóm giải pháp chính.") == []
 
 
 def test_a_yield_in_quintals_is_per_hectare() -> None:

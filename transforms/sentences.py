@@ -34,7 +34,7 @@ _CHROME_MAX_LINE = 160
 # before "sẽ" is checked after it); the words are distinctive enough without their first letter
 # ("hấn đấu" only occurs in "phấn đấu").
 _PLAN_SENTENCE_RE = re.compile(
-    r"hấn đấu|năm tới|ự kiến|sẽ(?<![^\W\d_]sẽ)(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm"
+    r"hấn đấu|năm tới|ự kiến|sẽ(?<![^\W\d_]sẽ)(?![^\W\d_])|kế hoạch năm sau|ục tiêu năm|tháng cuối năm"
 )
 # Words of a result: after them, a plan word earlier in the sentence no longer rules a number out.
 # An estimate is one ("dự kiến năng suất lúa vụ mùa ước đạt 51 tạ/ha": the season now ending).
