@@ -553,3 +553,8 @@ def test_a_page_naming_no_acting_body_credits_the_body_its_chair_heads():
     # a member's seat on another body is no head of it: the chair's own body is credited
     page = page.replace("Phó Chủ tịch thường trực", "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch")
     assert extract_metadata(page)["issuer"] == "UBND"
+
+
+def test_a_signer_field_after_another_field_of_a_document_sites_table():
+    page = "Số hiệu: 12/KH-UBND Loại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Hà Sơn Người ký: Lê Văn Tâm\n"
+    assert extract_metadata(page)["signer"] == "Lê Văn Tâm"

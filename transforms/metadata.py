@@ -184,8 +184,10 @@ _PERSON = re.compile(rf"^(?:{_U}{_L}+[ \t]+){{1,5}}{_U}{_L}*$|^(?:{_U}+[ \t]+){{
 _SIGNED_MARK = re.compile(r"\((?i:[^)]*ký[^)]*)\)|\[(?i:daky|đã\s+ký)\]|(?i:đã\s+ký)")
 _CELL_SPLIT = re.compile(r"[ \t]{2,}|\t")
 _RECIPIENTS = re.compile(r"(?i:nơi\s+nhận)")
+# "Người ký: Nguyễn Văn A", alone on its line or after another field of a document site's table
+# ("Nơi ban hành: Tỉnh X Người ký: Nguyễn Văn A").
 _SIGNER_LABEL = re.compile(
-    rf"^[ \t*_]*(?i:người\s+ký)[ \t]*:[ \t]*(?P<name>{_U}{_L}+(?:[ \t]+{_U}{_L}+){{1,5}})[ \t]*$"
+    rf"(?:^|(?<=[ \t]))[ \t*_]*(?i:người\s+ký)[ \t]*:[ \t]*(?P<name>{_U}{_L}+(?:[ \t]+{_U}{_L}+){{1,5}})[ \t]*$"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -770,7 +772,7 @@ def _headline_place(opening: str, flat: str) -> str | None:
 def _signature(lines: list[str]) -> dict:
     """Signer, title and the signing organisation from the last signature block of the text."""
     result = {"signer": None, "signer_title": None, "unit": _empty_unit()}
-    labelled = next((m for m in map(_SIGNER_LABEL.match, lines) if m), None)
+    labelled = next((m for m in map(_SIGNER_LABEL.search, lines) if m), None)
     start = _signature_start(lines)
     if start is None:
         if labelled:
