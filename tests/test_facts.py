@@ -68,6 +68,21 @@ def test_a_yield_in_quintals_is_per_hectare() -> None:
     assert values("Cây ngô: năng suất đạt 54,5 tạ, sản lượng 381 tấn.") == [(54.5, "tạ/ha"), (381.0, "tấn")]
 
 
+def test_a_share_of_plan_with_its_amount_and_plan_in_brackets_is_one_fact() -> None:
+    """ "đạt 102% (140,2 tỷ/137,5 tỷ đồng)": the bracket holds the amount and its plan; the
+    partner's unit completes the amount's ("tỷ" → "tỷ đồng")."""
+    fact = one("Thu ngân sách đạt 102% (140,2 tỷ/137,5 tỷ đồng).")
+    assert (fact["value"], fact["unit"], fact["target_value"], fact["pct_target"]) == (
+        140.2,
+        "tỷ đồng",
+        137.5,
+        102.0,
+    )
+    assert fact["indicator_text"] == "Thu ngân sách"
+    # figures that disagree are two claims
+    assert len(extract_facts("Thu ngân sách đạt 80% (140,2 tỷ/137,5 tỷ đồng).")) == 2
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -182,6 +182,10 @@ _PLAN_SHARE_SUBJECTS = words("plan_share_subjects")
 ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
+_DIGIT_RE = re.compile(r"\d")
+_SHARE_SLACK = 1.0  # percentage points: a share printed rounded, or of a rounded amount
+
+
 class PlacedNumber(NamedTuple):
     """A number that went into a fact, with its role there (for `make explain`)."""
 
@@ -288,7 +292,40 @@ def sentence_facts(
         s.skip(s.pending_target[0], "plan figure with no result")
     if skipped is not None:
         skipped.extend(s.skipped)
-    return s.facts
+    return _with_bracketed_amounts(s, placed)
+
+
+def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -> list[dict]:
+    """ "thu ngân sách đạt 100% (136,4 tỷ/136,3 tỷ đồng)": a share of plan whose amount and plan
+    follow in brackets is that amount's share of plan, one fact (when the figures agree)."""
+    facts = s.facts
+    for i in range(len(facts) - 1, 0, -1):
+        share, amount = facts[i - 1], facts[i]
+        if not _bracketed_amount_of(s.text, share, amount):
+            continue
+        amount.update(
+            pct_target=share["pct_target"],
+            pct_target_decimals=share.get("pct_target_decimals"),
+            target_kind=amount["target_kind"] or share["target_kind"],
+            char_start=min(share["char_start"], amount["char_start"]),
+            indicator_text=share["indicator_text"] or amount["indicator_text"],
+        )
+        amount["quote"] = s.text[amount["char_start"] : amount["char_end"]]
+        del facts[i - 1]
+        if placed is not None:  # the share's number now describes the amount
+            placed[:] = [p._replace(role="pct_target", fact=amount) if p.fact is share else p for p in placed]
+    return facts
+
+
+def _bracketed_amount_of(text: str, share: dict, amount: dict) -> bool:
+    if share["unit"] != "%" or share["pct_target"] != share["value"] or amount["pct_target"] is not None:
+        return False
+    if not amount["target_value"] or share["char_end"] > amount["char_start"]:
+        return False
+    first_digit = _DIGIT_RE.search(text, amount["char_start"])
+    if first_digit is None or text[share["char_end"] : first_digit.start()].strip() != "(":
+        return False
+    return abs(100 * amount["value"] / amount["target_value"] - share["value"]) <= _SHARE_SLACK
 
 
 def _unit_of(s: _Sentence, q: Quantity) -> str | None:
