@@ -83,6 +83,11 @@ def test_a_share_of_plan_with_its_amount_and_plan_in_brackets_is_one_fact() -> N
     assert len(extract_facts("Thu ngân sách đạt 80% (140,2 tỷ/137,5 tỷ đồng).")) == 2
 
 
+def test_a_level_equal_to_last_years_is_100_percent_of_the_same_period() -> None:
+    fact = one("Cây khoai lang 42 ha, bằng cùng kỳ, đạt 105% kế hoạch năm.")
+    assert (fact["pct_same_period"], fact["pct_target"]) == (100.0, 105.0)
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -183,6 +183,9 @@ ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
 _DIGIT_RE = re.compile(r"\d")
+_SAME_AS_LAST_YEAR_RE = re.compile(
+    r"[\s,]*(?:bằng|ngang\s+bằng|ngang)\s+(?:với\s+)?(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)", re.IGNORECASE
+)
 _SHARE_SLACK = 1.0  # percentage points: a share printed rounded, or of a rounded amount
 
 
@@ -292,7 +295,16 @@ def sentence_facts(
         s.skip(s.pending_target[0], "plan figure with no result")
     if skipped is not None:
         skipped.extend(s.skipped)
+    _mark_level_with_last_year(s)
     return _with_bracketed_amounts(s, placed)
+
+
+def _mark_level_with_last_year(s: _Sentence) -> None:
+    """ "Cây sắn 30 ha, bằng cùng kỳ": a level equal to last year's is 100% of the same period,
+    with no number written."""
+    for fact in s.facts:
+        if fact["pct_same_period"] is None and _SAME_AS_LAST_YEAR_RE.match(s.text, fact["char_end"], s.end):
+            fact["pct_same_period"] = 100.0
 
 
 def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -> list[dict]:
