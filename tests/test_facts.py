@@ -88,6 +88,14 @@ def test_a_level_equal_to_last_years_is_100_percent_of_the_same_period() -> None
     assert (fact["pct_same_period"], fact["pct_target"]) == (100.0, 105.0)
 
 
+def test_an_amount_whose_share_is_the_share_stated_is_the_plan() -> None:
+    """141 / 150 = 94%: the 150 before is the plan of the 141, not a claim of its own."""
+    text = "Vốn đầu tư công năm 2024 trên 150 tỷ đồng, đến nay đã giao hơn 141 tỷ đồng, đạt 94% kế hoạch."
+    fact = one(text)
+    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (141.0, 150.0, 94.0)
+    assert len(extract_facts(text.replace("94%", "90%"))) == 2  # figures that disagree: two claims
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -186,7 +186,8 @@ _DIGIT_RE = re.compile(r"\d")
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"[\s,]*(?:bằng|ngang\s+bằng|ngang)\s+(?:với\s+)?(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)", re.IGNORECASE
 )
-_SHARE_SLACK = 1.0  # percentage points: a share printed rounded, or of a rounded amount
+_SHARE_SLACK = 1.0
+_PLAN_SHARE_SLACK = 0.1  # a plan found by arithmetic alone must agree to the printed decimal  # percentage points: a share printed rounded, or of a rounded amount
 
 
 class PlacedNumber(NamedTuple):
@@ -296,7 +297,47 @@ def sentence_facts(
     if skipped is not None:
         skipped.extend(s.skipped)
     _mark_level_with_last_year(s)
+    _with_plan_stated_before(s, placed)
     return _with_bracketed_amounts(s, placed)
+
+
+def _with_plan_stated_before(s: _Sentence, placed: list["PlacedNumber"] | None) -> None:
+    """ "Vốn đầu tư công năm 2023 trên 212 tỷ đồng, đến nay đã giao hơn 202 tỷ đồng, đạt 95,3% kế
+    hoạch": an amount of the sentence whose share of plan is exactly the share stated is its plan
+    (202 / 212 = 95,3%), a target and no fact of its own."""
+    facts = s.facts
+    for i in range(len(facts) - 1, 0, -1):
+        plan, fact = facts[i - 1], facts[i]
+        if not _is_plan_of(plan, fact):
+            continue
+        fact["target_value"] = plan["value"]
+        del facts[i - 1]
+        _replace_placed(placed, plan, fact, "target")
+
+
+def _is_plan_of(plan: dict, fact: dict) -> bool:
+    if fact["pct_target"] is None or fact["target_value"] is not None or not plan["value"]:
+        return False
+    if plan["unit"] != fact["unit"] or fact["unit"] == "%" or not _describes_nothing(plan):
+        return False
+    return abs(100 * fact["value"] / plan["value"] - fact["pct_target"]) <= _PLAN_SHARE_SLACK
+
+
+def _describes_nothing(fact: dict) -> bool:
+    """A bare amount: no target, share, change or extra plan of its own."""
+    return (
+        fact["target_value"] is None
+        and fact["pct_target"] is None
+        and fact["pct_same_period"] is None
+        and not fact["change_direction"]
+        and not fact["extra_targets"]
+    )
+
+
+def _replace_placed(placed: list["PlacedNumber"] | None, old: dict, new: dict, role: str) -> None:
+    """The numbers that went to `old` now describe `new` in that role (for `make explain`)."""
+    if placed is not None:
+        placed[:] = [p._replace(role=role, fact=new) if p.fact is old else p for p in placed]
 
 
 def _mark_level_with_last_year(s: _Sentence) -> None:
@@ -324,8 +365,7 @@ def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -
         )
         amount["quote"] = s.text[amount["char_start"] : amount["char_end"]]
         del facts[i - 1]
-        if placed is not None:  # the share's number now describes the amount
-            placed[:] = [p._replace(role="pct_target", fact=amount) if p.fact is share else p for p in placed]
+        _replace_placed(placed, share, amount, "pct_target")
     return facts
 
 
