@@ -96,6 +96,23 @@ def test_an_amount_whose_share_is_the_share_stated_is_the_plan() -> None:
     assert len(extract_facts(text.replace("94%", "90%"))) == 2  # figures that disagree: two claims
 
 
+def test_a_hard_wrapped_paragraph_reads_as_its_sentences() -> None:
+    """Lines broken inside a sentence (a page copied from a narrow column) join again; the quote
+    keeps the text as written."""
+    text = "Sản lượng thủy sản khai\nthác ước đạt 640/1.600\ntấn đạt 40% so với kế hoạch.\n"
+    fact = one(text)
+    assert (fact["value"], fact["unit"], fact["target_value"], fact["pct_target"]) == (
+        640.0,
+        "tấn",
+        1600.0,
+        40.0,
+    )
+    assert fact["indicator_text"] == "Sản lượng thủy sản khai thác"
+    assert "\n" in fact["quote"] and fact["quote"] in text
+    # a heading of a word or two, or a line before a capital, is no wrapped line
+    assert values("Chăn nuôi\ntổng đàn 1.200 con.\n") == [(1200.0, "con")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

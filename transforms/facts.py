@@ -24,7 +24,13 @@ from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
 from transforms.sections import Outline, footnote_markers, section_outline
-from transforms.sentences import is_chrome, plan_marker_ends, sentences_with_numbers, with_short_lines
+from transforms.sentences import (
+    is_chrome,
+    plan_marker_ends,
+    sentences_with_numbers,
+    with_short_lines,
+    with_unwrapped_lines,
+)
 from transforms.skips import SkippedNumber
 from transforms.units import unit_info
 from transforms.vocabulary import WORD_RE
@@ -40,7 +46,8 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
 
     `placed`, when given, receives a PlacedNumber for every number that went into a fact.
     """
-    original, text = text, with_short_lines(text)  # the same string for every real report
+    # the same length, and the same string for most reports
+    original, text = text, with_unwrapped_lines(with_short_lines(text))
     tokens = number_tokens(text)
     ranks = rank_mentions(text)
     skipped: list[SkippedNumber] = []

@@ -68,6 +68,29 @@ def with_short_lines(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
+# A line break inside a sentence of hard-wrapped text ("sản lượng hải sản khai\nthác ước đạt 700
+# tấn"): after a letter, a digit or a comma ending a line of a few words, before a lower-case
+# letter. A heading, a table cell or a list item is followed by a capital or a mark, or is a
+# word or two.
+_SOFT_WRAP_RE = re.compile(r"(?<=[\w,])\n(?=\w)")
+_WRAPPED_WORDS_MIN = 3
+
+
+def with_unwrapped_lines(text: str) -> str:
+    """`text` with the line breaks of hard-wrapped paragraphs turned into spaces, so that their
+    sentences read whole. The length stays the same, as with `with_short_lines`."""
+    chars: list[str] | None = None
+    for m in _SOFT_WRAP_RE.finditer(text):
+        if not text[m.end()].islower():
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if len(text[line_start : m.start()].split(None, _WRAPPED_WORDS_MIN)) < _WRAPPED_WORDS_MIN:
+            continue
+        chars = chars if chars is not None else list(text)
+        chars[m.start()] = " "
+    return text if chars is None else "".join(chars)
+
+
 def _line_cuts(text: str, start: int, end: int) -> Iterator[int]:
     """Where to cut the line text[start:end]: one place in the second half of each piece (a
     stretch without a space is cut where the piece ends, splitting a word)."""
