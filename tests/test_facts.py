@@ -165,6 +165,16 @@ def test_dat_with_same_period_is_level_against_last_year() -> None:
     )
 
 
+def test_a_second_share_of_plan_with_its_own_subject_is_another_claim() -> None:
+    text = "Khối lượng thực hiện ước 150 tỷ đồng, đạt 101,2% kế hoạch và giải ngân đạt 98% kế hoạch."
+    facts = extract_facts(text)
+    assert [(f["value"], f["unit"], f["pct_target"]) for f in facts] == [
+        (150.0, "tỷ đồng", 101.2),
+        (98.0, "%", 98.0),
+    ]
+    assert facts[1]["indicator_text"] == "giải ngân"
+
+
 def test_several_targets_for_one_value() -> None:
     fact = one(
         "Thu ngân sách xã 8,6 tỷ đồng, đạt 107,5% dự toán huyện giao (8 tỷ đồng), "

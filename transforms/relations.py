@@ -186,6 +186,7 @@ _DIGIT_RE = re.compile(r"\d")
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"[\s,]*(?:bằng|ngang\s+bằng|ngang)\s+(?:với\s+)?(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)", re.IGNORECASE
 )
+_SUBJECT_BREAK_RE = re.compile(r",|;|\bvà\b", re.IGNORECASE)
 _SHARE_SLACK = 1.0
 _PLAN_SHARE_SLACK = 0.1  # a plan found by arithmetic alone must agree to the printed decimal  # percentage points: a share printed rounded, or of a rounded amount
 
@@ -652,6 +653,8 @@ def _on_pct_target(s: _Sentence, n: _Num) -> None:
         return
     decimals = decimals_printed(q.value_text)
     host = n.host
+    if host is not None and host["pct_target"] is not None and _names_a_new_subject(s, n):
+        host = None  # "..., đạt 101% kế hoạch và giải ngân đạt 100% kế hoạch": another claim
     if host is not None:
         _add_target(host, pct, decimals, kind)
         _also_same_period_change(s, n, host, end)
@@ -665,6 +668,17 @@ def _on_pct_target(s: _Sentence, n: _Num) -> None:
         fill_indicator_and_quote(text, fact, s.start, s.prev_end, q, n.verb_start, end)
     s.add(fact, q, end)
     s.last_was_pct_target = True
+
+
+def _names_a_new_subject(s: _Sentence, n: _Num) -> bool:
+    """Do words of a subject come between the claim before and this share's verb, after the last
+    "và" or comma ("... và thực hiện giải ngân đạt 100%")? A second plan of the same value comes
+    with none ("đạt 100,3% dự toán tỉnh giao, đạt 80,6% dự toán huyện")."""
+    if n.verb != "đạt" or n.verb_start <= s.current_end:
+        return False
+    between = s.text[s.current_end : n.verb_start]
+    last = _SUBJECT_BREAK_RE.split(between)[-1]
+    return bool(WORD_RE.search(last)) and len(_SUBJECT_BREAK_RE.split(between)) > 1
 
 
 def _pct_of_plan(n: _Num) -> tuple[float, str | None, int]:
