@@ -186,6 +186,7 @@ _DIGIT_RE = re.compile(r"\d")
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"[\s,]*(?:bằng|ngang\s+bằng|ngang)\s+(?:với\s+)?(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)", re.IGNORECASE
 )
+_PLAN_NAMED_RE = re.compile(rf"\s*(?:so(?:\s+với)?\s+)?{_TARGET_KIND}\b", re.IGNORECASE)
 _SUBJECT_BREAK_RE = re.compile(r",|;|\bvà\b", re.IGNORECASE)
 _SHARE_SLACK = 1.0
 _PLAN_SHARE_SLACK = 0.1  # a plan found by arithmetic alone must agree to the printed decimal  # percentage points: a share printed rounded, or of a rounded amount
@@ -676,9 +677,11 @@ def _names_a_new_subject(s: _Sentence, n: _Num) -> bool:
     with none ("đạt 100,3% dự toán tỉnh giao, đạt 80,6% dự toán huyện")."""
     if n.verb != "đạt" or n.verb_start <= s.current_end:
         return False
-    between = s.text[s.current_end : n.verb_start]
-    last = _SUBJECT_BREAK_RE.split(between)[-1]
-    return bool(WORD_RE.search(last)) and len(_SUBJECT_BREAK_RE.split(between)) > 1
+    parts = _SUBJECT_BREAK_RE.split(s.text[s.current_end : n.verb_start])
+    last = parts[-1]
+    # "và so dự toán huyện giao đạt 45%": the words name the plan, not a subject
+    names_plan = _PLAN_NAMED_RE.match(last) is not None
+    return len(parts) > 1 and bool(WORD_RE.search(last)) and not names_plan
 
 
 def _pct_of_plan(n: _Num) -> tuple[float, str | None, int]:
