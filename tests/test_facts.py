@@ -113,6 +113,10 @@ def test_a_hard_wrapped_paragraph_reads_as_its_sentences() -> None:
     assert values("Chăn nuôi\ntổng đàn 1.200 con.\n") == [(1200.0, "con")]
 
 
+def test_a_rate_per_span_of_months() -> None:
+    assert values("Bình quân lương thực: 47 kg/người/6 tháng.") == [(47.0, "kg/người/6 tháng")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

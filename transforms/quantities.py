@@ -64,7 +64,9 @@ def _spelling_pattern(spelling: str) -> str:
 _MEASURE_UNIT_RE = re.compile(
     r"(?:[ \xa0]{1,2}|\s)?(?P<unit>(?:"
     + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")
-    + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))(?P<per>(?:\s?/\s?(?!\d)[^\W\d_]+)*)",
+    + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))"
+    # a rate's "per" parts: "/ha", "/người/năm", and a span of time "/6 tháng"
+    + r"(?P<per>(?:\s?/\s?(?:\d{1,2}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)[^\W\d_]+)*)",
     re.IGNORECASE,
 )
 # A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
