@@ -117,6 +117,13 @@ def test_a_rate_per_span_of_months() -> None:
     assert values("Bình quân lương thực: 47 kg/người/6 tháng.") == [(47.0, "kg/người/6 tháng")]
 
 
+def test_a_raised_total_counts_the_noun_written_before_it() -> None:
+    assert values("Kết nạp 12 đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên 1.250.") == [
+        (12.0, "đảng viên"),
+        (1250.0, "đảng viên"),
+    ]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

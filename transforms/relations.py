@@ -26,7 +26,7 @@ from transforms.quantities import Quantity, name_or_date_reason
 from transforms.schema import FACT_SCHEMA
 from transforms.sentences import plan_before
 from transforms.skips import SkippedNumber
-from transforms.units import scoring_kind, unit_info
+from transforms.units import COMMON_COUNTED_NOUNS, scoring_kind, unit_info
 from transforms.vocabulary import WORD_RE
 
 # ---------------------------------------------------------------------------------------------
@@ -55,6 +55,9 @@ _BOUND_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_BOUND_WORDS) + r")\s*$", re.I
 _BOUND_WORD_MAX = max(map(len, _BOUND_WORDS))
 _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.IGNORECASE)
 # A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
+_RAISED_TOTAL_RE = re.compile(
+    r"\bnâng\s+tổng\s+số\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)[^,;.\d]*\blên\s*$", re.IGNORECASE
+)
 _YIELD_CONTEXT_RE = re.compile(r"\bnăng\s+[sx]uất\b[^,;:.]{0,30}$", re.I)
 _YIELD_MASS_UNITS = frozenset(("tạ", "tấn"))
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
@@ -382,6 +385,16 @@ def _bracketed_amount_of(text: str, share: dict, amount: dict) -> bool:
     return abs(100 * amount["value"] / amount["target_value"] - share["value"]) <= _SHARE_SLACK
 
 
+def _raised_total_noun(before: str) -> str | None:
+    """ "nâng tổng số đảng viên toàn Đảng bộ lên 1.250": the total's counted noun, written before
+    the number instead of after it."""
+    m = _RAISED_TOTAL_RE.search(before)
+    if m is None:
+        return None
+    words = m.group("noun").lower().split()
+    return next((" ".join(words[:k]) for k in (2, 1) if " ".join(words[:k]) in COMMON_COUNTED_NOUNS), None)
+
+
 def _unit_of(s: _Sentence, q: Quantity) -> str | None:
     """The number's unit, or the one its place implies."""
     unit = q.unit
@@ -393,6 +406,8 @@ def _unit_of(s: _Sentence, q: Quantity) -> str | None:
         and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start)
     ):
         unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
+    if unit is None:
+        unit = _raised_total_noun(s.text[max(s.start, q.start - 80) : q.start])
     if unit in _YIELD_MASS_UNITS and _YIELD_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start):
         unit = f"{unit}/ha"  # "năng suất đạt 55,9 tạ": a yield is per hectare, written or not
     return unit
