@@ -124,6 +124,16 @@ def test_a_raised_total_counts_the_noun_written_before_it() -> None:
     ]
 
 
+def test_a_headline_restating_an_a_over_b_is_one_claim_but_not_its_negation() -> None:
+    text = (
+        "Xã Tân Hòa hoàn thành 18/22 chỉ tiêu năm 2024\n\n"
+        "Năm 2024, Đảng bộ xã đã hoàn thành 18/22 chỉ tiêu đề ra.\n"
+    )
+    assert values(text) == [(18.0, "chỉ tiêu")]
+    text = "Chỉ tiêu đạt 6/14 chỉ tiêu. Chỉ tiêu chưa đạt 6/14 chỉ tiêu.\n"
+    assert values(text) == [(6.0, "chỉ tiêu"), (6.0, "chỉ tiêu")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

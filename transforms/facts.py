@@ -221,7 +221,8 @@ class _SameValue:
 def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
     """The same value and unit, said of (nearly) the same words, in another sentence (one
     sentence listing "4 đồng chí ..., 4 đồng chí ..." states two claims). A specific value (a
-    decimal, or 100 or more) needs fewer shared words: headline, lead and body word it apart."""
+    decimal, 100 or more, or a/b with the same b) needs fewer shared words: headline, lead and
+    body word it apart."""
     if a["value"] != b["value"] or a["unit"] != b["unit"]:
         return False
     if not breaks.within(min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])):
@@ -229,13 +230,16 @@ def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
     wa, wb = a["_words"], b["_words"]
     if wa == wb:
         return True
-    if not (wa and wb):
+    if not (wa and wb) or (wa ^ wb) & _NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
         return False
-    specific = decimals_printed(a["value_text"]) > 0 or a["value"] >= 100
+    # an a/b form with the same plan too ("20/21 chỉ tiêu") is as specific as a decimal
+    same_plan = a["target_value"] is not None and a["target_value"] == b["target_value"]
+    specific = decimals_printed(a["value_text"]) > 0 or a["value"] >= 100 or same_plan
     shared = len(wa & wb)
     return shared / len(wa | wb) >= 0.6 or (specific and shared / min(len(wa), len(wb)) >= 0.5)
 
 
+_NEGATIONS = frozenset(("chưa", "không"))
 # Words of a rate, shared by every percentage's indicator: no evidence of the same claim.
 _RATE_WORDS = frozenset(["tỷ", "lệ"])
 
