@@ -134,6 +134,12 @@ def test_a_headline_restating_an_a_over_b_is_one_claim_but_not_its_negation() ->
     assert values(text) == [(6.0, "chỉ tiêu"), (6.0, "chỉ tiêu")]
 
 
+def test_the_size_of_a_plan_is_no_fact_but_items_done_are() -> None:
+    assert values("UBND tỉnh ban hành Kế hoạch số 20/KH-UBND với 12 chỉ tiêu cụ thể về nông nghiệp.") == []
+    assert values("Hội nghị xác định 7 nhiệm vụ, giải pháp trọng tâm cho năm tới.") == []
+    assert values("Toàn xã hoàn thành 10 nhiệm vụ trọng tâm.") == [(10.0, "nhiệm vụ")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

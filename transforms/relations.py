@@ -180,6 +180,11 @@ _OPENS_ON_DESCRIPTION_RE = re.compile(r"[ \t]*(?:đạt|bằng|tăng|giảm|vư�
 _RESULT_WORD_RE = re.compile(r"\b(?:đạt|thực hiện|ước|được)\b", re.IGNORECASE)
 _NONFACT_UNITS = mapping("nonfact_units", "unit", "reason")
 _CROP_WORDS = words("crop_words")
+_PLAN_ITEMS = words("plan_item_nouns")
+# The plan's own items: "13 chỉ tiêu cụ thể", "9 nhiệm vụ, giải pháp trọng tâm".
+_PLAN_ITEM_AFTER_RE = re.compile(r"(?:[\s,]+(?:nhiệm vụ|giải pháp))?\s+(?:cụ thể|trọng tâm)\b", re.IGNORECASE)
+# A result: what was reached or done ("hoàn thành 14/18 chỉ tiêu chủ yếu").
+_DONE_BEFORE_RE = re.compile(r"\b(?:đạt|hoàn thành|vượt|thực hiện được|đã thực hiện)\b", re.IGNORECASE)
 _PLAN_SHARE_SUBJECTS = words("plan_share_subjects")
 
 ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
@@ -540,7 +545,16 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
         and not _RESULT_WORD_RE.search(text, s.part_start, q.start)
     ):
         return "part of a plan"  # "Kế hoạch thu ... là 300 tỷ đồng, trong đó thu thuế 170 tỷ đồng"
+    if _is_plan_size(s, n):
+        return "size of a plan"  # "ban hành Kế hoạch ... với 13 chỉ tiêu cụ thể"
     return None
+
+
+def _is_plan_size(s: _Sentence, n: _Num) -> bool:
+    if (n.unit or "").lower() not in _PLAN_ITEMS or not _PLAN_ITEM_AFTER_RE.match(s.text, n.q.end, s.end):
+        return False
+    clause = s.text[max(s.start, n.q.start - 60) : n.q.start]
+    return not _DONE_BEFORE_RE.search(clause)
 
 
 def _threshold_reason(s: _Sentence, n: _Num) -> str | None:
