@@ -86,6 +86,12 @@ def test_a_share_of_plan_with_its_amount_and_plan_in_brackets_is_one_fact() -> N
 def test_a_level_equal_to_last_years_is_100_percent_of_the_same_period() -> None:
     fact = one("Cây khoai lang 42 ha, bằng cùng kỳ, đạt 105% kế hoạch năm.")
     assert (fact["pct_same_period"], fact["pct_target"]) == (100.0, 105.0)
+    assert one("Diện tích gieo cấy 480 ha (ổn định như vụ Xuân năm trước).")["pct_same_period"] == 100.0
+    # last year's own figure follows: no claim of equality
+    assert [f["pct_same_period"] for f in extract_facts("Cây sắn 30 ha, bằng năm 2023 là 25 ha.")] == [
+        None,
+        None,
+    ]
 
 
 def test_an_amount_whose_share_is_the_share_stated_is_the_plan() -> None:

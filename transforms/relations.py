@@ -191,8 +191,14 @@ ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
 _DIGIT_RE = re.compile(r"\d")
+# A level equal to last year's, with no figure: "bằng cùng kỳ", "(ổn định như vụ Xuân năm trước)".
 _SAME_AS_LAST_YEAR_RE = re.compile(
-    r"[\s,]*(?:bằng|ngang\s+bằng|ngang)\s+(?:với\s+)?(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)", re.IGNORECASE
+    r"""[\s,(]*
+    (?:bằng|ngang\s+bằng|ngang|ổn\ định\s+(?:như|so\s+với))\s+(?:với\s+)?
+    (?:(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)                       # the same period
+      |(?:vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?:năm\s+)?(?:trước|\d{4}))  # the season or year before
+    (?![\s,]*(?:là|đạt|:)?\s*\d)                              # with no figure of its own""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _PLAN_NAMED_RE = re.compile(rf"\s*(?:so(?:\s+với)?\s+)?{_TARGET_KIND}\b", re.IGNORECASE)
 _SUBJECT_BREAK_RE = re.compile(r",|;|\bvà\b", re.IGNORECASE)
