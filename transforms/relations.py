@@ -196,8 +196,8 @@ _SAME_AS_LAST_YEAR_RE = re.compile(
     r"""[\s,(]*
     (?:bằng|ngang\s+bằng|ngang|ổn\ định\s+(?:như|so\s+với))\s+(?:với\s+)?
     (?:(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)                       # the same period
-      |(?:vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?:năm\s+)?(?:trước|\d{4}))  # the season or year before
-    (?![\s,]*(?:là|đạt|:)?\s*\d)                              # with no figure of its own""",
+      |(?:vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?:năm\s+)?(?:trước|\d{4})  # the season or year before
+       (?!\s*(?:là|:)?\s*\d))                                   # with no figure of its own""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PLAN_NAMED_RE = re.compile(rf"\s*(?:so(?:\s+với)?\s+)?{_TARGET_KIND}\b", re.IGNORECASE)
