@@ -558,3 +558,9 @@ def test_a_page_naming_no_acting_body_credits_the_body_its_chair_heads():
 def test_a_signer_field_after_another_field_of_a_document_sites_table():
     page = "Số hiệu: 12/KH-UBND Loại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Hà Sơn Người ký: Lê Văn Tâm\n"
     assert extract_metadata(page)["signer"] == "Lê Văn Tâm"
+
+
+def test_a_number_after_a_level_that_starts_a_period_is_no_place():
+    page = "BÁO CÁO Kết quả hoạt động của Thường trực HĐND xã 4 tháng đầu năm 2023\n\nThường trực HĐND xã Lạc Sơn báo cáo như sau.\n"
+    assert extract_metadata(page)["locality"] == "Lạc Sơn"
+    assert extract_metadata("UBND Phường 5 tổ chức hội nghị sơ kết.\n")["locality"] == "5"

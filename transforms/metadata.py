@@ -52,7 +52,7 @@ _NAME_STOP = _variants(
 )
 _NAME_WORD = rf"(?!{_NAME_STOP})(?:{_U}{_L}+|{_U}+)(?:['’]{_U}?{_L}*)?"
 _PLACE_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
-_NUMBERED_PLACE = r"\d{1,2}\b"  # "Phường 5"
+_NUMBERED_PLACE = r"\d{1,2}\b(?![ \t]+(?i:tháng|năm|quý|ngày)\b)"  # "Phường 5", not "xã 4 tháng đầu năm"
 
 # Organisations. The canonical issuer value is the dict key.
 _ORGS = {
