@@ -533,11 +533,11 @@ def _names_only_a_measure(words: str) -> bool:
     )
 
 
-def _previous_subject(fact: dict, previous: dict | None, continues: bool = True) -> tuple[str | None, bool]:
+def _previous_subject(fact: dict, previous: dict | None, text: str) -> tuple[str | None, bool]:
     """The subject of the claim right before, for a clause that names none ("chiếm tỷ lệ 3%",
     "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
     and whether the clause names none at all. A clause naming none borrows only when it
-    `continues` the claim before (`_continues`)."""
+    continues the claim before (`_continues`)."""
     words = _core(normalize(fact.get("indicator_text") or ""))
     if previous is None or not previous.get("indicator_text"):
         return None, False
@@ -547,7 +547,7 @@ def _previous_subject(fact: dict, previous: dict | None, continues: bool = True)
     overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
     tail_only = bool(words) and overlaps and before.endswith(" " + words)
     bare = not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
-    if bare and gap <= _NEIGHBOUR_GAP and continues:
+    if bare and gap <= _NEIGHBOUR_GAP and _continues(text, fact, previous):
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
         subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
@@ -830,9 +830,7 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             previous is not None
             and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
         )
-        subject, bare = _previous_subject(
-            fact, previous if same_line else None, _continues(text, fact, previous)
-        )
+        subject, bare = _previous_subject(fact, previous if same_line else None, text)
         if bare and subject is not None and previous is not None:  # bare: both are set
             fact["indicator_text"] = _borrowed_text(fact, subject, previous)
         elif (

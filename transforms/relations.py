@@ -191,6 +191,7 @@ ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
 _DIGIT_RE = re.compile(r"\d")
+_SAME_AS_LAST_YEAR_HINT_RE = re.compile(r"bằng|ngang|ổn định", re.IGNORECASE)
 # A level equal to last year's, with no figure: "bằng cùng kỳ", "(ổn định như vụ Xuân năm trước)".
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"""[\s,(]*
@@ -322,7 +323,7 @@ def _with_plan_stated_before(s: _Sentence, placed: list["PlacedNumber"] | None) 
     hoạch": an amount of the sentence whose share of plan is exactly the share stated is its plan
     (202 / 212 = 95,3%), a target and no fact of its own."""
     facts = s.facts
-    for i in range(len(facts) - 1, 0, -1):
+    for i in range(len(facts) - 1, 0, -1):  # (a sentence of one fact has no pair)
         plan, fact = facts[i - 1], facts[i]
         if not _is_plan_of(plan, fact):
             continue
@@ -359,6 +360,8 @@ def _replace_placed(placed: list["PlacedNumber"] | None, old: dict, new: dict, r
 def _mark_level_with_last_year(s: _Sentence) -> None:
     """ "Cây sắn 30 ha, bằng cùng kỳ": a level equal to last year's is 100% of the same period,
     with no number written."""
+    if not _SAME_AS_LAST_YEAR_HINT_RE.search(s.text, s.start, s.end):
+        return
     for fact in s.facts:
         if fact["pct_same_period"] is None and _SAME_AS_LAST_YEAR_RE.match(s.text, fact["char_end"], s.end):
             fact["pct_same_period"] = 100.0
