@@ -353,7 +353,8 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
         texts.append(text[len(unit) + 1 :])
     # "cụ tròn 100 tuổi được tặng quà": what was done for those counted names them as the act does
     # ("tặng quà cụ tròn 100 tuổi").
-    given = _GIVEN_RE.match(text) if unit and text.lower().startswith(unit.lower() + " ") else None
+    starts_counted = unit and " được " in text and text.lower().startswith(unit.lower() + " ")
+    given = _GIVEN_RE.match(text) if starts_counted else None
     if given:
         texts += [f"{given['counted']} {given['act']}", f"{given['act']} {given['counted']}"]
     # "ban hành 12 quyết định": a counted noun heads the thing it counts (quyết định ban hành).
