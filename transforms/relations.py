@@ -191,7 +191,6 @@ ROLES = ("fact", "target", "pct_target", "pct_same_period", "change", "share")
 
 
 _DIGIT_RE = re.compile(r"\d")
-_SAME_AS_LAST_YEAR_HINT_RE = re.compile(r"bằng|ngang|ổn định", re.IGNORECASE)
 # A level equal to last year's, with no figure: "bằng cùng kỳ", "(ổn định như vụ Xuân năm trước)".
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"""[\s,(]*
@@ -314,8 +313,10 @@ def sentence_facts(
     if skipped is not None:
         skipped.extend(s.skipped)
     _mark_level_with_last_year(s)
-    _with_plan_stated_before(s, placed)
-    return _with_bracketed_amounts(s, placed)
+    if len(s.facts) > 1:  # the readings of a pair of claims
+        _with_plan_stated_before(s, placed)
+        _with_bracketed_amounts(s, placed)
+    return s.facts
 
 
 def _with_plan_stated_before(s: _Sentence, placed: list["PlacedNumber"] | None) -> None:
@@ -323,7 +324,7 @@ def _with_plan_stated_before(s: _Sentence, placed: list["PlacedNumber"] | None) 
     hoạch": an amount of the sentence whose share of plan is exactly the share stated is its plan
     (202 / 212 = 95,3%), a target and no fact of its own."""
     facts = s.facts
-    for i in range(len(facts) - 1, 0, -1):  # (a sentence of one fact has no pair)
+    for i in range(len(facts) - 1, 0, -1):
         plan, fact = facts[i - 1], facts[i]
         if not _is_plan_of(plan, fact):
             continue
@@ -360,14 +361,15 @@ def _replace_placed(placed: list["PlacedNumber"] | None, old: dict, new: dict, r
 def _mark_level_with_last_year(s: _Sentence) -> None:
     """ "Cây sắn 30 ha, bằng cùng kỳ": a level equal to last year's is 100% of the same period,
     with no number written."""
-    if not _SAME_AS_LAST_YEAR_HINT_RE.search(s.text, s.start, s.end):
-        return
+    sentence = s.text[s.start : s.end]
+    if "ằng" not in sentence and "ngang" not in sentence and "ổn định" not in sentence:
+        return  # (substring tests: most sentences have none of the words)
     for fact in s.facts:
         if fact["pct_same_period"] is None and _SAME_AS_LAST_YEAR_RE.match(s.text, fact["char_end"], s.end):
             fact["pct_same_period"] = 100.0
 
 
-def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -> list[dict]:
+def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -> None:
     """ "thu ngân sách đạt 100% (136,4 tỷ/136,3 tỷ đồng)": a share of plan whose amount and plan
     follow in brackets is that amount's share of plan, one fact (when the figures agree)."""
     facts = s.facts
@@ -385,7 +387,6 @@ def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -
         amount["quote"] = s.text[amount["char_start"] : amount["char_end"]]
         del facts[i - 1]
         _replace_placed(placed, share, amount, "pct_target")
-    return facts
 
 
 def _bracketed_amount_of(text: str, share: dict, amount: dict) -> bool:
@@ -402,7 +403,7 @@ def _bracketed_amount_of(text: str, share: dict, amount: dict) -> bool:
 def _raised_total_noun(before: str) -> str | None:
     """ "nâng tổng số đảng viên toàn Đảng bộ lên 1.250": the total's counted noun, written before
     the number instead of after it."""
-    m = _RAISED_TOTAL_RE.search(before)
+    m = _RAISED_TOTAL_RE.search(before) if "nâng" in before else None
     if m is None:
         return None
     words = m.group("noun").lower().split()
@@ -560,7 +561,7 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
 
 
 def _is_plan_size(s: _Sentence, n: _Num) -> bool:
-    if (n.unit or "").lower() not in _PLAN_ITEMS or not _PLAN_ITEM_AFTER_RE.match(s.text, n.q.end, s.end):
+    if n.unit not in _PLAN_ITEMS or not _PLAN_ITEM_AFTER_RE.match(s.text, n.q.end, s.end):
         return False
     clause = s.text[max(s.start, n.q.start - 60) : n.q.start]
     return not _DONE_BEFORE_RE.search(clause)
