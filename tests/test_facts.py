@@ -146,6 +146,15 @@ def test_the_size_of_a_plan_is_no_fact_but_items_done_are() -> None:
     assert values("Toàn xã hoàn thành 10 nhiệm vụ trọng tâm.") == [(10.0, "nhiệm vụ")]
 
 
+def test_the_items_of_a_list_a_bound_opens_are_bounds_too() -> None:
+    assert values("Xây dựng từ 01 thôn đạt chuẩn kiểu mẫu, 05 vườn mẫu.") == []
+    assert values("Có ít nhất 02 sản phẩm đạt chuẩn, đã có 4 sản phẩm được công nhận.") == [(4.0, "sản phẩm")]
+
+
+def test_a_count_of_principles_names_a_slogan() -> None:
+    assert values("Kiên trì 5 nguyên tắc phòng dịch.") == []
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -202,6 +202,9 @@ _SAME_AS_LAST_YEAR_RE = re.compile(
 )
 _PLAN_NAMED_RE = re.compile(rf"\s*(?:so(?:\s+với)?\s+)?{_TARGET_KIND}\b", re.IGNORECASE)
 _SUBJECT_BREAK_RE = re.compile(r",|;|\bvà\b", re.IGNORECASE)
+_LIST_ITEM_CHARS = 60
+# A verb of its own makes the item a claim: "có ít nhất 02 sản phẩm đạt chuẩn, đã có 4 sản phẩm".
+_ITEM_VERB_RE = re.compile(r"\b(?:đã|có|đạt|được|thực hiện|ước|là)\b", re.IGNORECASE)
 _SHARE_SLACK = 1.0
 _PLAN_SHARE_SLACK = 0.1  # a plan found by arithmetic alone must agree to the printed decimal  # percentage points: a share printed rounded, or of a rounded amount
 
@@ -248,6 +251,7 @@ class _Sentence:
         self.part_start = part.start() if part else None
         self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
         self.prev_end = start
+        self.bound_end: int | None = None  # where the last number skipped as a bound ends
         self.skipped: list[SkippedNumber] = []
         if carry is not None and _OPENS_ON_DESCRIPTION_RE.match(text, start, end):
             self.current, self.current_end = carry, start
@@ -452,8 +456,9 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None and _stated(s, q, unit) is None:
             return reason
-    if q.unit != "%" and _ends_on_bound(before):
-        return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm"
+    if q.unit != "%" and (_ends_on_bound(before) or _lists_on_a_bound(s, q)):
+        s.bound_end = q.end
+        return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm", "từ 01 thôn ..., 05 vườn mẫu"
     if s.plan_markers and plan_before(text, s.plan_markers, q.start):
         return "plan for a later period"
     return None
@@ -579,6 +584,17 @@ def _threshold_reason(s: _Sentence, n: _Num) -> str | None:
     if n.target_m or _THRESHOLD_AFTER_RE.match(text, q.end) or n.verb is None:
         return "threshold"
     return None
+
+
+def _lists_on_a_bound(s: _Sentence, q: Quantity) -> bool:
+    """Is the number the next item of a list that a bound opened ("xây dựng từ 01 thôn kiểu
+    mẫu, 05 vườn mẫu"): after a comma, with no verb of a result since the bound's number?"""
+    if s.bound_end is None:
+        return False
+    between = s.text[s.bound_end : q.start]
+    if "," not in between or len(between) > _LIST_ITEM_CHARS:
+        return False
+    return not _ITEM_VERB_RE.search(between.rsplit(",", 1)[1])  # the item's own words
 
 
 def _ends_on_bound(before: str) -> bool:
