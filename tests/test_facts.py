@@ -155,6 +155,13 @@ def test_a_count_of_principles_names_a_slogan() -> None:
     assert values("Kiên trì 5 nguyên tắc phòng dịch.") == []
 
 
+def test_comrades_and_individuals_are_counted_nouns() -> None:
+    """ "đ/c" abbreviates "đồng chí" (no đồng per anything); "cá nhân" is one noun."""
+    assert values("Cử 3 đ/c đi học lớp trung cấp lý luận chính trị.") == [(3.0, "đ/c")]
+    assert unit_info("đ/c").kind == "count" and unit_info("đ/người").kind == "rate"
+    assert values("Khen thưởng 30 cá nhân có thành tích.") == [(30.0, "cá nhân")]
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

@@ -62,7 +62,7 @@ def _spelling_pattern(spelling: str) -> str:
 # Measure units (transforms/data/units.csv and unit_aliases.csv), longest first; a letter may not
 # follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
 _MEASURE_UNIT_RE = re.compile(
-    r"(?:[ \xa0]{1,2}|\s)?(?P<unit>(?:"
+    r"(?:[ \xa0]{1,2}|\s)?(?!đ/c\b)(?P<unit>(?:"  # "2 đ/c" counts comrades (đồng chí), no money
     + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")
     + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))"
     # a rate's "per" parts: "/ha", "/người/năm", and a span of time "/6 tháng"

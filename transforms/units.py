@@ -39,6 +39,10 @@ _SPACES_RE = re.compile(r"\s+")
 _SLASH_RE = re.compile(r"\s*/\s*")
 
 
+# Abbreviated counted nouns written with a slash.
+_COUNTED_ABBREVIATIONS = frozenset(("đ/c",))
+
+
 @lru_cache(maxsize=4096)
 def normalize_unit(raw: str | None) -> str | None:
     """The unit as written, lower case, single-spaced, "/" without spaces; "đ" becomes "đồng"."""
@@ -47,6 +51,8 @@ def normalize_unit(raw: str | None) -> str | None:
     unit = _SLASH_RE.sub("/", _SPACES_RE.sub(" ", raw.strip().lower()))
     if not unit:
         return None
+    if unit in _COUNTED_ABBREVIATIONS:
+        return unit  # "đ/c" (đồng chí): comrades, not money per something
     head, sep, rest = unit.partition("/")
     if head in ("đ", "vnđ", "vnd"):
         head = "đồng"
@@ -71,7 +77,9 @@ def unit_info(unit: str | None) -> UnitInfo:
         return UnitInfo(norm, kind, factor, base)
     head, _, rest = canon.partition("/")
     head = _canonical(head)
-    if rest and head in _SCALES:  # a rate: tạ/ha, triệu đồng/người/năm
+    if (
+        rest and head in _SCALES and canon not in _COUNTED_ABBREVIATIONS
+    ):  # a rate: tạ/ha, triệu đồng/người/năm
         _, factor, base = _SCALES[head]
         return UnitInfo(norm, "rate", factor, f"{base}/{rest}")
     scale, _, noun = canon.partition(" ")
