@@ -162,6 +162,17 @@ def test_comrades_and_individuals_are_counted_nouns() -> None:
     assert values("Khen thưởng 30 cá nhân có thành tích.") == [(30.0, "cá nhân")]
 
 
+def test_a_lead_restating_the_body_keeps_the_bodys_claim_with_its_plan() -> None:
+    text = (
+        "Sáu tháng đầu năm, thu hút đầu tư các dự án FDI đạt gần 240 triệu USD.\n\n"
+        "Cụ thể, thu hút đầu tư các dự án có vốn đầu tư trực tiếp nước ngoài (FDI) đạt gần 240 triệu"
+        " USD, đạt 80% kế hoạch năm.\n"
+    )
+    fact = one(text)
+    assert (fact["value"], fact["pct_target"]) == (240.0, 80.0)
+    assert fact["char_start"] > text.index("Cụ thể") and fact["quote"] in text  # the body's claim
+
+
 def test_units_glued_to_numbers() -> None:
     assert values("Nạo vét 2350m kênh mương và trồng 12ha cây ăn quả.") == [(2350, "m"), (12, "ha")]
 

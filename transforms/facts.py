@@ -125,6 +125,24 @@ def _place(text: str, fact: dict, outline: Outline, section) -> None:
 # Repeated claims: the same figure said twice is one fact
 
 
+_RELATION_FIELDS = ("target_value", "pct_target", "pct_same_period", "change_direction")
+
+
+def _relations(fact: dict) -> int:
+    """How many relations the claim states: plan, share of plan, share of last year, change."""
+    return sum(fact[field] is not None for field in _RELATION_FIELDS)
+
+
+def _start(fact: dict) -> int:
+    return fact["char_start"]
+
+
+def _drop_repeated(fact: dict, skipped: list[SkippedNumber]) -> None:
+    fact.pop("_parent", None)
+    fact["_repeated"] = True
+    skipped.append(SkippedNumber(fact["_pos"], fact["_pos"] + len(fact["value_text"]), "repeated claim"))
+
+
 def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> list[dict]:
     """Drop repeated claims (into `skipped`); number the rest and point each part of a total to
     its total's index."""
@@ -135,13 +153,16 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
         fact["_words"] = _words(fact["indicator_text"])
     for fact in facts:
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), _SameValue())
-        repeated = any(_same_claim(fact, k, breaks) for k in same_value.candidates(fact, breaks))
-        if repeated or _restates_pct(fact, facts) or _restates_change(fact, facts):
-            fact.pop("_parent", None)
-            fact["_repeated"] = True
-            skipped.append(
-                SkippedNumber(fact["_pos"], fact["_pos"] + len(fact["value_text"]), "repeated claim")
-            )
+        said = next((k for k in same_value.candidates(fact, breaks) if _same_claim(fact, k, breaks)), None)
+        if said is not None and _relations(fact) > _relations(said):
+            # a lead's figure said again in the body with its plan or change: the body's is kept
+            kept.remove(said)
+            kept.insert(bisect.bisect(kept, fact["char_start"], key=_start), fact)  # text order
+            same_value.replace(said, fact)
+            _drop_repeated(said, skipped)
+            continue
+        if said is not None or _restates_pct(fact, facts) or _restates_change(fact, facts):
+            _drop_repeated(fact, skipped)
             continue
         kept.append(fact)
         same_value.add(fact)
@@ -209,6 +230,13 @@ class _SameValue:
         self.facts.append(fact)
         self.ends.append(fact["char_end"])
 
+    def replace(self, old: dict, new: dict) -> None:
+        """`new` says again what `old` said, and better: it takes its place."""
+        at = self.facts.index(old)
+        self.facts[at] = new
+        self.ends[at] = new["char_end"]
+        self.in_order = False  # (the place is no longer in text order)
+
     def candidates(self, fact: dict, breaks: _SentenceBreaks) -> list[dict]:
         """Those of the facts that _same_claim might find to repeat `fact`: the others share no
         break with it (they start no later and end after the last break before its start)."""
@@ -236,10 +264,19 @@ def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
     same_plan = a["target_value"] is not None and a["target_value"] == b["target_value"]
     specific = decimals_printed(a["value_text"]) > 0 or a["value"] >= 100 or same_plan
     shared = len(wa & wb)
-    return shared / len(wa | wb) >= 0.6 or (specific and shared / min(len(wa), len(wb)) >= 0.5)
+    if shared / len(wa | wb) >= 0.6 or (specific and shared / min(len(wa), len(wb)) >= 0.5):
+        return True
+    # a lead and the body may name the thing apart but say the same clause around the figure
+    return specific and _holds_the_other(_words(a["quote"]), _words(b["quote"]))
+
+
+def _holds_the_other(qa: frozenset[str], qb: frozenset[str]) -> bool:
+    """Do two quotes share nearly all the words of the shorter one?"""
+    return bool(qa and qb) and len(qa & qb) >= _QUOTE_HELD * min(len(qa), len(qb))
 
 
 _NEGATIONS = frozenset(("chưa", "không"))
+_QUOTE_HELD = 0.8
 # Words of a rate, shared by every percentage's indicator: no evidence of the same claim.
 _RATE_WORDS = frozenset(["tỷ", "lệ"])
 
