@@ -46,8 +46,9 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
 
     `placed`, when given, receives a PlacedNumber for every number that went into a fact.
     """
-    # the same length, and the same string for most reports
-    original, text = text, with_unwrapped_lines(with_short_lines(text))
+    # the same length, and the same string for most reports; cut long lines last, so that no
+    # cut is joined again
+    original, text = text, with_short_lines(with_unwrapped_lines(text))
     tokens = number_tokens(text)
     ranks = rank_mentions(text)
     skipped: list[SkippedNumber] = []
