@@ -126,11 +126,12 @@ def _place(text: str, fact: dict, outline: Outline, section) -> None:
 # Repeated claims: the same figure said twice is one fact
 
 
-_RELATION_FIELDS = ("target_value", "pct_target", "pct_same_period", "change_direction")
+# (an a/b form alone is no more said: "03/27 chỉ tiêu" may only count the whole list)
+_RELATION_FIELDS = ("pct_target", "pct_same_period", "change_direction")
 
 
 def _relations(fact: dict) -> int:
-    """How many relations the claim states: plan, share of plan, share of last year, change."""
+    """How many relations the claim states: share of plan, share of last year, change."""
     return sum(fact[field] is not None for field in _RELATION_FIELDS)
 
 
