@@ -125,6 +125,13 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "PARTY_MEMBERS",
             "đảng viên",
         ),
+        # "Tập trung chỉ đạo", "tham mưu": how the unit went about it, no part of what is measured.
+        (
+            "Tập trung chỉ đạo đẩy mạnh chuyển đổi cơ cấu cây trồng vụ Hè thu đạt 100% kế hoạch.",
+            0,
+            "CROP_CONVERSION_AREA_PCT_PLAN",
+            "chuyển đổi cơ cấu cây trồng vụ Hè thu",
+        ),
         # A common misspelling of a measure noun is read as the noun.
         ("Mô hình cánh đồng mẫu lớn 25 ha, năng xuất đạt 68 tạ/ha.", 1, "LARGE_FIELD_YIELD", None),
     ],

@@ -34,6 +34,7 @@ _LEADING_JUNK_RE = re.compile(
          |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thị|thành\ phố|quận)|cả\ (?:năm|nước)
          # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
          |thực\ hiện(?:\ tốt|\ thành\ công)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
+         |tập\ trung(?:\ chỉ\ đạo)?|tham\ mưu
          |được\ sự\ quan\ tâm\ của|các\ loại
          # lead-ins that point at an example or a sum ("điển hình như thu ngân sách ...",
          # "cộng dồn ...", "nâng tổng số đảng viên ...")
