@@ -132,6 +132,8 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "CROP_CONVERSION_AREA_PCT_PLAN",
             "chuyển đổi cơ cấu cây trồng vụ Hè thu",
         ),
+        # "em" only counts the pupils the words before it name.
+        ("Số học sinh giỏi cấp huyện đạt 64 em.", 0, "EXCELLENT_STUDENTS", "Số học sinh giỏi cấp huyện"),
         # A common misspelling of a measure noun is read as the noun.
         ("Mô hình cánh đồng mẫu lớn 25 ha, năng xuất đạt 68 tạ/ha.", 1, "LARGE_FIELD_YIELD", None),
     ],
@@ -213,7 +215,7 @@ def test_the_reports_place_after_a_count_is_no_part_of_it():
 def test_a_result_word_before_the_number_is_no_part_of_the_indicator():
     """ "... kết quả đạt 9 em": the words before "kết quả" name what is counted."""
     text = "Bồi dưỡng học sinh năng khiếu cấp huyện kết quả đạt 9 em."
-    assert _fact(text, 0)[1] == "Bồi dưỡng học sinh năng khiếu cấp huyện em"
+    assert _fact(text, 0)[1] == "Bồi dưỡng học sinh năng khiếu cấp huyện"
 
 
 def test_a_counted_nouns_words_never_end_inside_bao_gom():
