@@ -529,6 +529,12 @@ def test_a_news_pages_own_date_stamp(page, issued):
             " họp.\n",
             (2023, "year", None),
         ),
+        # A period without its year takes the year of the date its figures run to.
+        (
+            "Đảng bộ phường Tân An sơ kết 6 tháng đầu năm\n\nTính đến ngày 30/6/2009, thu ngân sách"
+            " đạt 3 tỷ đồng.\n",
+            (2009, "half", 1),
+        ),
         # A period without its year takes the page's month stamp, not a term named further on.
         (
             " date 2024-07 Trong 6 tháng đầu năm, Đảng bộ xã Nậm Khao đã lãnh đạo thực hiện tốt các"

@@ -212,6 +212,9 @@ _PERIOD = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_REACH = 40
+_CLOSING_DATE = re.compile(
+    r"(?i:đến)\s+(?:(?i:hết|ngày)\s+)*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<year>(?:19|20)\d{2})\b"
+)
 _WORD_NUMBERS = {"sáu": 6, "chín": 9}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -268,7 +271,7 @@ def extract_metadata(text: str) -> dict:
         kind, index, year, later_year, stem = period
         if year is None and kind != "year":  # "6 tháng đầu năm": the page's date says which year
             year = record["issued_date"].year if record["issued_date"] else _stamped_year(text)
-        year = year or later_year
+        year = year or later_year or _closing_year(text)
         if year is not None:
             record.update(
                 period_year=year, period_kind=kind, period_index=index, period_label=f"{stem} {year}"
@@ -879,6 +882,13 @@ def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | 
         near = following.start() - match.end() <= _YEAR_REACH
         return kind, index, year if near else None, None if near else year, stem
     return None
+
+
+def _closing_year(text: str) -> int | None:
+    """The year of a date the figures run to ("Tính đến ngày 31/5/2007 thu ..."): it closes the
+    period a page names without its year."""
+    closing = _CLOSING_DATE.search(text)
+    return int(closing.group("year")) if closing else None
 
 
 def _stamped_year(text: str) -> int | None:
