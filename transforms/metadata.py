@@ -199,7 +199,7 @@ _DATE_IN_TEXT = re.compile(
 _PLANNED = re.compile(
     r"\b(?:"
     + "|".join(sorted(map(re.escape, words("period_plan_words")), key=len, reverse=True))
-    + r")\b(?:[\s,;:]+[^\s,;:]+){0,7}\s*$",
+    + r")\b(?:[\s,;:]+[^\s,;:]+){0,9}\s*$",
     re.IGNORECASE,
 )
 _PLAN_REACH = 60
