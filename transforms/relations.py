@@ -17,6 +17,7 @@ Two rules of the language carry most of the weight:
 
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from transforms.catalog import mapping, words
@@ -54,12 +55,14 @@ _BOUND_WORDS = ("từ", "ít nhất", "tối thiểu", "dưới")
 _BOUND_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_BOUND_WORDS) + r")\s*$", re.IGNORECASE)
 _BOUND_WORD_MAX = max(map(len, _BOUND_WORDS))
 _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.IGNORECASE)
-# A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
+# "nâng tổng số đảng viên ... lên 1.250": the total's noun is written before the number.
 _RAISED_TOTAL_RE = re.compile(
     r"\bnâng\s+tổng\s+số\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)[^,;.\d]*\blên\s*$", re.IGNORECASE
 )
+# A yield in a unit of mass ("năng suất đạt 55,9 tạ") is per hectare.
 _YIELD_CONTEXT_RE = re.compile(r"\bnăng\s+[sx]uất\b[^,;:.]{0,30}$", re.I)
 _YIELD_MASS_UNITS = frozenset(("tạ", "tấn"))
+# A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
 # A target stated with its value: "(KH: 66 đảng viên)", "(chỉ tiêu huyện giao 197 trẻ)",
 # "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
@@ -205,8 +208,8 @@ _SUBJECT_BREAK_RE = re.compile(r",|;|\bvà\b", re.IGNORECASE)
 _LIST_ITEM_CHARS = 60
 # A verb of its own makes the item a claim: "có ít nhất 02 sản phẩm đạt chuẩn, đã có 4 sản phẩm".
 _ITEM_VERB_RE = re.compile(r"\b(?:đã|có|đạt|được|thực hiện|ước|là)\b", re.IGNORECASE)
-_SHARE_SLACK = 1.0
-_PLAN_SHARE_SLACK = 0.1  # a plan found by arithmetic alone must agree to the printed decimal  # percentage points: a share printed rounded, or of a rounded amount
+_SHARE_SLACK = 1.0  # percentage points: a share printed rounded, or of a rounded amount
+_PLAN_SHARE_SLACK = 0.1  # a plan found by arithmetic alone must agree to the printed decimal
 
 
 class PlacedNumber(NamedTuple):
@@ -318,23 +321,32 @@ def sentence_facts(
         skipped.extend(s.skipped)
     _mark_level_with_last_year(s)
     if len(s.facts) > 1:  # the readings of a pair of claims
-        _with_plan_stated_before(s, placed)
-        _with_bracketed_amounts(s, placed)
+        _fold_pairs(s, placed, _fold_plan_stated_before, "target")
+        _fold_pairs(s, placed, _fold_bracketed_amount, "pct_target")
     return s.facts
 
 
-def _with_plan_stated_before(s: _Sentence, placed: list["PlacedNumber"] | None) -> None:
+def _fold_pairs(
+    s: _Sentence, placed: list["PlacedNumber"] | None, fold: Callable[[str, dict, dict], bool], role: str
+) -> None:
+    """Each pair of neighbouring claims that `fold` reads as one becomes the second, into which
+    `fold` has put what the first said; the first's numbers play `role` in it."""
+    facts = s.facts
+    for i in range(len(facts) - 1, 0, -1):
+        first, second = facts[i - 1], facts[i]
+        if fold(s.text, first, second):
+            del facts[i - 1]
+            _replace_placed(placed, first, second, role)
+
+
+def _fold_plan_stated_before(text: str, plan: dict, fact: dict) -> bool:
     """ "Vốn đầu tư công năm 2023 trên 212 tỷ đồng, đến nay đã giao hơn 202 tỷ đồng, đạt 95,3% kế
     hoạch": an amount of the sentence whose share of plan is exactly the share stated is its plan
     (202 / 212 = 95,3%), a target and no fact of its own."""
-    facts = s.facts
-    for i in range(len(facts) - 1, 0, -1):
-        plan, fact = facts[i - 1], facts[i]
-        if not _is_plan_of(plan, fact):
-            continue
-        fact["target_value"] = plan["value"]
-        del facts[i - 1]
-        _replace_placed(placed, plan, fact, "target")
+    if not _is_plan_of(plan, fact):
+        return False
+    fact["target_value"] = plan["value"]
+    return True
 
 
 def _is_plan_of(plan: dict, fact: dict) -> bool:
@@ -373,24 +385,20 @@ def _mark_level_with_last_year(s: _Sentence) -> None:
             fact["pct_same_period"] = 100.0
 
 
-def _with_bracketed_amounts(s: _Sentence, placed: list["PlacedNumber"] | None) -> None:
+def _fold_bracketed_amount(text: str, share: dict, amount: dict) -> bool:
     """ "thu ngân sách đạt 100% (136,4 tỷ/136,3 tỷ đồng)": a share of plan whose amount and plan
     follow in brackets is that amount's share of plan, one fact (when the figures agree)."""
-    facts = s.facts
-    for i in range(len(facts) - 1, 0, -1):
-        share, amount = facts[i - 1], facts[i]
-        if not _bracketed_amount_of(s.text, share, amount):
-            continue
-        amount.update(
-            pct_target=share["pct_target"],
-            pct_target_decimals=share.get("pct_target_decimals"),
-            target_kind=amount["target_kind"] or share["target_kind"],
-            char_start=min(share["char_start"], amount["char_start"]),
-            indicator_text=share["indicator_text"] or amount["indicator_text"],
-        )
-        amount["quote"] = s.text[amount["char_start"] : amount["char_end"]]
-        del facts[i - 1]
-        _replace_placed(placed, share, amount, "pct_target")
+    if not _bracketed_amount_of(text, share, amount):
+        return False
+    amount.update(
+        pct_target=share["pct_target"],
+        pct_target_decimals=share.get("pct_target_decimals"),
+        target_kind=amount["target_kind"] or share["target_kind"],
+        char_start=min(share["char_start"], amount["char_start"]),
+        indicator_text=share["indicator_text"] or amount["indicator_text"],
+    )
+    amount["quote"] = text[amount["char_start"] : amount["char_end"]]
+    return True
 
 
 def _bracketed_amount_of(text: str, share: dict, amount: dict) -> bool:
