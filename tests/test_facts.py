@@ -23,6 +23,11 @@ def values(text: str) -> list[tuple[float, str | None]]:
     return [(f["value"], f["unit"]) for f in extract_facts(text)]
 
 
+def against_plan(fact: dict) -> tuple:
+    """Value, unit, plan and share of plan: what an a/b or share-of-plan rule decides."""
+    return fact["value"], fact["unit"], fact["target_value"], fact["pct_target"]
+
+
 # --- numbers and units -------------------------------------------------------------------------
 
 
@@ -72,12 +77,7 @@ def test_a_share_of_plan_with_its_amount_and_plan_in_brackets_is_one_fact() -> N
     """ "đạt 102% (140,2 tỷ/137,5 tỷ đồng)": the bracket holds the amount and its plan; the
     partner's unit completes the amount's ("tỷ" → "tỷ đồng")."""
     fact = one("Thu ngân sách đạt 102% (140,2 tỷ/137,5 tỷ đồng).")
-    assert (fact["value"], fact["unit"], fact["target_value"], fact["pct_target"]) == (
-        140.2,
-        "tỷ đồng",
-        137.5,
-        102.0,
-    )
+    assert against_plan(fact) == (140.2, "tỷ đồng", 137.5, 102.0)
     assert fact["indicator_text"] == "Thu ngân sách"
     # figures that disagree are two claims
     assert len(extract_facts("Thu ngân sách đạt 80% (140,2 tỷ/137,5 tỷ đồng).")) == 2
@@ -98,7 +98,7 @@ def test_an_amount_whose_share_is_the_share_stated_is_the_plan() -> None:
     """141 / 150 = 94%: the 150 before is the plan of the 141, not a claim of its own."""
     text = "Vốn đầu tư công năm 2024 trên 150 tỷ đồng, đến nay đã giao hơn 141 tỷ đồng, đạt 94% kế hoạch."
     fact = one(text)
-    assert (fact["value"], fact["target_value"], fact["pct_target"]) == (141.0, 150.0, 94.0)
+    assert against_plan(fact) == (141.0, "tỷ đồng", 150.0, 94.0)
     assert len(extract_facts(text.replace("94%", "90%"))) == 2  # figures that disagree: two claims
 
 
@@ -107,12 +107,7 @@ def test_a_hard_wrapped_paragraph_reads_as_its_sentences() -> None:
     keeps the text as written."""
     text = "Sản lượng thủy sản khai\nthác ước đạt 640/1.600\ntấn đạt 40% so với kế hoạch.\n"
     fact = one(text)
-    assert (fact["value"], fact["unit"], fact["target_value"], fact["pct_target"]) == (
-        640.0,
-        "tấn",
-        1600.0,
-        40.0,
-    )
+    assert against_plan(fact) == (640.0, "tấn", 1600.0, 40.0)
     assert fact["indicator_text"] == "Sản lượng thủy sản khai thác"
     assert "\n" in fact["quote"] and fact["quote"] in text
     # a heading of a word or two, or a line before a capital, is no wrapped line

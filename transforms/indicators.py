@@ -564,9 +564,8 @@ def _without_counted(subject: str, unit: str) -> str:
     điều dưỡng người" and of "người được chi trả tiền điều dưỡng" (cho 30 người)."""
     if subject.endswith(" " + unit):
         return subject[: -len(unit) - 1]
-    return (
-        _PASSIVE_LEAD_RE.sub("", subject[len(unit) + 1 :]) if subject.startswith(unit + " được ") else subject
-    )
+    given = _GIVEN_RE.match(subject) if subject.startswith(unit + " được ") else None
+    return given["act"] if given else subject
 
 
 def _subject_and_tails(subject: str) -> tuple[str, ...]:
@@ -617,14 +616,14 @@ def _amount_of_previous(fact: dict, previous: dict) -> str | None:
     thing = previous["indicator_text"]
     unit = (previous.get("unit") or "").lower()
     if unit in _UNIT_ONLY_COUNTS:  # "cho 15 hộ": the words before the count are what it is for
-        thing = _PASSIVE_LEAD_RE.sub("", _without_words(thing, unit))  # "(hộ) được vay vốn"
+        given = thing.startswith(unit + " được ")  # "hộ được vay vốn"
+        thing = _without_counted(thing, unit) if given else _without_words(thing, unit)
     return f"{fact['indicator_text']} {thing}".strip()
 
 
 _MONEY_NOUNS = frozenset(_core(normalize(w)) for w in words_of("indicator_money_nouns"))
 # Counted nouns that say who, not what: the money "cho 15 hộ" is for what the words before say.
 _PASSIVE_WORDS = ("được", "bị")
-_PASSIVE_LEAD_RE = re.compile(r"^được\s+")
 _UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng"))
 
 

@@ -111,10 +111,10 @@ _DOC_NUMBER = re.compile(
 )
 _SEPARATOR_SPACES = re.compile(r"\s*([-/])\s*")
 # A page stamped in ISO form at the start of a line: "date 2025-12-28 ...".
+# (or a month only, "date 2024-07": no issued date, but the year of the period)
 _ISO_PAGE_DATE = re.compile(
-    r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.MULTILINE
+    r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b", re.MULTILINE
 )
-_ISO_PAGE_MONTH = re.compile(r"^[ \t]*(?i:date)[ \t]*:?[ \t]*(?P<year>\d{4})-\d{2}\b", re.MULTILINE)
 _WEEKDAY = re.compile(r"(?i:thứ\s+\S+|chủ\s+nhật)")
 # A page's own date stamp, on a line of its own or after a bar ("Chuyên mục: ... | Đăng ngày:
 # 12/06/2024"): the date with a publication label, a weekday or a time of day right by it, and
@@ -349,7 +349,7 @@ def _page_date(text: str) -> date | None:
         found = _safe_date(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
         if found:
             return found
-    iso = _ISO_PAGE_DATE.search(text)
+    iso = next((m for m in _ISO_PAGE_DATE.finditer(text) if m.group("day")), None)
     if iso:
         return _safe_date(int(iso.group("year")), int(iso.group("month")), int(iso.group("day")))
     return None
@@ -893,7 +893,7 @@ def _closing_year(text: str) -> int | None:
 
 def _stamped_year(text: str) -> int | None:
     """The year of a page stamped with a month only ("date 2024-07")."""
-    stamp = _ISO_PAGE_MONTH.search(text)
+    stamp = _ISO_PAGE_DATE.search(text)
     return int(stamp.group("year")) if stamp else None
 
 
