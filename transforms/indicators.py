@@ -384,6 +384,9 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     return [p.strip() for p in (*texts, *with_leads, *tails)]
 
 
+# Pure in its strings (the catalog is fixed), and a report names its indicators again and again;
+# the Indicator returned is frozen.
+@functools.lru_cache(maxsize=16384)
 def best_match(
     indicator_text: str | None, unit: str | None, measure: str, leads: tuple[str, ...] = ()
 ) -> tuple[Indicator, str] | None:
@@ -689,18 +692,25 @@ def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
         return ()
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _PARAGRAPH_GAP:
         return ()
-    if match_subject(fact["indicator_text"]) is not None:
+    return _sibling_head(previous["indicator_text"], fact["indicator_text"])
+
+
+# Pure in the two claims' words, which a report's lists repeat from clause to clause.
+@functools.lru_cache(maxsize=16384)
+def _sibling_head(before: str, own: str) -> tuple[str, ...]:
+    """The head of the claim before (`before`) that names a subject with `own`'s words, if any."""
+    if match_subject(own) is not None:
         return ()
-    core = _core(normalize(previous["indicator_text"]))
+    core = _core(normalize(before))
     for noun in _MEASURE_HEADS:  # longest first: "giá trị sản xuất" before "giá trị"
-        if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {fact['indicator_text']}"):
+        if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {own}"):
             return (noun,)
-    words = previous["indicator_text"].split()
+    words = before.split()
     # a head names a thing, never what was done to it ("cụ | được tặng quà", "hộ | bị thiệt hại")
     words = words[: next((i for i, w in enumerate(words) if w.lower() in _PASSIVE_WORDS), len(words))]
     for size in range(len(words) - 1, 1, -1):
         head = " ".join(words[:size])
-        joined = match_subject(f"{head} {fact['indicator_text']}")
+        joined = match_subject(f"{head} {own}")
         alone = match_subject(head)
         if joined is not None and (alone is None or joined[0] != alone[0]):
             return (head,)
@@ -791,10 +801,12 @@ def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     groups: dict[tuple, list[tuple[dict, str]]] = {}
     for fact in facts:
         own = fact.get("indicator_text")
+        if not own or _PERIOD_RE.search(own):
+            continue  # (cheap checks before the scan of the sentence)
         end = fact.get("char_end") or 0
         # the claim's period: the last one stated in its sentence up to its figure
         periods = list(_PERIOD_RE.finditer(text, _sentence_start(text, fact.get("char_start") or 0), end))
-        if own and periods and not _PERIOD_RE.search(own):
+        if periods:
             key = (normalize(own), unit_info(fact.get("unit")).kind)
             groups.setdefault(key, []).append((fact, " ".join(periods[-1].group(0).lower().split())))
     for members in groups.values():
