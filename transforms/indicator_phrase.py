@@ -266,6 +266,8 @@ def _wraps_line(text: str, at: int) -> bool:
     return word[0].isalpha() and text[at + 1 : at + 2].islower()
 
 
+# Pure in the clause, and a report's clauses repeat their short tails ("với số tiền:").
+@functools.lru_cache(maxsize=16384)
 def _holds_only_junk(clause: str) -> bool:
     """Is no word left once the trailing verbs and marks are stripped (`_TRAILING_JUNK_RE`)?
 
@@ -289,6 +291,9 @@ _SUM_HEADS = ("tổng ", "tổng số ")
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
 
 
+# Pure in its strings (match_indicator reads only the fixed catalog): a report counts the same
+# nouns after the same words again and again.
+@functools.lru_cache(maxsize=16384)
 def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", given: bool = False) -> str:
     """ "51 đơn khiếu nại" → "đơn khiếu nại"; "kết nạp 12 đảng viên" → "kết nạp đảng viên";
     "Tổng đàn lợn 2.850 con" → "Tổng đàn lợn" (a classifier adds nothing to the words before it);
@@ -358,6 +363,8 @@ def _next_to_number(text: str, clause_start: int, pos: int, pre: str) -> bool:
     return at >= 0 and not _GAP_BREAK_RE.search(text, at + len(last), pos)
 
 
+# Pure in its arguments, which are a clause's last words: they repeat from claim to claim.
+@functools.lru_cache(maxsize=16384)
 def _verb_before(pre: str, most: int = _VERB_WORDS_MAX, given: bool = False) -> str:
     """ "Tiếp nhận, thụ lý 08 hồ sơ thờ cúng", "đã chủ trì 40 phiên họp": what was done to the
     counted thing, the last words before the count after any function word (who did it, "đã")

@@ -793,6 +793,15 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Every match of _PERIOD_RE holds "tháng" or "cả năm" (in any case): a substring test rules out
+# most sentences faster than the pattern, which has no literal start to skip to.
+_PERIOD_WORDS = ("tháng", "cả năm")
+
+
+def _may_hold_period(stretch: str) -> bool:
+    lowered = stretch.lower()
+    return any(word in lowered for word in _PERIOD_WORDS)
+
 
 def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     """ "Doanh thu vận tải tháng 8 đạt 145 tỷ đồng, 8 tháng đạt 1.670 tỷ đồng": when one indicator
@@ -804,8 +813,11 @@ def _with_distinct_periods(text: str, facts: list[dict]) -> None:
         if not own or _PERIOD_RE.search(own):
             continue  # (cheap checks before the scan of the sentence)
         end = fact.get("char_end") or 0
+        start = _sentence_start(text, fact.get("char_start") or 0)
+        if not _may_hold_period(text[start:end]):
+            continue
         # the claim's period: the last one stated in its sentence up to its figure
-        periods = list(_PERIOD_RE.finditer(text, _sentence_start(text, fact.get("char_start") or 0), end))
+        periods = list(_PERIOD_RE.finditer(text, start, end))
         if periods:
             key = (normalize(own), unit_info(fact.get("unit")).kind)
             groups.setdefault(key, []).append((fact, " ".join(periods[-1].group(0).lower().split())))
