@@ -157,6 +157,7 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     breaks = _SentenceBreaks(text)
     for fact in facts:
         fact["_words"] = _words(fact["indicator_text"])
+    by_share, by_change = _by_field(facts, "pct_target"), _by_field(facts, "change_amount")
     for fact in facts:
         same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), _SameValue())
         said = next((k for k in same_value.candidates(fact, breaks) if _same_claim(fact, k, breaks)), None)
@@ -167,7 +168,11 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
             same_value.replace(said, fact)
             _drop_repeated(said, skipped)
             continue
-        if said is not None or _restates_pct(fact, facts) or _restates_change(fact, facts):
+        if (
+            said is not None
+            or _restates_pct(fact, by_share.get(fact["value"], ()))
+            or _restates_change(fact, by_change.get(fact["change_amount"], ()))
+        ):
             _drop_repeated(fact, skipped)
             continue
         kept.append(fact)
@@ -181,6 +186,17 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
         parent = fact.pop("_parent", None)
         fact["part_of"] = index.get(id(parent)) if parent is not None else None
     return kept
+
+
+def _by_field(facts: list[dict], field: str) -> dict[float, list[dict]]:
+    """The facts with each value of `field` (None left out), in text order: the only ones that
+    _restates_pct and _restates_change compare a fact with (they ask for that value), so each
+    fact is compared with a few, not with the whole report."""
+    index: dict[float, list[dict]] = {}
+    for fact in facts:
+        if fact[field] is not None:
+            index.setdefault(fact[field], []).append(fact)
+    return index
 
 
 # Pure in the indicator's words, and a report names the same few indicators again and again.
@@ -286,8 +302,9 @@ _QUOTE_HELD = 0.8
 _RATE_WORDS = frozenset(["tỷ", "lệ"])
 
 
-def _restates_pct(fact: dict, kept: list[dict]) -> bool:
-    # `kept`: the report's facts (a headline restates a figure the body gives later)
+def _restates_pct(fact: dict, kept: list[dict] | tuple) -> bool:
+    # `kept`: the report's facts whose share of plan is the fact's value (a headline restates a
+    # figure the body gives later)
     """A bare percentage that repeats another fact's share of plan ("Thu ngân sách đạt 61,4%" restating "... 3 tỷ đồng, đạt 61,4% dự toán")."""
     share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
     if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
@@ -303,9 +320,10 @@ def _restates_pct(fact: dict, kept: list[dict]) -> bool:
     )
 
 
-def _restates_change(fact: dict, facts: list[dict]) -> bool:
+def _restates_change(fact: dict, facts: list[dict] | tuple) -> bool:
     """A change stated alone ("Tăng trưởng ... tăng 7,4%", a headline) that another fact of the
-    report carries as its change: a decimal change amount is too specific to be a coincidence."""
+    report carries as its change: a decimal change amount is too specific to be a coincidence.
+    `facts`: the report's facts with the fact's change amount."""
     alone = fact["change_direction"] and fact["value"] == fact["change_amount"] and fact["unit"] == "%"
     if not alone or decimals_printed(fact["value_text"]) == 0:
         return False
