@@ -810,11 +810,12 @@ def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     groups: dict[tuple, list[tuple[dict, str]]] = {}
     for fact in facts:
         own = fact.get("indicator_text")
-        if not own or _PERIOD_RE.search(own):
-            continue  # (cheap checks before the scan of the sentence)
-        end = fact.get("char_end") or 0
-        start = _sentence_start(text, fact.get("char_start") or 0)
-        if not _may_hold_period(text[start:end]):
+        pos, end = fact.get("char_start") or 0, fact.get("char_end") or 0
+        # cheap checks first: the sentence lies within the look-back before the claim
+        if not own or not _may_hold_period(text[max(0, pos - _LOOKBACK) : end]):
+            continue
+        start = _sentence_start(text, pos)
+        if not _may_hold_period(text[start:end]) or _PERIOD_RE.search(own):
             continue
         # the claim's period: the last one stated in its sentence up to its figure
         periods = list(_PERIOD_RE.finditer(text, start, end))
