@@ -211,9 +211,17 @@ class _SentenceBreaks:
     over the stretch between every pair of equal values quadratic)."""
 
     def __init__(self, text: str) -> None:
-        # match starts; a stop needs whitespace after it
-        self.newlines = [match.start() for match in _NEWLINE_RE.finditer(text)]
-        self.stops = [match.start() for match in _STOP_RE.finditer(text)]
+        self.text = text
+
+    # Found on first use: a report that says no value and unit twice never asks. (Match starts; a
+    # stop needs whitespace after it.)
+    @functools.cached_property
+    def newlines(self) -> list[int]:
+        return [match.start() for match in _NEWLINE_RE.finditer(self.text)]
+
+    @functools.cached_property
+    def stops(self) -> list[int]:
+        return [match.start() for match in _STOP_RE.finditer(self.text)]
 
     def within(self, lo: int, hi: int) -> bool:
         """As _SENTENCE_BREAK_RE.search(text, lo, hi): a newline in [lo, hi), or a stop whose
