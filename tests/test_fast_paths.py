@@ -8,7 +8,7 @@ these tests compare each with the plain search on generated text, hostile cases 
 import random
 import re
 
-from transforms import indicators, relations, sections, sentences
+from transforms import indicator_phrase, indicators, relations, sections, sentences
 from transforms.quantities import rank_mentions
 
 _PIECES = [
@@ -104,3 +104,15 @@ def test_sentence_start_is_the_end_of_the_last_break_of_the_look_back():
         start = max(0, pos - indicators._LOOKBACK)
         ends = [m.end() for m in indicators._SENTENCE_BREAK_RE.finditer(text, start, pos)]
         assert indicators._sentence_start(text, pos) == (ends[-1] if ends else start), (text, pos)
+
+
+def test_clause_boundaries_are_those_of_the_case_insensitive_alternatives():
+    plain = re.compile(r"[;:(\n]|(?<!\d),|,(?!\d)|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
+    rng = random.Random(17)
+    words = ["TRONG ĐÓ", "trong  đó", "Trong\nđó", "trong đói", "xtrong đó", "và", "VÀ", "vÀ", "tvà", "vàng"]
+    words += ["1,2", "a,b", "3,", ",4", "(", ";", ":", " ", "\n", "ha", "đạt 5", "t", "v"]
+    for _ in range(3000):
+        window = "".join(rng.choices(words, k=rng.randint(0, 12)))
+        assert [m.span() for m in indicator_phrase._CLAUSE_BOUNDARY_RE.finditer(window)] == [
+            m.span() for m in plain.finditer(window)
+        ], window

@@ -24,9 +24,22 @@ _UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
 _WITH_COUNT_RE = re.compile(
     r"(?<!đối )\bvới\s+(?:(?:gần|trên|hơn|khoảng|tổng số|tổng cộng)\s+)?$", re.IGNORECASE
 )
-# Where the clause naming a number's indicator starts.
-# A comma between digits ("tròn 70,75,80 tuổi") lists numbers or marks decimals: no boundary.
-_CLAUSE_BOUNDARY_RE = re.compile(r"[;:(\n]|(?<!\d),|,(?!\d)|\btrong\s+đó\b|\bvà\b", re.IGNORECASE)
+# Where the clause naming a number's indicator starts: ";", ":", "(", a line break, a comma,
+# "trong đó" or "và" (in any case). A comma between digits ("tròn 70,75,80 tuổi") lists numbers
+# or marks decimals: no boundary.
+# (The pattern opens on one class of the characters every match starts with, and is not
+# case-insensitive as a whole: sre then skips to those characters; the checks of each kind
+# follow, looking back at the character matched. As written plainly, with re.IGNORECASE and
+# "\b" first, it tried every offset.)
+_CLAUSE_BOUNDARY_RE = re.compile(
+    r"""[;:(\n,tTvV]
+    (?:(?<=[;:(\n])
+      |(?<=,)(?:(?<!\d,)|(?!\d))                      # a comma not between two digits
+      |(?<=[tT])(?<!\w[tT])(?i:rong\s+đó)\b            # "trong đó", a word of its own
+      |(?<=[vV])(?<!\w[vV])(?i:à)\b)                   # "và"
+    """,
+    re.VERBOSE,
+)
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
     r"""^[\s\-–+•*.·)]*
