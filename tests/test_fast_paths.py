@@ -116,3 +116,15 @@ def test_clause_boundaries_are_those_of_the_case_insensitive_alternatives():
         assert [m.span() for m in indicator_phrase._CLAUSE_BOUNDARY_RE.finditer(window)] == [
             m.span() for m in plain.finditer(window)
         ], window
+
+
+def test_uoc_is_found_as_the_case_insensitive_word():
+    plain = re.compile(r"\bước\b", re.IGNORECASE)
+    rng = random.Random(19)
+    words = ["ước", "Ước", "ƯỚC", "ưỚc", "ước tính", "xước", "ướcx", "1ước", " ", ",", "\n", "đạt", "ư", "ớc"]
+    for _ in range(3000):
+        text = "".join(rng.choices(words, k=rng.randint(0, 10)))
+        assert [m.span() for m in indicator_phrase._UOC_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+        assert indicator_phrase._UOC_RE.sub(" ", text) == plain.sub(" ", text)

@@ -18,7 +18,9 @@ _HEDGE_BEFORE_RE = re.compile(
     r"(?:\b(?P<hedge>gần đạt|gần|trên|hơn|khoảng|ước|xấp xỉ))\s*(?:(?:đạt|là|được|có)\s*)?[:]?\s*$",
     re.IGNORECASE,
 )
-_UOC_RE = re.compile(r"\bước\b", re.IGNORECASE)
+# "ước" (estimated) as a word, in any case. (It opens on "ư" or "Ư", the only letters that
+# re.IGNORECASE equates with "ư", and not case-insensitive as a whole: sre then skips to them.)
+_UOC_RE = re.compile(r"[ưƯ](?<!\w[ưƯ])(?i:ớc)\b")
 # A count right after "với" ("... được tăng cường với 74 lượt ra quân") is what the clause before
 # has, not what it did: the words before are no part of the counted thing's indicator.
 _WITH_COUNT_RE = re.compile(
