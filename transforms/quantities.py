@@ -6,6 +6,7 @@ ranges, headings and numbers that name something ("Nghị quyết 04", "thôn 3"
 Ranks ("xếp thứ 3/9 huyện", "đứng thứ nhất") are read as quantities of their own kind.
 """
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -240,35 +241,45 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     m = _NOUN_RE.match(text, pos, end)
     if not m:
         return None, pos
-    words = m.group("words").split(" ")
-    first = words[0].lower()
-    if first in NOT_NOUNS or (first in TIME_WORDS and " ".join(words[:2]).lower() not in COMPOUND_NOUNS):
-        return None, pos  # ("01 kỳ họp" is a count: a compound noun opening on a time word)
-    if (not m.group("space") and not words[0].islower()) or (len(words[0]) == 1 and words[0].isascii()):
-        return None, pos  # "7B", "4C", "khu 3d": a name glued to its number ("ý kiến" is a noun)
-    if first in PLACE_NOUNS and len(words) > 1 and words[1][:1].isupper():
-        return None, pos  # "5 xã Hòa An": a number before a place's name
-    if words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0]):
-        noun_words = [words[0]]  # an acronym such as "HTX" stands alone
-    else:
-        noun_words = [words[0]]
-        for n in (3, 2):
-            if len(words) >= n and " ".join(words[:n]).lower() in COMPOUND_NOUNS:
-                noun_words = words[:n]
-                break
-    noun = " ".join(noun_words)
+    found = _noun_of(m.group("words"), bool(m.group("space")))
+    if found is None:
+        return None, pos
+    noun, noun_count, word_count = found
     noun_end = m.start("words") + len(noun)
-    if len(noun_words) == 1:
+    if noun_count == 1:
         paired = _PAIRED_NOUN_RE.match(text, noun_end, end)
         if paired:
+            first = noun.lower()
             for second, second_end in ((paired.group(1), paired.end(1)), (paired.group(0)[2:], paired.end())):
                 if f"{first}, {second.lower()}" in PAIRED_NOUNS:
                     return normalize_unit(f"{noun}, {second}"), second_end
     per = ""
-    if len(noun_words) == len(words) and m.group("per"):
+    if noun_count == word_count and m.group("per"):
         per = m.group("per")
         noun_end = m.end("per")
     return normalize_unit(noun + per), noun_end
+
+
+# Pure in its arguments, and a report counts the same few nouns again and again.
+@functools.lru_cache(maxsize=16384)
+def _noun_of(words_text: str, spaced: bool) -> tuple[str, int, int] | None:
+    """The counted noun the words after a number (`spaced`: after a space) open with, how many
+    words it has and how many the words are; None when they open with no noun."""
+    words = words_text.split(" ")
+    first = words[0].lower()
+    if first in NOT_NOUNS or (first in TIME_WORDS and " ".join(words[:2]).lower() not in COMPOUND_NOUNS):
+        return None  # ("01 kỳ họp" is a count: a compound noun opening on a time word)
+    if (not spaced and not words[0].islower()) or (len(words[0]) == 1 and words[0].isascii()):
+        return None  # "7B", "4C", "khu 3d": a name glued to its number ("ý kiến" is a noun)
+    if first in PLACE_NOUNS and len(words) > 1 and words[1][:1].isupper():
+        return None  # "5 xã Hòa An": a number before a place's name
+    noun_words = [words[0]]
+    if not (words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0])):
+        for n in (3, 2):  # (an acronym such as "HTX" stands alone)
+            if len(words) >= n and " ".join(words[:n]).lower() in COMPOUND_NOUNS:
+                noun_words = words[:n]
+                break
+    return " ".join(noun_words), len(noun_words), len(words)
 
 
 # ---------------------------------------------------------------------------------------------
