@@ -296,27 +296,36 @@ _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
 
 
+# Pure in its arguments, and the same few words come before a report's numbers again and again.
+@functools.lru_cache(maxsize=16384)
+def _words_before(before: str, count_or_bare: bool) -> tuple[bool, str | None]:
+    """Whether the words right before a number (`count_or_bare`: one with a counted noun or no
+    unit) make it part of a name, and the date part ("năm", "tháng" ...) they end on, if any."""
+    tail = before.rstrip(" \t\xa0:.")
+    if tail.endswith(("-", "–")):
+        return True, None  # "Covid-19", "1-2"
+    words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
+    last, pair = (words[-1] if words else ""), " ".join(words)
+    if last in NAME_WORDS and pair not in NOT_NAME_PHRASES:
+        return True, None
+    if pair in NAME_PHRASES:
+        return True, None
+    if last in PLACE_WORDS and count_or_bare and pair not in NOT_PLACE_PHRASES:
+        return True, None
+    if last in _DATE_PART_RANGE and not before.rstrip().endswith((":", ".")):
+        return False, last
+    return False, None
+
+
 def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
     """Why the quantity is a name, a date part, a heading number or a year rather than an
     amount ("name", "date", "section number", "year"), or None when it is an amount."""
     before = text[max(sent_start, q.start - 25) : q.start]
-    tail = before.rstrip(" \t\xa0:.")
-    if tail.endswith(("-", "–")):
-        return "name"  # "Covid-19", "1-2"
-    words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
-    last = words[-1] if words else ""
-    if last in NAME_WORDS and " ".join(words) not in NOT_NAME_PHRASES:
+    named, date_word = _words_before(before, unit_info(q.unit).kind in (None, "count"))
+    if named:
         return "name"
-    if " ".join(words) in NAME_PHRASES:
-        return "name"
-    if (
-        last in PLACE_WORDS
-        and unit_info(q.unit).kind in (None, "count")
-        and " ".join(words) not in NOT_PLACE_PHRASES
-    ):
-        return "name"
-    if last in _DATE_PART_RANGE and not before.rstrip().endswith((":", ".")):  # "năm 2021", "tháng 6"
-        low, high = _DATE_PART_RANGE[last]
+    if date_word is not None:  # "năm 2021", "tháng 6"
+        low, high = _DATE_PART_RANGE[date_word]
         if low <= q.value <= high and q.value == int(q.value):
             return "date"
     line_start = text.rfind("\n", 0, q.start) + 1
