@@ -185,8 +185,7 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         return unreadable_reason(token)
     target = None
     # The partner forms all open on a sign within the next few characters: look before matching.
-    signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
-    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in signed else None
+    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in text[num_end : num_end + 3] else None
     if slash:
         if slash.group(2):
             return "date or reference"  # d/m/y, or a reference with two slashes
@@ -196,8 +195,7 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         if value == 1 and target >= 100:
             return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()
-    if slash:
-        signed = _SIGNS_AFTER.intersection(text[num_end : num_end + 3])
+    signed = not _SIGNS_AFTER.isdisjoint(text[num_end : num_end + 3])
     if signed and _RANGE_AFTER_RE.match(text, num_end, end):
         return "range"
     if signed and _REFERENCE_AFTER_RE.match(text, num_end, end):
