@@ -507,10 +507,14 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     """Words before a fact's clause that may name its subject: the sentence's lead before a
     colon, the subject of its opening clause, and the section's title."""
     pos = fact.get("char_start") or 0
-    start = _sentence_start(text, pos)
     words = _core(normalize(fact.get("indicator_text") or ""))
     # the opening's subject is for a clause that names a measure ("năng suất"), not a thing ("bò")
-    opening = _first_clause_subject(text, start, pos) if not words or _names_only_a_measure(words) else None
+    wants_opening = not words or _names_only_a_measure(words)
+    # The sentence starts within the look-back: with no colon there and no opening wanted, where
+    # it starts changes nothing (most facts), and it is not looked for.
+    colon = text.rfind(":", max(0, pos - _LOOKBACK), pos) != -1
+    start = _sentence_start(text, pos) if wants_opening or colon else pos
+    opening = _first_clause_subject(text, start, pos) if wants_opening else None
     leads = (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
     return tuple(dict.fromkeys(lead for lead in leads if lead))
 
