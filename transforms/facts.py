@@ -159,7 +159,9 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
         fact["_words"] = _words(fact["indicator_text"])
     by_share, by_change = _by_field(facts, "pct_target"), _by_field(facts, "change_amount")
     for fact in facts:
-        same_value = kept_by_value.setdefault((fact["value"], fact["unit"]), _SameValue())
+        same_value = kept_by_value.get((fact["value"], fact["unit"]))
+        if same_value is None:  # (built only for a new value: setdefault would build one per fact)
+            same_value = kept_by_value[(fact["value"], fact["unit"])] = _SameValue()
         said = next((k for k in same_value.candidates(fact, breaks) if _same_claim(fact, k, breaks)), None)
         if said is not None and _relations(fact) > _relations(said):
             # a lead's figure said again in the body with its plan or change: the body's is kept

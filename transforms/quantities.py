@@ -149,6 +149,8 @@ def sentence_quantities(
             continue
         found.append(q)
         consumed = q.num_end
+    if not rank_starts:
+        return found  # (read in text order: nothing to sort)
     for r in rank_starts.values():  # spelled ranks: "xếp thứ nhất"
         value = parse_number(r.group("num").lower())
         if value is not None:
