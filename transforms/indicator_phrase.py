@@ -611,6 +611,12 @@ def _before_new_clause(words: list[str]) -> list[str]:
     return words
 
 
+# Pure in the chunk, and the words after a count repeat from claim to claim ("hộ gia đình").
+@functools.lru_cache(maxsize=16384)
+def _words_of_chunk(chunk: str) -> tuple[str, ...]:
+    return tuple(_before_new_clause(chunk.split()))
+
+
 _AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
 
 
@@ -630,8 +636,7 @@ def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
         digits = _DIGITS_RE.match(text, stop.start())
         stop = _POST_STOP_RE.search(text, digits.end() if digits else stop.end(), end)
     stop_at = stop.start() if stop else end
-    chunk = text[pos:stop_at]
-    words = _before_new_clause(chunk.split())
+    words = _words_of_chunk(text[pos:stop_at])
     if stop and stop.group(0).isdigit() and words and words[-1].lower() in _DATE_NOUNS:
         words = words[:-1]  # "... nhiệm vụ năm 2024": a date starts there
     if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
