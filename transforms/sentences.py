@@ -119,12 +119,16 @@ def sentences_with_numbers(
     for kind, matches in ((0, tokens), (1, ranks)):
         for m in matches:
             i = bisect_right(ends, m.start())
-            by_sentence.setdefault(i, ([], []))[kind].append(m)
+            found = by_sentence.get(i)
+            if found is None:  # (setdefault would build the lists for every number)
+                found = by_sentence[i] = ([], [])
+            found[kind].append(m)
     for i in sorted(by_sentence):
         sent_start = ends[i - 1] if i > 0 else 0
         sent_end = ends[i] if i < len(ends) else len(text)
         sent_tokens, sent_ranks = by_sentence[i]
-        sent_ranks.sort(key=lambda m: m.start())
+        if len(sent_ranks) > 1:
+            sent_ranks.sort(key=lambda m: m.start())
         yield sent_start, sent_end, sent_tokens, sent_ranks
 
 
