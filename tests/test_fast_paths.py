@@ -128,3 +128,15 @@ def test_uoc_is_found_as_the_case_insensitive_word():
             m.span() for m in plain.finditer(text)
         ], text
         assert indicator_phrase._UOC_RE.sub(" ", text) == plain.sub(" ", text)
+
+
+def test_time_words_are_found_as_the_case_insensitive_search_finds_them():
+    plain = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
+    rng = random.Random(23)
+    words = ["NĂM", "năm", "Tháng", "tHÁNG", "quý", "QUÝ", "ngày", "Ngày", "nay", "NAY", "nam", "thang"]
+    words += ["quy", "n", "t", "q", "5", "٣", " ", "ha", "đạt", "nă", "th"]
+    for _ in range(3000):
+        text = "".join(rng.choices(words, k=rng.randint(0, 8)))
+        assert [m.span() for m in indicator_phrase._MAY_HOLD_TIME_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text

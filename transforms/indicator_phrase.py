@@ -88,7 +88,11 @@ _TIME = r"""
       |giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})                                        # a term
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
-_MAY_HOLD_TIME_RE = re.compile(r"\d|năm|tháng|quý|ngày|nay", re.IGNORECASE)
+# A digit, "năm", "tháng", "quý", "ngày" or "nay" in any case. (It opens on one class of the
+# characters each starts with, and is not case-insensitive as a whole: sre then skips to them.)
+_MAY_HOLD_TIME_RE = re.compile(
+    r"[\dnNtTqQ](?:(?<=\d)|(?<=[nN])(?i:ăm|gày|ay)|(?<=[tT])(?i:háng)|(?<=[qQ])(?i:uý))"
+)
 _MAY_HOLD_PLACE_RE = re.compile(
     r"\b(?:của|tại|toàn|địa bàn|tỉnh|huyện|xã|thành phố|thị xã|phường|thị trấn|quận)\b", re.IGNORECASE
 )
