@@ -801,24 +801,32 @@ _PERIOD_RE = re.compile(
 _PERIOD_WORDS = ("tháng", "cả năm")
 
 
-def _may_hold_period(stretch: str) -> bool:
-    lowered = stretch.lower()
-    return any(word in lowered for word in _PERIOD_WORDS)
+def _may_hold_period(text: str, lowered: str | None, start: int, end: int) -> bool:
+    """Does text[start:end] hold a period word? `lowered` is the text in lower case when that has
+    its length (no "İ", which lowers to two characters): its offsets are the text's."""
+    if lowered is None:
+        lowered, start, end = text[start:end].lower(), 0, end - start
+    return any(lowered.find(word, start, end) != -1 for word in _PERIOD_WORDS)
 
 
 def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     """ "Doanh thu vận tải tháng 8 đạt 145 tỷ đồng, 8 tháng đạt 1.670 tỷ đồng": when one indicator
     holds figures of different periods in a report, each keeps its period ("Doanh thu vận tải
     tháng 8", "Doanh thu vận tải 8 tháng"); the report's own period is otherwise no part of it."""
+    if not facts:
+        return
     groups: dict[tuple, list[tuple[dict, str]]] = {}
+    lowered: str | None = text.lower()  # (once: each fact's stretch is looked up in it)
+    if len(lowered) != len(text):
+        lowered = None
     for fact in facts:
         own = fact.get("indicator_text")
         pos, end = fact.get("char_start") or 0, fact.get("char_end") or 0
         # cheap checks first: the sentence lies within the look-back before the claim
-        if not own or not _may_hold_period(text[max(0, pos - _LOOKBACK) : end]):
+        if not own or not _may_hold_period(text, lowered, max(0, pos - _LOOKBACK), end):
             continue
         start = _sentence_start(text, pos)
-        if not _may_hold_period(text[start:end]) or _PERIOD_RE.search(own):
+        if not _may_hold_period(text, lowered, start, end) or _PERIOD_RE.search(own):
             continue
         # the claim's period: the last one stated in its sentence up to its figure
         periods = list(_PERIOD_RE.finditer(text, start, end))
