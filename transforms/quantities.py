@@ -274,8 +274,9 @@ def _noun_of(words_text: str, spaced: bool) -> tuple[str, int, int] | None:
     if first in PLACE_NOUNS and len(words) > 1 and words[1][:1].isupper():
         return None  # "5 xã Hòa An": a number before a place's name
     noun_words = [words[0]]
-    if not (words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0])):
-        for n in (3, 2):  # (an acronym such as "HTX" stands alone)
+    acronym = words[0].isupper() and len(words[0]) > 1 and not any(c.isdigit() for c in words[0])
+    if not acronym:  # an acronym such as "HTX" stands alone
+        for n in (3, 2):
             if len(words) >= n and " ".join(words[:n]).lower() in COMPOUND_NOUNS:
                 noun_words = words[:n]
                 break
