@@ -215,6 +215,7 @@ def _unwrapped_start(text: str, start: int) -> int:
 # Nouns that name how a thing is measured ("năng suất", "diện tích", "số tiền"), longest first.
 _MEASURE_NOUNS = tuple(sorted(words("indicator_measure_heads"), key=len, reverse=True))
 _MEASURE_PREFIXES = tuple(noun + " " for noun in _MEASURE_NOUNS) + _MEASURE_NOUNS
+_MEASURE_NOUN_SET = frozenset(_MEASURE_NOUNS)
 _MEASURE_LAST_RE = re.compile(
     r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
     re.IGNORECASE,
@@ -428,7 +429,7 @@ def _share_of(text: str, pre: str, pos: int, adjacent: bool = True) -> tuple[str
     # words borrowed across a comma are the topic, the noun after the percentage its subject
     if not pre or (named and (_is_short_verb(pre) or not adjacent)):
         return (f"tỷ lệ {post}" if named else post), post_end
-    noun = next((n for n in _MEASURE_NOUNS if post.lower() == n), None)
+    noun = post.lower() if post.lower() in _MEASURE_NOUN_SET else None
     return (f"tỷ lệ {noun} {pre}", post_end) if noun else (pre, pos)
 
 
