@@ -426,6 +426,7 @@ def match_indicator(
 
 _MEASURE_HEADS = tuple(sorted(words_of("indicator_measure_heads"), key=len, reverse=True))
 _MEASURE_HEAD_PREFIXES = tuple(noun + " " for noun in _MEASURE_HEADS)  # one startswith tests them all
+_MEASURE_HEAD_STARTS = _MEASURE_HEAD_PREFIXES + _MEASURE_HEADS  # a measure noun, alone or leading
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n]\s")
 _LEAD_STOP_RE = re.compile(r"[.;:!?\n()]")
 _DIGITS_RE = re.compile(r"[\d.,%/]+")
@@ -725,7 +726,7 @@ def _with_lead(text: str, fact: dict) -> str | None:
     measures what its lead names: the words before the sentence's colon, else the section's title,
     written as they are and whole (a lead too long to be a name is none)."""
     indicator = fact.get("indicator_text")
-    if not indicator or not _core(normalize(indicator)).startswith(_MEASURE_HEAD_PREFIXES + _MEASURE_HEADS):
+    if not indicator or not _core(normalize(indicator)).startswith(_MEASURE_HEAD_STARTS):
         return indicator
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
