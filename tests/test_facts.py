@@ -829,6 +829,13 @@ def test_a_change_whose_unit_went_unwritten() -> None:
     assert one("Diện tích rừng trồng đạt 1.200 ha, tăng 9,5.")["change_amount"] == 9.5
 
 
+def test_a_figure_with_its_share_of_plan_is_a_fact_without_a_unit() -> None:
+    f = one("Tổng diện tích cây lâu năm 5.210 đạt 98% kế hoạch.")
+    assert (f["value"], f["unit"], f["pct_target"]) == (5210, None, 98)
+    # a count whose noun went unwritten: the share is the counted things', not the count's
+    assert [f["value"] for f in extract_facts("Trong tháng có 12 đạt 100% kế hoạch.")] == [100]
+
+
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")

@@ -106,6 +106,11 @@ _TARGET_AFTER_RE = re.compile(
     r"(?:\s*\([^\W\d_]{1,4}\))?",  # "kế hoạch (KH)"
     re.IGNORECASE,
 )
+# "Tổng diện tích cây lâu năm 5.210 đạt 98% kế hoạch": a figure whose share of plan follows it
+# measures something even when its unit went unwritten (GUIDE: a fact with unit null).
+_SHARE_OF_PLAN_NEXT_RE = re.compile(
+    rf"\s*,?\s*(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so\s+với\s+)?{_TARGET_KIND}", re.IGNORECASE
+)
 _SAME_PERIOD_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?:(?:thực\s+hiện|TH)\s+)?(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?"
     r"|CK\b|năm\s+trước|năm\s+20\d\d|đầu\s+năm|cuối\s+năm\s+20\d\d)",
@@ -459,7 +464,7 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
         tail = before[-25:].lower()
         if "tăng" in tail or "giảm" in tail:
             return None  # maybe a change whose unit went unwritten: the context decides
-        return name_or_date_reason(text, s.start, q) or "no unit"
+        return _unitless_reason(s, q)
     if not q.is_rank:
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None and _stated(s, q, unit) is None:
@@ -470,6 +475,19 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
     if s.plan_markers and plan_before(text, s.plan_markers, q.start):
         return "plan for a later period"
     return None
+
+
+def _unitless_reason(s: _Sentence, q: Quantity) -> str | None:
+    """Why a number without a unit is skipped: a name, a date, or no unit at all; None when its
+    share of plan follows it, which makes it a measured figure whose unit went unwritten (but
+    "có 12 đạt 100% kế hoạch" counts things whose noun went unwritten: the share is theirs)."""
+    reason = name_or_date_reason(s.text, s.start, q)
+    if reason is not None:
+        return reason
+    if not _SHARE_OF_PLAN_NEXT_RE.match(s.text, q.end, s.end):
+        return "no unit"
+    counted = s.text[max(s.start, q.start - 4) : q.start].split()[-1:] == ["có"]
+    return "no unit" if counted else None
 
 
 def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
@@ -530,11 +548,10 @@ def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
 
 def _skip_reason(s: _Sentence, n: _Num) -> str | None:
     """Why the number is no fact and describes none, or None."""
-    q, text = n.q, s.text
     if n.unit is None:
         if n.verb in ("tăng", "giảm") and n.host is not None:
             return None  # "đạt 16.170 ha, tăng 9,5": a change whose unit went unwritten
-        return name_or_date_reason(text, s.start, q) or "no unit"
+        return _unitless_reason(s, n.q)
     if n.stated is not None:
         return None
     return _word_reason(s, n) or _threshold_reason(s, n)
