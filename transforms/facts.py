@@ -33,7 +33,7 @@ from transforms.sentences import (
 )
 from transforms.skips import SkippedNumber
 from transforms.units import unit_info
-from transforms.vocabulary import WORD_RE
+from transforms.vocabulary import NEGATIONS, WORD_RE
 
 
 def extract_facts(text: str) -> list[dict]:
@@ -260,7 +260,7 @@ def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
     wa, wb = a["_words"], b["_words"]
     if wa == wb:
         return True
-    if not (wa and wb) or (wa ^ wb) & _NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
+    if not (wa and wb) or (wa ^ wb) & NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
         return False
     # an a/b form with the same plan too ("20/21 chỉ tiêu") is as specific as a decimal
     same_plan = a["target_value"] is not None and a["target_value"] == b["target_value"]
@@ -277,7 +277,6 @@ def _holds_the_other(qa: frozenset[str], qb: frozenset[str]) -> bool:
     return bool(qa and qb) and len(qa & qb) >= _QUOTE_HELD * min(len(qa), len(qb))
 
 
-_NEGATIONS = frozenset(("chưa", "không"))
 _QUOTE_HELD = 0.8
 # Words of a rate, shared by every percentage's indicator: no evidence of the same claim.
 _RATE_WORDS = frozenset(["tỷ", "lệ"])

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from transforms.catalog import CatalogError, mapping, read_table
 from transforms.catalog import words as words_of
 from transforms.units import unit_info
+from transforms.vocabulary import NEGATIONS
 
 MEASURES = ("amount", "count", "rate", "pct_of_plan", "growth", "index", "rank")
 # A measure every amount or count (or rate) subject also has, with its code's suffix.
@@ -232,12 +233,15 @@ _BY_FIRST_WORD = _phrasings()
 
 def _stretch(phrasing_words: tuple[str, ...], words: list[str], start: int) -> str | None:
     """The words of the phrase from `start` to the phrasing's last word, when the phrasing's
-    words appear there in order with few words inserted; else None."""
+    words appear there in order with few words inserted, none a negation ("chỉ tiêu không đạt"
+    is not "chỉ tiêu đạt"); else None."""
     pos, inserted = start, 0
     for word in phrasing_words[1:]:
         try:
             found = words.index(word, pos + 1, pos + 2 + _MAX_INSERTED_WORDS - inserted)
         except ValueError:
+            return None
+        if not NEGATIONS.isdisjoint(words[pos + 1 : found]):
             return None
         inserted += found - pos - 1
         pos = found
