@@ -443,6 +443,14 @@ def test_the_body_credited_with_the_report():
     assert _unit(text) == ("UBND", "huyện", "Sơn Lâm Bắc")
 
 
+def test_a_body_named_with_its_abbreviation_reports():
+    text = (
+        "Kết quả năm 2023 của xã Tân Hòa Bắc\nThực hiện Nghị quyết của HĐND xã, "
+        "Ủy ban nhân dân (UBND) xã báo cáo kết quả như sau:\n"
+    )
+    assert _unit(text)[:2] == ("UBND", "xã")
+
+
 def test_a_session_page_where_the_committee_presents_the_report():
     text = (
         "HĐND huyện Kỳ Sơn Thượng khóa XX tổ chức kỳ họp thứ 7.\n"

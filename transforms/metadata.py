@@ -220,11 +220,14 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 # ---------------------------------------------------------------------------------------------
-# The report's sentences about itself: "UBND huyện báo cáo ...", "Trên đây là báo cáo ... của UBND xã".
+# The report's sentences about itself: "UBND huyện báo cáo ...", "Trên đây là báo cáo ... của UBND xã";
+# the body's name may carry its abbreviation in brackets ("Ủy ban nhân dân (UBND) xã báo cáo").
+_ABBREVIATION = r"(?:\s*\([^()\d]{1,12}\))?"
 _SELF_REFERENCE = re.compile(
-    rf"(?i:(?:{_ORG_ALTERNATIVES})\s+(?P<level>{_LEVEL}))\s+(?i:kính\s+)?(?i:báo\s+cáo|kiểm\s+điểm)\b"
+    rf"(?i:(?:{_ORG_ALTERNATIVES}){_ABBREVIATION}\s+(?P<level>{_LEVEL}))\s+(?i:kính\s+)?"
+    r"(?i:báo\s+cáo|kiểm\s+điểm)\b"
     rf"|(?i:trên\s+đây\s+là)[^.]{{0,200}}?(?i:của\s+)(?i:(?:{_ORG_ALTERNATIVES.replace('?P<org', '?P<xorg')})"
-    rf"\s+(?P<xlevel>{_LEVEL}))"
+    rf"{_ABBREVIATION}\s+(?P<xlevel>{_LEVEL}))"
 )
 
 _WS = re.compile(r"[ \t\u00a0]+")
