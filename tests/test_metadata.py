@@ -304,6 +304,8 @@ def test_month_only_date_line_gives_no_date():
         ("Thực hiện Nghị quyết ngày 12 tháng 3 năm 2021 trong năm 2023", (2023, "year", None)),
         # The first three months are the first quarter.
         ("Tình hình kinh tế - xã hội 3 tháng đầu năm 2024", (2024, "quarter", 1)),
+        # The month of a regular meeting is when it sat; the report's period is named further on.
+        ("Họp phiên thường kỳ tháng 12 bàn kết quả năm 2023", (2023, "year", None)),
     ],
 )
 def test_period_from_title(subject, expected):

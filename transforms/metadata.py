@@ -203,6 +203,10 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _PLAN_REACH = 60
+# "UBND huyện họp phiên thường kỳ tháng 11": the month of a regular meeting is when it sat, not
+# the period its report covers.
+_MEETING_MONTH = re.compile(r"\b(?:thường\s+kỳ|thường\s+lệ|phiên\s+họp)\s*$", re.IGNORECASE)
+_MEETING_REACH = 20
 _PERIOD = re.compile(
     r"(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
     r"|(?P<half>nửa\s+(?P<half_edge>đầu|cuối)\s+năm)"
@@ -872,6 +876,10 @@ def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | 
     for match in _PERIOD.finditer(text):
         found = _kind_index(match)
         if found is None or _PLANNED.search(text, max(0, match.start() - _PLAN_REACH), match.start()):
+            continue
+        if match.group("month") and _MEETING_MONTH.search(
+            text, max(0, match.start() - _MEETING_REACH), match.start()
+        ):
             continue
         kind, index, stem = found
         if match.group("year"):
