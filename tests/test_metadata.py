@@ -291,6 +291,20 @@ def test_month_only_date_line_gives_no_date():
     assert (meta["period_kind"], meta["period_index"], meta["period_year"]) == ("quarter", 1, 2023)
 
 
+def test_a_plan_reports_on_the_period_of_its_results_section():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN HÀ\nSố: 12/KH-UBND\nĐông Sơn Hà, ngày 15 tháng 01 năm 2024\n"
+        "KẾ HOẠCH\nPhát triển chăn nuôi năm 2024\n"
+        "Căn cứ Nghị quyết của Huyện ủy; UBND huyện ban hành Kế hoạch năm 2024 như sau:\n"
+        "A. KẾT QUẢ THỰC HIỆN NĂM 2023\nTổng đàn gia cầm đạt 120 nghìn con.\n"
+    )
+    meta = extract_metadata(text)
+    assert (meta["period_year"], meta["period_kind"]) == (2023, "year")
+    # a report (BC) names its own period in its title, whatever sections follow
+    report = extract_metadata(text.replace("/KH-", "/BC-").replace("KẾ HOẠCH\n", "BÁO CÁO\n"))
+    assert report["period_year"] == 2024
+
+
 @pytest.mark.parametrize(
     "subject, expected",
     [

@@ -214,6 +214,14 @@ _PERIOD = re.compile(
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})\b)"
     r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)))"
 )
+# A plan ("Số: 30/KH-UBND": KH is the plan's type code, BC a report's) reports on the period of
+# its results section, a line that opens on its results ("A. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024").
+_PLAN_NUMBER = re.compile(r"/KH\b")
+_RESULTS_HEADING = re.compile(
+    r"^[ \t*_#]*(?:[A-Z]|[IVX]+|\d+)?[.)]?[ \t]*(?i:đánh\s+giá\s+)?(?i:kết\s+quả|tình\s+hình)\s+(?i:thực\s+hiện)",
+    re.MULTILINE,
+)
+_RESULTS_REACH = 120
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_REACH = 40
 _CLOSING_DATE = re.compile(
@@ -271,9 +279,11 @@ def extract_metadata(text: str) -> dict:
         signer_title=signature["signer_title"],
     )
 
-    # The title names the period; failing that, the opening of the body restates it.
+    # The title names the period; failing that, the opening of the body restates it. A plan's
+    # title names the period planned: it reports on the one its results section names.
     opening = text[title_end : title_end + _OPENING_CHARS] if title else text[:_OPENING_CHARS]
-    period = _period(title or "") or _period(opening)
+    is_plan = record["doc_number"] is not None and _PLAN_NUMBER.search(record["doc_number"])
+    period = (is_plan and _results_period(text)) or _period(title or "") or _period(opening)
     if period:
         kind, index, year, later_year, stem = period
         if year is None and kind != "year":  # "6 tháng đầu năm": the page's date says which year
@@ -893,6 +903,12 @@ def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | 
         near = following.start() - match.end() <= _YEAR_REACH
         return kind, index, year if near else None, None if near else year, stem
     return None
+
+
+def _results_period(text: str) -> tuple[str, int | None, int | None, int | None, str] | None:
+    """The period of the first results section ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024")."""
+    heading = _RESULTS_HEADING.search(text)
+    return _period(text[heading.end() : heading.end() + _RESULTS_REACH]) if heading else None
 
 
 def _closing_year(text: str) -> int | None:
