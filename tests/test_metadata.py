@@ -320,6 +320,8 @@ def test_a_plan_reports_on_the_period_of_its_results_section():
         ("Tình hình kinh tế - xã hội 3 tháng đầu năm 2024", (2024, "quarter", 1)),
         # The month of a regular meeting is when it sat; the report's period is named further on.
         ("Họp phiên thường kỳ tháng 12 bàn kết quả năm 2023", (2023, "year", None)),
+        # A crop season gives the year; it is no kind of period the warehouse has.
+        ("Tổng kết sản xuất vụ Mùa năm 2023 và triển khai vụ Đông", (2023, None, None)),
     ],
 )
 def test_period_from_title(subject, expected):

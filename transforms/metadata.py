@@ -207,8 +207,13 @@ _PLAN_REACH = 60
 # the period its report covers.
 _MEETING_MONTH = re.compile(r"\b(?:thường\s+kỳ|thường\s+lệ|phiên\s+họp)\s*$", re.IGNORECASE)
 _MEETING_REACH = 20
+# "vụ Xuân 2023": a crop season of a year (crop_seasons.csv) is a period of no kind of the warehouse's.
+_SEASON = "|".join(
+    w.replace(" ", r"[\s-]+") for w in sorted(words("crop_seasons", "season"), key=len, reverse=True)
+)
 _PERIOD = re.compile(
-    r"(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
+    rf"(?i:(?P<season>vụ\s+(?:{_SEASON}))\s+(?:năm\s+)?(?P<sy>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d))"
+    r"|(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
     r"|(?P<half>nửa\s+(?P<half_edge>đầu|cuối)\s+năm)"
     r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b)"
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})\b)"
@@ -879,7 +884,7 @@ def _role_case(role: str) -> str:
 # Reporting period.
 
 
-def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | None:
+def _period(text: str) -> tuple[str | None, int | None, int | None, int | None, str] | None:
     """(kind, index, year, a later year, label stem) of the first period the text names; the year
     may follow it closely, or further on (the later year, a last resort)."""
     text = _DATE_IN_TEXT.sub(" ", _WS.sub(" ", text))
@@ -892,8 +897,8 @@ def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | 
         ):
             continue
         kind, index, stem = found
-        if match.group("year"):
-            return kind, index, int(match.group("y")), None, stem
+        if match.group("year") or match.group("season"):
+            return kind, index, int(match.group("y") or match.group("sy")), None, stem
         following = _YEAR.search(text, match.end())
         if following is None:
             return kind, index, None, None, stem
@@ -905,7 +910,7 @@ def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | 
     return None
 
 
-def _results_period(text: str) -> tuple[str, int | None, int | None, int | None, str] | None:
+def _results_period(text: str) -> tuple[str | None, int | None, int | None, int | None, str] | None:
     """The period of the first results section ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024")."""
     heading = _RESULTS_HEADING.search(text)
     return _period(text[heading.end() : heading.end() + _RESULTS_REACH]) if heading else None
@@ -924,8 +929,10 @@ def _stamped_year(text: str) -> int | None:
     return int(stamp.group("year")) if stamp else None
 
 
-def _kind_index(match: re.Match) -> tuple[str, int | None, str] | None:
+def _kind_index(match: re.Match) -> tuple[str | None, int | None, str] | None:
     """(kind, index, label stem) for one period phrase; None for phrases that name no period."""
+    if match.group("season"):
+        return None, None, " ".join(match.group("season").split())
     if match.group("months"):
         raw = match.group("n").lower()
         count = _WORD_NUMBERS.get(raw) or int(raw)
