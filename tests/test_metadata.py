@@ -305,6 +305,11 @@ def test_a_plan_reports_on_the_period_of_its_results_section():
     assert report["period_year"] == 2024
 
 
+def test_a_period_compared_with_is_no_reporting_period():
+    text = "1. Chăn nuôi\nTổng đàn lợn 2.300 con, tăng 120 con so với 6 tháng đầu năm 2021.\n"
+    assert extract_metadata(text)["period_year"] is None
+
+
 @pytest.mark.parametrize(
     "subject, expected",
     [

@@ -207,6 +207,15 @@ _PLAN_REACH = 60
 # the period its report covers.
 _MEETING_MONTH = re.compile(r"\b(?:thường\s+kỳ|thường\s+lệ|phiên\s+họp)\s*$", re.IGNORECASE)
 _MEETING_REACH = 20
+# "tăng 105 con so với 6 tháng đầu năm 2020": a period compared with is no period reported on,
+# nor is the year that closes it.
+_COMPARED_WITH = re.compile(
+    r"""\bso(?:\s+với)?(?:\s+cùng\s+kỳ)?
+        (?:\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+\w+|tháng\s+\d{1,2}))?  # the period, its year next
+        \s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COMPARED_REACH = 40
 # "vụ Xuân 2023": a crop season of a year (crop_seasons.csv) is a period of no kind of the warehouse's.
 _SEASON = "|".join(
     w.replace(" ", r"[\s-]+") for w in sorted(words("crop_seasons", "season"), key=len, reverse=True)
@@ -890,11 +899,7 @@ def _period(text: str) -> tuple[str | None, int | None, int | None, int | None, 
     text = _DATE_IN_TEXT.sub(" ", _WS.sub(" ", text))
     for match in _PERIOD.finditer(text):
         found = _kind_index(match)
-        if found is None or _PLANNED.search(text, max(0, match.start() - _PLAN_REACH), match.start()):
-            continue
-        if match.group("month") and _MEETING_MONTH.search(
-            text, max(0, match.start() - _MEETING_REACH), match.start()
-        ):
+        if found is None or _not_reported_on(text, match):
             continue
         kind, index, stem = found
         if match.group("year") or match.group("season"):
@@ -908,6 +913,16 @@ def _period(text: str) -> tuple[str | None, int | None, int | None, int | None, 
         near = following.start() - match.end() <= _YEAR_REACH
         return kind, index, year if near else None, None if near else year, stem
     return None
+
+
+def _not_reported_on(text: str, match: re.Match) -> bool:
+    """Is the period named as one planned, the month of a meeting, or a base compared with?"""
+    start = match.start()
+    return bool(
+        _PLANNED.search(text, max(0, start - _PLAN_REACH), start)
+        or (match.group("month") and _MEETING_MONTH.search(text, max(0, start - _MEETING_REACH), start))
+        or _COMPARED_WITH.search(text, max(0, start - _COMPARED_REACH), start)
+    )
 
 
 def _results_period(text: str) -> tuple[str | None, int | None, int | None, int | None, str] | None:
