@@ -8,7 +8,7 @@ import pytest
 
 from bench.generate import generate_corpus
 from tests.conftest import PROJECT_ROOT, load_gold_cases
-from transforms.facts import extract_facts
+from transforms.facts import extract_facts, read_numbers
 from transforms.schema import FACT_SCHEMA, facts_frame
 from transforms.units import scoring_kind, unit_info
 
@@ -641,6 +641,17 @@ def test_a_plan_subject_is_the_target_of_the_next_value() -> None:
         "b) Vốn sự nghiệp năm 2024 được giao 8 tỷ đồng, đến nay giải ngân được 6 tỷ đồng, đạt 75% kế hoạch."
     )
     assert (f["value"], f["target_value"], f["pct_target"], f["target_kind"]) == (6, 8, 75, "kế hoạch")
+
+
+def test_a_long_plan_subject_with_a_hedge_is_no_fact_and_no_result() -> None:
+    # the plan's name holds a comma, its figure a hedge; the shares that follow name their own subject
+    text = (
+        "Tổng kế hoạch vốn đầu tư công từ nguồn ngân sách tỉnh, huyện hơn 120,5 tỷ đồng, "
+        "ước giải ngân đạt 86% kế hoạch."
+    )
+    facts, skipped = read_numbers(text)
+    assert [(f["value"], f["unit"], f["pct_target"]) for f in facts] == [(86, "%", 86)]
+    assert [s.reason for s in skipped] == ["plan figure with no result"]
 
 
 def test_a_rate_and_its_bracketed_plan() -> None:

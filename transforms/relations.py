@@ -88,10 +88,15 @@ _LONG_STATED_TARGET_RE = re.compile(
 # A clause whose subject is a plan or an allocation, with a year or a longer name: "Tổng kế hoạch
 # vốn năm 2024 do xã quản lý là 12 tỷ đồng", "b) Vốn sự nghiệp năm 2024 được giao 3 tỷ đồng". Its
 # number is the target of the value of its unit that the sentence reports next (or last).
+# The plan's figure may follow its long name, commas and all, with a hedge ("Tổng kế hoạch vốn
+# từ nguồn ngân sách tỉnh, huyện hơn 185 tỷ đồng, ước giải ngân đạt 86% kế hoạch").
 _SUBJECT_WORD = rf"(?:(?:năm\s+)?20\d\d|{_NOT_RESULT_WORD}[^\W\d_]+)"
+_PLAN_HEDGE = "|".join(  # the hedges that announce no result ("ước", "gần đạt" do)
+    h.replace(" ", r"\s+") for h in words("hedge_words") if h not in ("ước", "gần đạt")
+)
 _SUBJECT_TARGET_RE = re.compile(
-    rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+{_SUBJECT_WORD}){{0,16}}"
-    rf"(?:\s+được\s+(?:giao|phân\s+bổ|duyệt|thông\s+qua))?\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
+    rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:,?\s+{_SUBJECT_WORD}){{0,16}}"
+    rf"(?:\s+được\s+(?:giao|phân\s+bổ|duyệt|thông\s+qua))?\s*(?:\blà\b|:|\b(?:{_PLAN_HEDGE})\b)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
     r"(?:\s+là)?\s*:?)\s*$",
     re.IGNORECASE,
 )
@@ -791,11 +796,18 @@ def _also_same_period_change(s: _Sentence, n: _Num, host: dict, end: int) -> Non
 
 
 def _pending_result(s: _Sentence, n: _Num, pct: float, decimals: int, end: int) -> dict | None:
-    """ "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its figure the result."""
+    """ "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its figure the result
+    (unless the share's own clause names its subject: "kế hoạch vốn 120 tỷ đồng, ước giải ngân
+    đạt 86% kế hoạch" is the disbursement's share)."""
     pending = s.pending_target
     if pending is None or n.verb == "vượt":
         return None
     target_q, stated_kind = pending
+    boundary = _last_boundary(s.text, target_q.end, n.verb_start)
+    if boundary != -1 and not _ATTACH_GAP_WORDS.issuperset(
+        w.lower() for w in WORD_RE.findall(s.text, boundary + 1, n.verb_start)
+    ):
+        return None
     s.pending_target = None
     fact = _new_fact(target_q._replace(target=target_q.value if n.q.value == 100 else None))
     fact.update(pct_target=pct, pct_target_decimals=decimals, target_kind=stated_kind)
@@ -974,8 +986,8 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     if named is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
         whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
-        m = _LONG_STATED_TARGET_RE.search(whole)
-        return _kind_text(m.group("kind")) if m else None
+        m = _LONG_STATED_TARGET_RE.search(whole) or _SUBJECT_TARGET_RE.match(whole)
+        return _kind_text(m.group("kind") or "") if m else None
     return named
 
 
