@@ -356,3 +356,12 @@ def test_a_sentences_first_verb_moved_after_its_object_is_lower_case():
 
 def test_a_known_verb_opening_a_sentence_is_no_name():
     assert _fact("Tặng 40 suất quà.", 0)[1] == "suất quà tặng"
+
+
+def test_a_count_that_is_its_clauses_subject_keeps_its_predicate():
+    """ "9/11 chi bộ đã tổ chức đại hội": what "đã" opens says what is counted, up to a term's
+    dates; a number after "đã" is a claim of its own."""
+    text = "Xã kết nạp 12 đảng viên; 9/11 chi bộ đã tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2027."
+    assert _fact(text, 1)[1] == "chi bộ đại hội chi bộ"
+    facts = extract_facts("Có 120 hồ sơ đã giải quyết 100 hồ sơ.")
+    assert facts[0]["indicator_text"] == "hồ sơ"

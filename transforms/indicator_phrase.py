@@ -108,7 +108,7 @@ _CLAUSE_VERBS = words("indicator_clause_verbs")
 _COUNT_VERBS = words("indicator_count_verbs")
 _MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 12
-_DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày"))
+_DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày", "nhiệm kỳ", "giai đoạn"))
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
@@ -143,7 +143,8 @@ def fill_indicator_and_quote(
     info = unit_info(fact["unit"])
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
-        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
+        opens_clause = not pre or pre.lower() == "có"  # the count is its clause's subject
+        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120), opens_clause)
     if info.kind == "count" and not q.is_rank:
         classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
         # after another claim ("12 lớp tập huấn với 850 lượt người") the words before name its event
@@ -601,17 +602,34 @@ def _in_name(text: str, pos: int, at: int) -> bool:
     return bool(before) and (before[-1].lower() in NAME_WORDS or named)
 
 
-def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
-    """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
-    stop = _POST_STOP_RE.search(text, pos, end)
+def _post_stop(text: str, pos: int, start: int, end: int) -> re.Match | None:
+    """Where the words after a counted noun at `pos` stop, looking from `start`: a stop word,
+    punctuation or a number (not one inside a name: "Quyết định 12/2024")."""
+    stop = _POST_STOP_RE.search(text, start, end)
     while stop and stop.group(0).isdigit() and stop.start() > pos and _in_name(text, pos, stop.start()):
         digits = _DIGITS_RE.match(text, stop.start())
         stop = _POST_STOP_RE.search(text, digits.end() if digits else stop.end(), end)
+    return stop
+
+
+def _post_words(text: str, pos: int, end: int, subject: bool = False) -> tuple[str, int]:
+    """Words right after a counted noun, up to a stop word or punctuation (max a few words).
+
+    A count that is its clause's subject keeps the predicate its "đã" opens ("9/11 chi bộ đã tổ
+    chức đại hội"), unless a number follows in it: "120 hồ sơ, đã giải quyết 100" is a new claim."""
+    stop = _post_stop(text, pos, pos, end)
+    if subject and stop and stop.group(0).lower() == "đã":
+        after = _post_stop(text, pos, stop.end(), end)
+        if after is None or not after.group(0).isdigit():  # no quantity follows: a predicate
+            stop = _POST_STOP_RE.search(text, stop.end(), end)  # up to a date or name's number
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = _before_new_clause(chunk.split())
-    if stop and stop.group(0).isdigit() and words and words[-1].lower() in _DATE_NOUNS:
-        words = words[:-1]  # "... nhiệm vụ năm 2024": a date starts there
+    if stop and stop.group(0).isdigit():  # "... nhiệm vụ năm 2024": a date starts there
+        for size in (2, 1):
+            if len(words) >= size and " ".join(words[-size:]).lower() in _DATE_NOUNS:
+                words = words[:-size]
+                break
     if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
         last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)
