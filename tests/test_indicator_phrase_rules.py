@@ -365,3 +365,10 @@ def test_a_count_that_is_its_clauses_subject_keeps_its_predicate():
     assert _fact(text, 1)[1] == "chi bộ đại hội chi bộ"
     facts = extract_facts("Có 120 hồ sơ đã giải quyết 100 hồ sơ.")
     assert facts[0]["indicator_text"] == "hồ sơ"
+
+
+def test_a_verdict_on_the_level_is_no_part_of_the_indicator():
+    """ "đạt mức cao nhất từ trước đến nay với ...": how high the level is said to be is no part
+    of what was measured."""
+    text = "Kim ngạch xuất khẩu đạt mức cao nhất từ trước đến nay với trên 2,4 tỷ USD."
+    assert _fact(text, 0)[1] == "Kim ngạch xuất khẩu"

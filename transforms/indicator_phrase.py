@@ -257,6 +257,9 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
 # the words from there on are another claim's, one the reader could not take as a fact.
 _CLAIMED_RE = re.compile(r"\s(?:đạt|là|được)\s+\d+[.,]\d")
 _CLAIM_ENDS_RE = re.compile(r"\b(?:đạt|là|được)\s+[\d.,]+\s*$")
+# "kim ngạch xuất khẩu đạt mức cao nhất từ trước đến nay với 2,4 tỷ USD": how high the level is
+# said to be is a verdict on the thing measured, no part of it.
+_LEVEL_VERDICT_RE = re.compile(r"\s(?:đạt|ở)\s+(?:mức|con\s+số)\b", re.IGNORECASE)
 
 
 def _wraps_line(text: str, at: int) -> bool:
@@ -523,6 +526,7 @@ def _clean_indicator(raw: str) -> str:
         raw = _WITH_SUM_RE.sub("", raw)
     raw = _AS_FOLLOWS_RE.sub("", raw)
     raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
+    raw = _LEVEL_VERDICT_RE.split(raw, maxsplit=1)[0]
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
