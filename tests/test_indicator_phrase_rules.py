@@ -372,3 +372,11 @@ def test_a_verdict_on_the_level_is_no_part_of_the_indicator():
     of what was measured."""
     text = "Kim ngạch xuất khẩu đạt mức cao nhất từ trước đến nay với trên 2,4 tỷ USD."
     assert _fact(text, 0)[1] == "Kim ngạch xuất khẩu"
+
+
+def test_after_a_semicolon_a_figure_of_another_kind_names_its_own_thing():
+    """A count after a rate's clause and a semicolon does not borrow the rate's words; the
+    counts of a list after one verb do."""
+    text = "Tỷ lệ tham gia BHYT đạt 92% chỉ tiêu giao; có 36 cá nhân, tập thể được khen thưởng."
+    assert "BHYT" not in _fact(text, 1)[1]
+    assert _fact("UBND xã ban hành 01 nghị quyết; 02 chỉ thị.", 1)[1] == "ban hành chỉ thị"

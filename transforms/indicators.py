@@ -815,15 +815,24 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
 
 
 def _continues(text: str, fact: dict, previous: dict | None) -> bool:
-    """Does a clause go on with the claim right before: in its sentence, or after a full stop in
-    the same unit ("Diện tích ngô 72 ha. Trong đó 50 ha ...")? A new sentence counting another
+    """Does a clause go on with the claim right before: in its sentence (not after a semicolon
+    in another unit), or after a full stop in the same unit ("Diện tích ngô 72 ha. Trong đó 50 ha ...")? A new sentence counting another
     noun names its own thing: "Giới thiệu 15 quần chúng học lớp đối tượng đảng. Đến nay có 980
     đảng viên" counts party members."""
     if previous is None:
         return False
-    if not _SENTENCE_BREAK_RE.search(text, previous.get("char_end") or 0, fact.get("char_start") or 0):
-        return True
-    return normalize(fact.get("unit") or "") == normalize(previous.get("unit") or "")
+    same_unit = normalize(fact.get("unit") or "") == normalize(previous.get("unit") or "")
+    between = text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
+    if not _SENTENCE_BREAK_RE.search(between):
+        # "tỷ lệ tham gia BHYT đạt 92%; có 36 cá nhân được khen thưởng": after a semicolon, a
+        # figure of another kind of unit starts a claim of its own (the counts of a list share
+        # its verb: "ban hành 01 nghị quyết; 02 chỉ thị")
+        return (
+            same_unit
+            or ";" not in between
+            or _measure_kind(fact.get("unit")) == _measure_kind(previous.get("unit"))
+        )
+    return same_unit
 
 
 def _assign_codes(text: str, facts: list[dict]) -> None:
