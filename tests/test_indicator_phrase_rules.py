@@ -380,3 +380,17 @@ def test_after_a_semicolon_a_figure_of_another_kind_names_its_own_thing():
     text = "Tỷ lệ tham gia BHYT đạt 92% chỉ tiêu giao; có 36 cá nhân, tập thể được khen thưởng."
     assert "BHYT" not in _fact(text, 1)[1]
     assert _fact("UBND xã ban hành 01 nghị quyết; 02 chỉ thị.", 1)[1] == "ban hành chỉ thị"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "code"),
+    [
+        # a negation keeps the verb it negates, before the count or after it
+        ("- Chỉ tiêu chưa đạt 4/15 chỉ tiêu.", "Chỉ tiêu chưa đạt", "TARGETS_NOT_MET"),
+        ("Có 4 chỉ tiêu chưa đạt 100% kế hoạch.", "chỉ tiêu chưa đạt", "TARGETS_NOT_MET"),
+        # "đạt và vượt" is one verb: the "và" inside it ends nothing
+        ("Có 11/15 chỉ tiêu đạt và vượt kế hoạch.", "chỉ tiêu đạt và vượt kế hoạch", "TARGETS_MET"),
+    ],
+)
+def test_a_negation_and_a_joined_verb_stay_whole(text, indicator, code):
+    assert _fact(text, 0) == (code, indicator)

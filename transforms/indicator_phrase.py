@@ -11,7 +11,7 @@ from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_indicator, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
-from transforms.vocabulary import NAME_WORDS, WORD_RE
+from transforms.vocabulary import NAME_WORDS, NEGATIONS, WORD_RE
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
 _HEDGE_BEFORE_RE = re.compile(
@@ -96,10 +96,11 @@ _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
     r"[,;:.()\d\"“”\n–]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
-    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
+    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)|trong|đã|là|chiếm|(?<!và )vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+(?:/\d+)*")  # a number inside a name ("Quyết định 12/2024")
+_NEGATION_END_RE = re.compile(rf"\b(?:{'|'.join(NEGATIONS)})\s*$", re.IGNORECASE)
 # Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
 # counted noun, they start a new sentence whose full stop or bullet was lost.
 _CLAUSE_VERBS = words("indicator_clause_verbs")
@@ -128,6 +129,8 @@ def fill_indicator_and_quote(
         sent_start = floor = _unwrapped_start(text, sent_start)
     clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
     pre_end = min(verb_start, q.start)
+    if pre_end < q.start and _NEGATION_END_RE.search(text, max(clause_start, pre_end - 8), pre_end):
+        pre_end = q.start  # "Chỉ tiêu chưa đạt 5/13 chỉ tiêu": a negation keeps its verb
     hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
     if hedge_m:
         fact["approx"] = hedge_m.group("hedge").lower()
@@ -629,6 +632,8 @@ def _post_words(text: str, pos: int, end: int, subject: bool = False) -> tuple[s
     stop_at = stop.start() if stop else end
     chunk = text[pos:stop_at]
     words = _before_new_clause(chunk.split())
+    if words and words[-1].lower() in NEGATIONS and stop and stop.group(0).lower() == "đạt":
+        words.append(stop.group(0))  # "5 chỉ tiêu chưa đạt 100% ...": a negation keeps its verb
     if stop and stop.group(0).isdigit():  # "... nhiệm vụ năm 2024": a date starts there
         for size in (2, 1):
             if len(words) >= size and " ".join(words[-size:]).lower() in _DATE_NOUNS:
