@@ -847,6 +847,15 @@ def test_a_figure_with_its_share_of_plan_is_a_fact_without_a_unit() -> None:
     assert [f["value"] for f in extract_facts("Trong tháng có 12 đạt 100% kế hoạch.")] == [100]
 
 
+def test_a_quote_holds_what_was_read_with_its_value() -> None:
+    # GUIDE: the clause holding the value and the target and percentages that belong to it
+    text = "Thu ngân sách đạt 22 tỷ đồng, đạt 87% dự toán, tăng 5% so với cùng kỳ; chi 20 tỷ đồng."
+    first, second = extract_facts(text)
+    assert first["quote"] == "Thu ngân sách đạt 22 tỷ đồng, đạt 87% dự toán, tăng 5% so với cùng kỳ"
+    assert second["quote"] == "chi 20 tỷ đồng"
+    assert one("Kết nạp 12 đảng viên (KH: 10 đảng viên).")["quote"].endswith("(KH: 10 đảng viên)")
+
+
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")

@@ -74,10 +74,22 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
             facts.append(fact)
     kept = _finalize(facts, skipped, text)
     assign_indicators(text, kept)
+    _close_claims(text, kept)
     if text is not original:  # quotes come from the text as it is, not its cut lines
         for fact in kept:
             fact["quote"] = original[fact["char_start"] : fact["char_end"]]
     return kept, skipped
+
+
+def _close_claims(text: str, facts: list[dict]) -> None:
+    """Each quote runs to the end of what was read with its value (GUIDE: the clause holding the
+    value and the target and percentages that belong to it). Done last: the rules before judge
+    claims by where their values were written."""
+    for fact in facts:
+        end = fact.pop("_claim_end", 0)
+        if end > fact["char_end"]:
+            fact["char_end"] = end
+            fact["quote"] = text[fact["char_start"] : end]
 
 
 def _sentence_skip_reason(

@@ -213,6 +213,8 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
     unit_pos = num_end
     if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
         unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
+    elif text.startswith((",%", ".%"), unit_pos):
+        unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
     scaled = _SCALE_WORD_RE.match(text, unit_pos, end)
     if scaled:
         # "28,5 triệu viên", "1,2 nghìn con": a scale word before a counted noun is a count.

@@ -279,6 +279,7 @@ class _Sentence:
         """A describing number went to `host`; the claim now ends at `end`."""
         self.current, self.current_end = host, end
         self.prev_end = max(self.prev_end, end)
+        _extend_claim(host, end)
 
     def add(self, fact: dict, q: Quantity, end: int) -> None:
         """A new fact; inside "Tổng ..., trong đó ..." it is the total or one of its parts."""
@@ -290,6 +291,12 @@ class _Sentence:
         self.current, self.current_end = fact, end
         self.last_was_pct_target = fact["pct_target"] is not None and fact.get("_share_only", False)
         self.prev_end = max(self.prev_end, end)
+
+
+def _extend_claim(fact: dict, end: int) -> None:
+    """The claim's words run to `end` (a share, change or target read after its value): its
+    quote will (transforms.facts.close_claims)."""
+    fact["_claim_end"] = max(fact.get("_claim_end", 0), end)
 
 
 def sentence_facts(
@@ -686,6 +693,7 @@ def _on_target(s: _Sentence, n: _Num) -> None:
             host["target_kind"] = n.stated or None
         if host is current:
             s.current_end = stated_end
+        _extend_claim(host, stated_end)
     else:
         s.pending_target = (q._replace(unit=n.unit), n.stated or None)
     s.prev_end = max(s.prev_end, stated_end)
