@@ -856,6 +856,11 @@ def test_a_quote_holds_what_was_read_with_its_value() -> None:
     assert one("Kết nạp 12 đảng viên (KH: 10 đảng viên).")["quote"].endswith("(KH: 10 đảng viên)")
 
 
+def test_a_separator_left_before_the_percent_sign_is_a_whole_percentage() -> None:
+    f = one("Có 1.450/1.500 hộ đạt danh hiệu gia đình văn hóa, bằng 96,%.")
+    assert (f["value"], f["target_value"], f["pct_target"]) == (1450, 1500, 96)
+
+
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")
