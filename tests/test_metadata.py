@@ -540,6 +540,11 @@ _PAGE_BODY = (
         # A meeting's date opening a sentence, or the end of a period, is no page date.
         (_PAGE_BODY + "Ngày 28/9/2024, tại hội trường UBND xã đã tổ chức hội nghị.\n", None),
         ("Kết quả thu ngân sách đến 30/9/2024\n\n" + _PAGE_BODY, None),
+        # Dashes or dots between the parts, an ISO date after a label, a time after a bar.
+        ("Ngày đăng: 08-10-2024\n\n" + _PAGE_BODY, date(2024, 10, 8)),
+        ("Đăng ngày 09.10.2024 07:15\n\n" + _PAGE_BODY, date(2024, 10, 9)),
+        ("Ngày cập nhật: 2024-10-11\n\n" + _PAGE_BODY, date(2024, 10, 11)),
+        ("10/10/2024 | 14:02\n\n" + _PAGE_BODY, date(2024, 10, 10)),
     ],
 )
 def test_a_news_pages_own_date_stamp(page, issued):

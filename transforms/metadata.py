@@ -127,11 +127,14 @@ _STAMP_WORD = r"""(?:
     | (?P<time1>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)
     | ngày
     )"""
+# Day, month and year with one separator throughout: "12/03/2024", "12-03-2024", "12.03.2024".
+_DMY = r"(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
 _STAMPED_DATE = re.compile(
     rf"""(?:^|[|•]\s*)                                   # the line's start, or after a bar
     (?:{_STAMP_WORD}[\s,:\-–]*)*                          # label, weekday, time, "ngày"
-    (?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}})(?![\d/])
-    (?:[\s,\-–]*(?P<time2>\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?
+    (?:{_DMY}|(?<=:\s)(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}}))  # ISO after a label
+    (?!\d|(?P=sep))
+    (?:[\s,\-–|]*(?P<time2>\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?
     (?:\W*\w+){{0,6}}\W*$                                # a few words at most after it""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -377,7 +380,7 @@ def _page_date(text: str) -> date | None:
         following = next((lines[j] for j in filled[rank + 1 : rank + 2]), "")
         if len(following) <= _WIDGET_CHARS or _SITE_GREETING.match(following):
             continue  # the site's clock
-        found = _safe_date(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
+        found = _stamp_date(stamp)
         if found:
             return found
     iso = next((m for m in _ISO_PAGE_DATE.finditer(text) if m.group("day")), None)
@@ -391,6 +394,15 @@ def _stamped_date(line: str) -> re.Match | None:
     if stamp is None or not any(stamp.group("label", "weekday", "time1", "time2")):
         return None  # no stamp: a bare "Ngày 24/6/2024, ..." opens a sentence
     return stamp
+
+
+def _stamp_date(stamp: re.Match) -> date | None:
+    """The date a stamp writes, day first or in ISO form."""
+    if stamp.re is _STAMPED_DATE and stamp.group("iso_year"):
+        return _safe_date(
+            int(stamp.group("iso_year")), int(stamp.group("iso_month")), int(stamp.group("iso_day"))
+        )
+    return _safe_date(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
