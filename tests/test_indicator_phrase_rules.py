@@ -394,3 +394,11 @@ def test_after_a_semicolon_a_figure_of_another_kind_names_its_own_thing():
 )
 def test_a_negation_and_a_joined_verb_stay_whole(text, indicator, code):
     assert _fact(text, 0) == (code, indicator)
+
+
+def test_the_item_before_and_belongs_to_a_longer_catalogued_name():
+    """The words before "và" are no other item when, with them, the clause names a longer
+    catalogued indicator than its last words alone."""
+    text = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 2.140 tỷ đồng."
+    assert _fact(text, 0) == ("RETAIL_SALES", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng")
+    assert _fact("Tổng đàn gia súc, gia cầm đạt 52.000 con.", 0)[0] == "LIVESTOCK_POULTRY_HERD"

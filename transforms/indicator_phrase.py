@@ -138,7 +138,8 @@ def fill_indicator_and_quote(
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
-    if pre and len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX:  # perhaps a list's last item
+    # perhaps a list's last item, or the end of a longer name ("... hàng hóa và doanh thu dịch vụ")
+    if pre and (len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX or match_subject(pre)):
         floor_start = max(sent_start, min(floor, q.start))
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
@@ -449,8 +450,11 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
     xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
     else `cut`."""
-    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut) or match_subject(short):
+    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut):
         return cut
+    named = match_subject(short)
+    if named:
+        return _wider_name(text, floor, cut, pre_end, named[1], after_fact)
     start, items = cut, [short]
     for _ in range(3):
         item_break = _ITEM_BREAK_RE.search(text, floor, start)
@@ -469,6 +473,23 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
         return start
     return cut
+
+
+def _wider_name(text: str, floor: int, cut: int, pre_end: int, named_words: int, after_fact: bool) -> int:
+    """Where the clause starts when the item before its "và" or comma belongs to a longer name
+    of the catalog than the last item alone names ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ
+    tiêu dùng" is the retail sales, not the consumer services' revenue); else `cut`."""
+    item_break = _ITEM_BREAK_RE.search(text, floor, cut)
+    if item_break is None:
+        return cut
+    prev = _clause_start(text, floor, floor, item_break.start())
+    if prev <= floor and after_fact:  # the words right after the claim before are its own
+        return cut
+    item = _clean_indicator(text[prev : item_break.start()])
+    if item_break.group(0).startswith(",") and len(content_words(item)) > _NOUN_ITEM_WORDS:
+        return cut  # a clause of its own before the comma, not a name's first item
+    wider = match_subject(_clean_indicator(text[prev:pre_end]))
+    return prev if wider is not None and wider[1] > named_words else cut
 
 
 # Where a clause's context ends and a named thing may start: a period ("... 9 tháng năm 2023 giá
