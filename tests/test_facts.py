@@ -861,6 +861,12 @@ def test_a_separator_left_before_the_percent_sign_is_a_whole_percentage() -> Non
     assert (f["value"], f["target_value"], f["pct_target"]) == (1450, 1500, 96)
 
 
+def test_a_plan_after_a_slash_is_the_target_not_a_rate() -> None:
+    f = one("Thu ngân sách ước đạt 45,6 tỷ đồng/KH 40 tỷ đồng, đạt 114%.")
+    assert (f["value"], f["unit"], f["target_value"], f["pct_target"]) == (45.6, "tỷ đồng", 40, 114)
+    assert one("Trợ cấp 500.000 đồng/người/tháng cho hộ nghèo.")["unit"] == "đồng/người/tháng"
+
+
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")

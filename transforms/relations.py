@@ -987,6 +987,9 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     cut = max(
         text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
     )
+    slash = text.rfind("/", max(sent_start, pos - 16), pos)  # "45,6 tỷ đồng/KH 40 tỷ đồng"
+    if slash > cut and _STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
+        cut = slash
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
