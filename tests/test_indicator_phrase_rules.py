@@ -402,3 +402,10 @@ def test_the_item_before_and_belongs_to_a_longer_catalogued_name():
     text = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 2.140 tỷ đồng."
     assert _fact(text, 0) == ("RETAIL_SALES", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng")
     assert _fact("Tổng đàn gia súc, gia cầm đạt 52.000 con.", 0)[0] == "LIVESTOCK_POULTRY_HERD"
+
+
+def test_an_equals_sign_after_a_count_ends_its_words():
+    """ "971/876 con = 110,8%": the sign and the share after it are no words of the thing counted;
+    the clause before the colon names it."""
+    text = "Tiêm phòng cho đàn trâu, bò là: 640/600 con = 106,7%."
+    assert _fact(text, 0) == ("LIVESTOCK_VACCINATION", "Tiêm phòng cho đàn trâu, bò")
