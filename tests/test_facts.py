@@ -867,6 +867,15 @@ def test_a_plan_after_a_slash_is_the_target_not_a_rate() -> None:
     assert one("Trợ cấp 500.000 đồng/người/tháng cho hộ nghèo.")["unit"] == "đồng/người/tháng"
 
 
+def test_a_share_of_plan_before_its_value_gives_it_words_and_plan() -> None:
+    # the a/b form in brackets after the share is its value and its plan
+    f = one("Tuyển quân năm 2024 giao đủ 100% chỉ tiêu (18/18 thanh niên).")
+    assert (f["value"], f["target_value"], f["pct_target"]) == (18, 18, 100)
+    # a value that names only its unit takes the share's words
+    f = one("Giao quân đạt 100% chỉ tiêu với 18/18 thanh niên.")
+    assert (f["indicator_text"], f["indicator_code"]) == ("Giao quân", "MILITARY_RECRUITS")
+
+
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")

@@ -683,7 +683,10 @@ def _on_target(s: _Sentence, n: _Num) -> None:
     current = s.current
     if n.stated == "" and current is not None and current.get("_share_only") and current["unit"] == "%":
         # "đạt 70,9% kế hoạch (36.982 tỷ đồng)": a share with no value yet; the amount is the value
+        # (and an a/b form's plan the target: "100% chỉ tiêu (25/25 thanh niên)")
         current.update(value=q.value, value_text=q.value_text, unit=n.unit, _share_only=False)
+        if q.target is not None:
+            _set_target_value(current, q.target)
         s.attach(current, stated_end)
         return
     host = _target_host(s.facts, n.unit)
@@ -1094,5 +1097,8 @@ def _take_leading_share(text: str, clause: _Sentence, fact: dict) -> None:
     clause.facts.remove(share)
     for key in ("pct_target", "pct_target_decimals", "target_kind", "approx"):
         fact[key] = fact[key] if fact[key] is not None else share[key]
+    if (fact["indicator_text"] or "").lower() == (fact["unit"] or "").lower():
+        # "Giao quân đạt 100% chỉ tiêu với 25/25 thanh niên": the share's words name the claim
+        fact["indicator_text"] = share["indicator_text"] or fact["indicator_text"]
     fact["char_start"] = share["char_start"]
     fact["quote"] = text[fact["char_start"] : fact["char_end"]]
