@@ -876,6 +876,16 @@ def test_a_share_of_plan_before_its_value_gives_it_words_and_plan() -> None:
     assert (f["indicator_text"], f["indicator_code"]) == ("Giao quân", "MILITARY_RECRUITS")
 
 
+def test_a_total_is_never_the_plan_of_its_part() -> None:
+    text = "Đã giải quyết 840 hồ sơ, trong đó đúng hạn 838 hồ sơ (đạt 99,8%)."
+    total, part = extract_facts(text)
+    assert (total["value"], part["value"], part["target_value"], part["pct_target"]) == (840, 838, None, 99.8)
+
+
+def test_a_level_kept_steady_against_last_year_is_100_percent_of_it() -> None:
+    assert one("Độ che phủ rừng đạt 51,3%, giữ ổn định so với cùng kỳ.")["pct_same_period"] == 100
+
+
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")

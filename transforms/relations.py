@@ -207,7 +207,7 @@ _DIGIT_RE = re.compile(r"\d")
 # A level equal to last year's, with no figure: "bằng cùng kỳ", "(ổn định như vụ Xuân năm trước)".
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"""[\s,(]*
-    (?:bằng|ngang\s+bằng|ngang|ổn\ định\s+(?:như|so\s+với))\s+(?:với\s+)?
+    (?:bằng|ngang\s+bằng|ngang|(?:(?:giữ|duy\s+trì)\s+)?ổn\ định\s+(?:như|so\s+với))\s+(?:với\s+)?
     (?:(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)                       # the same period
       |(?:vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?:năm\s+)?(?:trước|\d{4})  # the season or year before
        (?!\s*(?:là|:)?\s*\d))                                   # with no figure of its own""",
@@ -369,6 +369,8 @@ def _fold_plan_stated_before(text: str, plan: dict, fact: dict) -> bool:
 def _is_plan_of(plan: dict, fact: dict) -> bool:
     if fact["pct_target"] is None or fact["target_value"] is not None or not plan["value"]:
         return False
+    if fact.get("_parent") is plan:
+        return False  # "đã giải quyết 1.320 hồ sơ, trong đó đúng hạn 1.318 hồ sơ (99,8%)": its total
     if plan["unit"] != fact["unit"] or fact["unit"] == "%" or not _describes_nothing(plan):
         return False
     return abs(100 * fact["value"] / plan["value"] - fact["pct_target"]) <= _PLAN_SHARE_SLACK
