@@ -409,3 +409,23 @@ def test_an_equals_sign_after_a_count_ends_its_words():
     the clause before the colon names it."""
     text = "Tiêm phòng cho đàn trâu, bò là: 640/600 con = 106,7%."
     assert _fact(text, 0) == ("LIVESTOCK_VACCINATION", "Tiêm phòng cho đàn trâu, bò")
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "code"),
+    [
+        # a count of things is no count of events, and the other way round
+        ("Kiểm tra 15 cơ sở kinh doanh.", 0, None),
+        ("Tổ chức 4 hội nghị học tập nghị quyết.", 0, None),
+        ("Tổ chức 4 cuộc kiểm tra.", 0, "PARTY_INSPECTIONS"),
+        ("Kiểm tra 6 tổ chức đảng.", 0, "PARTY_ORGS_INSPECTED"),
+        # a claim's head taken by the next clause never cuts a word the catalog knows in two
+        (
+            "Kiểm tra 3 tổ chức đảng. Kế hoạch kiểm tra, giám sát của cấp ủy hoàn thành 81,5% kế hoạch.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_events_and_things_are_counted_apart(text, index, code):
+    assert _fact(text, index)[0] == code

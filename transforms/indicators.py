@@ -10,6 +10,7 @@ is the % of plan, "tăng 8%" the growth, "bằng 108% cùng kỳ" the index).
 """
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from rapidfuzz import fuzz
 
 from transforms.catalog import CatalogError, mapping, read_table
 from transforms.catalog import words as words_of
-from transforms.units import unit_info
+from transforms.units import COMMON_COUNTED_NOUNS, unit_info
 from transforms.vocabulary import NEGATIONS
 
 MEASURES = ("amount", "count", "rate", "pct_of_plan", "growth", "index", "rank")
@@ -229,6 +230,11 @@ def _phrasings() -> dict[str, tuple[_Phrasing, ...]]:
 
 
 _BY_FIRST_WORD = _phrasings()
+# Neighbouring words of the catalog's phrasings: a head cut between them would split a word of
+# two syllables the catalog writes together ("kiểm | tra").
+_PHRASING_BIGRAMS = frozenset(
+    pair for group in _BY_FIRST_WORD.values() for p in group for pair in itertools.pairwise(p.words)
+)
 
 
 def _stretch(phrasing_words: tuple[str, ...], words: list[str], start: int) -> str | None:
@@ -388,6 +394,21 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     return [p.strip() for p in (*texts, *with_leads, *tails)]
 
 
+_EVENT_NOUNS = words_of("indicator_event_nouns")
+
+
+def _counts_other_events(subject: str, unit: str | None) -> bool:
+    """Does one of the subject and the count count events ("cuộc kiểm tra", "4 hội nghị") and
+    the other a thing ("kiểm tra 15 cơ sở", "văn bản ban hành")?"""
+    noun = (unit or "").lower()
+    counts_events = any(noun == event or noun.startswith(event + " ") for event in _EVENT_NOUNS)
+    head = subject.split(" ", 1)[0]
+    if head in _EVENT_NOUNS:
+        return not counts_events
+    two = " ".join(subject.split(" ", 2)[:2])
+    return counts_events and (head in COMMON_COUNTED_NOUNS or two in COMMON_COUNTED_NOUNS)
+
+
 def best_match(
     indicator_text: str | None, unit: str | None, measure: str, leads: tuple[str, ...] = ()
 ) -> tuple[Indicator, str] | None:
@@ -400,7 +421,7 @@ def best_match(
     best: tuple[int, Indicator, str] | None = None
     for phrase in _candidate_phrases(indicator_text, unit, leads):
         matched = match_subject(phrase) if phrase.strip() else None
-        if matched is None:
+        if matched is None or (kind == "count" and _counts_other_events(matched[0], unit)):
             continue
         found = indicator_for(matched[0], kind, measure)
         if found is not None and (best is None or matched[1] > best[0]):
@@ -703,6 +724,8 @@ def _sibling_leads(fact: dict, previous: dict | None) -> tuple[str, ...]:
     # a head names a thing, never what was done to it ("cụ | được tặng quà", "hộ | bị thiệt hại")
     words = words[: next((i for i, w in enumerate(words) if w.lower() in _PASSIVE_WORDS), len(words))]
     for size in range(len(words) - 1, 1, -1):
+        if (words[size - 1].lower(), words[size].lower()) in _PHRASING_BIGRAMS:
+            continue  # never a head that cuts a catalogued word in two ("tổ chức đảng kiểm | tra")
         head = " ".join(words[:size])
         joined = match_subject(f"{head} {fact['indicator_text']}")
         alone = match_subject(head)
