@@ -429,3 +429,23 @@ def test_an_equals_sign_after_a_count_ends_its_words():
 )
 def test_events_and_things_are_counted_apart(text, index, code):
     assert _fact(text, index)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "indicator", "code"),
+    [
+        # a star rating after a count names its class, whether "đạt" comes before it or not
+        ("Có 6 sản phẩm đạt 3 sao, 2 sản phẩm đạt 4 sao.", 1, "sản phẩm đạt 4 sao", "OCOP_4STAR"),
+        ("Xã có 3 sản phẩm OCOP (2 sản phẩm 3 sao và 1 sản phẩm 4 sao).", 2, "sản phẩm 4 sao", "OCOP_4STAR"),
+        # "đơn thư giải quyết" are the petitions resolved, not those received
+        ("Giải quyết 8/8 đơn thư, đạt 100%.", 0, "đơn thư giải quyết", "PETITIONS_RESOLVED"),
+    ],
+)
+def test_ratings_and_resolved_petitions(text, index, indicator, code):
+    assert _fact(text, index) == (code, indicator)
+
+
+def test_a_delegate_and_a_roads_number():
+    """ "đại biểu" is one counted noun; "Đường tỉnh 295 dài 12 km" names a road and its length."""
+    assert [f["unit"] for f in extract_facts("Đại hội có 150 đại biểu tham dự.")] == ["đại biểu"]
+    assert [f["value"] for f in extract_facts("Đường tỉnh 295 dài 12 km được nâng cấp.")] == [12]

@@ -95,7 +95,7 @@ _BARE_AREA_RE = re.compile(r"(?:\s+thực hiện)?\s+trên địa bàn\s*$", re.
 _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s", re.IGNORECASE)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
-    r"[,;:.()\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
+    r"[,;:.()\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)(?!\s*\d\s*sao\b)"
     r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)|trong|đã|là|chiếm|(?<!và )vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
@@ -582,7 +582,7 @@ def _clean_indicator(raw: str) -> str:
 # claim's or a list's, never part of what is measured.
 # "6 tháng đầu năm" and "02 tháng/2023" are periods, stripped as such; "95 năm 2021" is a number
 # before a year.
-_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày)\b|năm\b(?!\s+\d{4})))+")
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày|sao)\b|năm\b(?!\s+\d{4})))+")
 
 
 def _long_clause_start(words: list[str], most: int = _MAX_INDICATOR_WORDS) -> int:
@@ -618,12 +618,15 @@ def _before_new_clause(words: list[str]) -> list[str]:
     return words
 
 
+_RATING_RE = re.compile(r"\d\s*sao\b", re.IGNORECASE)
 _AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
 
 
 def _in_name(text: str, pos: int, at: int) -> bool:
     """Is the number at `at` part of a name ("F1", "Huy hiệu 60 năm tuổi Đảng", "hạng 1")?"""
     if text[at - 1].isalpha() or _AGE_RE.match(text, at):  # "trẻ em dưới 1 tuổi": an age names a group
+        return True
+    if _RATING_RE.match(text, at):  # "sản phẩm đạt 4 sao": a rating names a class
         return True
     before = text[pos:at].split()
     named = any(w[:1].isupper() for w in before[-2:])  # "Ô 773", "Huy hiệu 60 năm tuổi Đảng"
