@@ -449,3 +449,10 @@ def test_a_delegate_and_a_roads_number():
     """ "đại biểu" is one counted noun; "Đường tỉnh 295 dài 12 km" names a road and its length."""
     assert [f["unit"] for f in extract_facts("Đại hội có 150 đại biểu tham dự.")] == ["đại biểu"]
     assert [f["value"] for f in extract_facts("Đường tỉnh 295 dài 12 km được nâng cấp.")] == [12]
+
+
+def test_a_claim_before_a_colon_is_no_lead_of_what_follows():
+    """ "Tổng 27 chỉ tiêu, trong đó: ..." holds a figure: a claim of its own, not the name of the
+    parts that follow it."""
+    text = "Tổng 20 chỉ tiêu, trong đó: có 12 chỉ tiêu đạt trên 50% kế hoạch, 02 chỉ tiêu đạt dưới 50%."
+    assert _fact(text, 2) == ("TARGETS_NOT_MET", "chỉ tiêu đạt dưới")

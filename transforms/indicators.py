@@ -489,6 +489,8 @@ def _words_before_colon(text: str, start: int, pos: int) -> str | None:
         return None
     stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
     lead = text[stops[-1] if stops else start : colon]
+    if _FIGURE_RE.search(lead):
+        return None  # "Tổng 27 chỉ tiêu, trong đó:": a claim of its own, no name of what follows
     words = _NOT_WORD_RE.sub(" ", lead).split()
     return " ".join(words[-_LEAD_WORDS_MAX:]) or None
 
