@@ -291,6 +291,11 @@ def test_month_only_date_line_gives_no_date():
     assert (meta["period_kind"], meta["period_index"], meta["period_year"]) == ("quarter", 1, 2023)
 
 
+def test_a_date_line_of_a_numbered_ward():
+    text = "HỘI ĐỒNG NHÂN DÂN\nPHƯỜNG 7\nSố: 12/BC-HĐND\nPhường 7, ngày 10 tháng 12 năm 2023\nBÁO CÁO\n"
+    assert extract_metadata(text)["issued_date"] == date(2023, 12, 10)
+
+
 def test_a_plan_reports_on_the_period_of_its_results_section():
     text = (
         "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN HÀ\nSố: 12/KH-UBND\nĐông Sơn Hà, ngày 15 tháng 01 năm 2024\n"

@@ -98,7 +98,7 @@ _PLACE_MENTION = re.compile(
 # line of ten thousand spaces costs linear time instead of cubic.
 _DATE_LINE = re.compile(
     r"(?:^[ \t]*+|(?<=[ \t]{2})|(?<=\t)|(?<=VIỆT NAM )|(?<=HẠNH PHÚC )|(?<=Hạnh phúc ))[*_]*+"
-    rf"(?:(?i:{_LEVEL})[ \t]*+)?(?P<place>{_PLACE_NAME})[ \t]*+,[ \t]*+"
+    rf"(?:(?i:{_LEVEL})[ \t]*+(?:{_NUMBERED_PLACE})|(?:(?i:{_LEVEL})[ \t]*+)?(?P<place>{_PLACE_NAME}))[ \t]*+,[ \t]*+"
     r"(?i:ngày)[ \t]*+(?:(?P<day>\d{1,2})[ \t]*+(?i:tháng)[ \t]*+(?P<month>\d{1,2})[ \t]*+(?i:năm)[ \t]*+(?P<year>\d{4})"
     r"|(?P<blank>[.…_]*+)[ \t]*+(?i:tháng)[ \t]*+\d{1,2}[ \t]*+(?i:năm)[ \t]*+\d{4}"
     r"|(?P<dday>\d{1,2})[ \t]*+[/.-][ \t]*+(?P<dmonth>\d{1,2})[ \t]*+[/.-][ \t]*+(?P<dyear>\d{4}))",
