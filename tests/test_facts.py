@@ -8,7 +8,7 @@ import pytest
 
 from bench.generate import generate_corpus
 from tests.conftest import PROJECT_ROOT, load_gold_cases
-from transforms.facts import extract_facts
+from transforms.facts import extract_facts, read_numbers
 from transforms.schema import FACT_SCHEMA, facts_frame
 from transforms.units import scoring_kind, unit_info
 
@@ -643,6 +643,17 @@ def test_a_plan_subject_is_the_target_of_the_next_value() -> None:
     assert (f["value"], f["target_value"], f["pct_target"], f["target_kind"]) == (6, 8, 75, "kế hoạch")
 
 
+def test_a_long_plan_subject_with_a_hedge_is_no_fact_and_no_result() -> None:
+    # the plan's name holds a comma, its figure a hedge; the shares that follow name their own subject
+    text = (
+        "Tổng kế hoạch vốn đầu tư công từ nguồn ngân sách tỉnh, huyện hơn 120,5 tỷ đồng, "
+        "ước giải ngân đạt 86% kế hoạch."
+    )
+    facts, skipped = read_numbers(text)
+    assert [(f["value"], f["unit"], f["pct_target"]) for f in facts] == [(86, "%", 86)]
+    assert [s.reason for s in skipped] == ["plan figure with no result"]
+
+
 def test_a_rate_and_its_bracketed_plan() -> None:
     f = one("Tỷ lệ che phủ rừng đạt 42,1%, vượt kế hoạch đề ra (kế hoạch 41%).")
     assert (f["value"], f["unit"], f["target_value"]) == (42.1, "%", 41)
@@ -827,6 +838,52 @@ def test_one_figure_against_a_plan_and_the_same_period() -> None:
 
 def test_a_change_whose_unit_went_unwritten() -> None:
     assert one("Diện tích rừng trồng đạt 1.200 ha, tăng 9,5.")["change_amount"] == 9.5
+
+
+def test_a_figure_with_its_share_of_plan_is_a_fact_without_a_unit() -> None:
+    f = one("Tổng diện tích cây lâu năm 5.210 đạt 98% kế hoạch.")
+    assert (f["value"], f["unit"], f["pct_target"]) == (5210, None, 98)
+    # a count whose noun went unwritten: the share is the counted things', not the count's
+    assert [f["value"] for f in extract_facts("Trong tháng có 12 đạt 100% kế hoạch.")] == [100]
+
+
+def test_a_quote_holds_what_was_read_with_its_value() -> None:
+    # GUIDE: the clause holding the value and the target and percentages that belong to it
+    text = "Thu ngân sách đạt 22 tỷ đồng, đạt 87% dự toán, tăng 5% so với cùng kỳ; chi 20 tỷ đồng."
+    first, second = extract_facts(text)
+    assert first["quote"] == "Thu ngân sách đạt 22 tỷ đồng, đạt 87% dự toán, tăng 5% so với cùng kỳ"
+    assert second["quote"] == "chi 20 tỷ đồng"
+    assert one("Kết nạp 12 đảng viên (KH: 10 đảng viên).")["quote"].endswith("(KH: 10 đảng viên)")
+
+
+def test_a_separator_left_before_the_percent_sign_is_a_whole_percentage() -> None:
+    f = one("Có 1.450/1.500 hộ đạt danh hiệu gia đình văn hóa, bằng 96,%.")
+    assert (f["value"], f["target_value"], f["pct_target"]) == (1450, 1500, 96)
+
+
+def test_a_plan_after_a_slash_is_the_target_not_a_rate() -> None:
+    f = one("Thu ngân sách ước đạt 45,6 tỷ đồng/KH 40 tỷ đồng, đạt 114%.")
+    assert (f["value"], f["unit"], f["target_value"], f["pct_target"]) == (45.6, "tỷ đồng", 40, 114)
+    assert one("Trợ cấp 500.000 đồng/người/tháng cho hộ nghèo.")["unit"] == "đồng/người/tháng"
+
+
+def test_a_share_of_plan_before_its_value_gives_it_words_and_plan() -> None:
+    # the a/b form in brackets after the share is its value and its plan
+    f = one("Tuyển quân năm 2024 giao đủ 100% chỉ tiêu (18/18 thanh niên).")
+    assert (f["value"], f["target_value"], f["pct_target"]) == (18, 18, 100)
+    # a value that names only its unit takes the share's words
+    f = one("Giao quân đạt 100% chỉ tiêu với 18/18 thanh niên.")
+    assert (f["indicator_text"], f["indicator_code"]) == ("Giao quân", "MILITARY_RECRUITS")
+
+
+def test_a_total_is_never_the_plan_of_its_part() -> None:
+    text = "Đã giải quyết 840 hồ sơ, trong đó đúng hạn 838 hồ sơ (đạt 99,8%)."
+    total, part = extract_facts(text)
+    assert (total["value"], part["value"], part["target_value"], part["pct_target"]) == (840, 838, None, 99.8)
+
+
+def test_a_level_kept_steady_against_last_year_is_100_percent_of_it() -> None:
+    assert one("Độ che phủ rừng đạt 51,3%, giữ ổn định so với cùng kỳ.")["pct_same_period"] == 100
 
 
 def test_the_parse_stage_decides_the_units_meaning() -> None:

@@ -356,3 +356,103 @@ def test_a_sentences_first_verb_moved_after_its_object_is_lower_case():
 
 def test_a_known_verb_opening_a_sentence_is_no_name():
     assert _fact("Tặng 40 suất quà.", 0)[1] == "suất quà tặng"
+
+
+def test_a_count_that_is_its_clauses_subject_keeps_its_predicate():
+    """ "9/11 chi bộ đã tổ chức đại hội": what "đã" opens says what is counted, up to a term's
+    dates; a number after "đã" is a claim of its own."""
+    text = "Xã kết nạp 12 đảng viên; 9/11 chi bộ đã tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2027."
+    assert _fact(text, 1)[1] == "chi bộ đại hội chi bộ"
+    facts = extract_facts("Có 120 hồ sơ đã giải quyết 100 hồ sơ.")
+    assert facts[0]["indicator_text"] == "hồ sơ"
+
+
+def test_a_verdict_on_the_level_is_no_part_of_the_indicator():
+    """ "đạt mức cao nhất từ trước đến nay với ...": how high the level is said to be is no part
+    of what was measured."""
+    text = "Kim ngạch xuất khẩu đạt mức cao nhất từ trước đến nay với trên 2,4 tỷ USD."
+    assert _fact(text, 0)[1] == "Kim ngạch xuất khẩu"
+
+
+def test_after_a_semicolon_a_figure_of_another_kind_names_its_own_thing():
+    """A count after a rate's clause and a semicolon does not borrow the rate's words; the
+    counts of a list after one verb do."""
+    text = "Tỷ lệ tham gia BHYT đạt 92% chỉ tiêu giao; có 36 cá nhân, tập thể được khen thưởng."
+    assert "BHYT" not in _fact(text, 1)[1]
+    assert _fact("UBND xã ban hành 01 nghị quyết; 02 chỉ thị.", 1)[1] == "ban hành chỉ thị"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "code"),
+    [
+        # a negation keeps the verb it negates, before the count or after it
+        ("- Chỉ tiêu chưa đạt 4/15 chỉ tiêu.", "Chỉ tiêu chưa đạt", "TARGETS_NOT_MET"),
+        ("Có 4 chỉ tiêu chưa đạt 100% kế hoạch.", "chỉ tiêu chưa đạt", "TARGETS_NOT_MET"),
+        # "đạt và vượt" is one verb: the "và" inside it ends nothing
+        ("Có 11/15 chỉ tiêu đạt và vượt kế hoạch.", "chỉ tiêu đạt và vượt kế hoạch", "TARGETS_MET"),
+    ],
+)
+def test_a_negation_and_a_joined_verb_stay_whole(text, indicator, code):
+    assert _fact(text, 0) == (code, indicator)
+
+
+def test_the_item_before_and_belongs_to_a_longer_catalogued_name():
+    """The words before "và" are no other item when, with them, the clause names a longer
+    catalogued indicator than its last words alone."""
+    text = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 2.140 tỷ đồng."
+    assert _fact(text, 0) == ("RETAIL_SALES", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng")
+    assert _fact("Tổng đàn gia súc, gia cầm đạt 52.000 con.", 0)[0] == "LIVESTOCK_POULTRY_HERD"
+
+
+def test_an_equals_sign_after_a_count_ends_its_words():
+    """ "971/876 con = 110,8%": the sign and the share after it are no words of the thing counted;
+    the clause before the colon names it."""
+    text = "Tiêm phòng cho đàn trâu, bò là: 640/600 con = 106,7%."
+    assert _fact(text, 0) == ("LIVESTOCK_VACCINATION", "Tiêm phòng cho đàn trâu, bò")
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "code"),
+    [
+        # a count of things is no count of events, and the other way round
+        ("Kiểm tra 15 cơ sở kinh doanh.", 0, None),
+        ("Tổ chức 4 hội nghị học tập nghị quyết.", 0, None),
+        ("Tổ chức 4 cuộc kiểm tra.", 0, "PARTY_INSPECTIONS"),
+        ("Kiểm tra 6 tổ chức đảng.", 0, "PARTY_ORGS_INSPECTED"),
+        # a claim's head taken by the next clause never cuts a word the catalog knows in two
+        (
+            "Kiểm tra 3 tổ chức đảng. Kế hoạch kiểm tra, giám sát của cấp ủy hoàn thành 81,5% kế hoạch.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_events_and_things_are_counted_apart(text, index, code):
+    assert _fact(text, index)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "indicator", "code"),
+    [
+        # a star rating after a count names its class, whether "đạt" comes before it or not
+        ("Có 6 sản phẩm đạt 3 sao, 2 sản phẩm đạt 4 sao.", 1, "sản phẩm đạt 4 sao", "OCOP_4STAR"),
+        ("Xã có 3 sản phẩm OCOP (2 sản phẩm 3 sao và 1 sản phẩm 4 sao).", 2, "sản phẩm 4 sao", "OCOP_4STAR"),
+        # "đơn thư giải quyết" are the petitions resolved, not those received
+        ("Giải quyết 8/8 đơn thư, đạt 100%.", 0, "đơn thư giải quyết", "PETITIONS_RESOLVED"),
+    ],
+)
+def test_ratings_and_resolved_petitions(text, index, indicator, code):
+    assert _fact(text, index) == (code, indicator)
+
+
+def test_a_delegate_and_a_roads_number():
+    """ "đại biểu" is one counted noun; "Đường tỉnh 295 dài 12 km" names a road and its length."""
+    assert [f["unit"] for f in extract_facts("Đại hội có 150 đại biểu tham dự.")] == ["đại biểu"]
+    assert [f["value"] for f in extract_facts("Đường tỉnh 295 dài 12 km được nâng cấp.")] == [12]
+
+
+def test_a_claim_before_a_colon_is_no_lead_of_what_follows():
+    """ "Tổng 27 chỉ tiêu, trong đó: ..." holds a figure: a claim of its own, not the name of the
+    parts that follow it."""
+    text = "Tổng 20 chỉ tiêu, trong đó: có 12 chỉ tiêu đạt trên 50% kế hoạch, 02 chỉ tiêu đạt dưới 50%."
+    assert _fact(text, 2) == ("TARGETS_NOT_MET", "chỉ tiêu đạt dưới")

@@ -68,6 +68,10 @@ def test_each_subject_is_written_as_it_is_compared():
         ("giá trị sản xuất CN-TTCN", "tỷ đồng", "INDUSTRY_VALUE"),
         ("hồ sơ thủ tục hành chính", "hồ sơ", "ADMIN_PROCEDURE_FILES"),
         ("tỷ lệ hồ sơ giải quyết đúng hạn", "%", "ADMIN_PROCEDURE_ON_TIME_RATE"),
+        # a qualifier between the noun and its status changes nothing ("chủ yếu": main)
+        ("chỉ tiêu chủ yếu hoàn thành", "chỉ tiêu", "TARGETS_MET"),
+        # a negation inside the words is another indicator than the words without it
+        ("chỉ tiêu chủ yếu không đạt kế hoạch", "chỉ tiêu", "TARGETS_NOT_MET"),
     ],
 )
 def test_common_phrasings_match(phrase, unit, code):

@@ -291,6 +291,30 @@ def test_month_only_date_line_gives_no_date():
     assert (meta["period_kind"], meta["period_index"], meta["period_year"]) == ("quarter", 1, 2023)
 
 
+def test_a_date_line_of_a_numbered_ward():
+    text = "HỘI ĐỒNG NHÂN DÂN\nPHƯỜNG 7\nSố: 12/BC-HĐND\nPhường 7, ngày 10 tháng 12 năm 2023\nBÁO CÁO\n"
+    assert extract_metadata(text)["issued_date"] == date(2023, 12, 10)
+
+
+def test_a_plan_reports_on_the_period_of_its_results_section():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN HÀ\nSố: 12/KH-UBND\nĐông Sơn Hà, ngày 15 tháng 01 năm 2024\n"
+        "KẾ HOẠCH\nPhát triển chăn nuôi năm 2024\n"
+        "Căn cứ Nghị quyết của Huyện ủy; UBND huyện ban hành Kế hoạch năm 2024 như sau:\n"
+        "A. KẾT QUẢ THỰC HIỆN NĂM 2023\nTổng đàn gia cầm đạt 120 nghìn con.\n"
+    )
+    meta = extract_metadata(text)
+    assert (meta["period_year"], meta["period_kind"]) == (2023, "year")
+    # a report (BC) names its own period in its title, whatever sections follow
+    report = extract_metadata(text.replace("/KH-", "/BC-").replace("KẾ HOẠCH\n", "BÁO CÁO\n"))
+    assert report["period_year"] == 2024
+
+
+def test_a_period_compared_with_is_no_reporting_period():
+    text = "1. Chăn nuôi\nTổng đàn lợn 2.300 con, tăng 120 con so với 6 tháng đầu năm 2021.\n"
+    assert extract_metadata(text)["period_year"] is None
+
+
 @pytest.mark.parametrize(
     "subject, expected",
     [
@@ -304,6 +328,10 @@ def test_month_only_date_line_gives_no_date():
         ("Thực hiện Nghị quyết ngày 12 tháng 3 năm 2021 trong năm 2023", (2023, "year", None)),
         # The first three months are the first quarter.
         ("Tình hình kinh tế - xã hội 3 tháng đầu năm 2024", (2024, "quarter", 1)),
+        # The month of a regular meeting is when it sat; the report's period is named further on.
+        ("Họp phiên thường kỳ tháng 12 bàn kết quả năm 2023", (2023, "year", None)),
+        # A crop season gives the year; it is no kind of period the warehouse has.
+        ("Tổng kết sản xuất vụ Mùa năm 2023 và triển khai vụ Đông", (2023, None, None)),
     ],
 )
 def test_period_from_title(subject, expected):
@@ -443,6 +471,14 @@ def test_the_body_credited_with_the_report():
     assert _unit(text) == ("UBND", "huyện", "Sơn Lâm Bắc")
 
 
+def test_a_body_named_with_its_abbreviation_reports():
+    text = (
+        "Kết quả năm 2023 của xã Tân Hòa Bắc\nThực hiện Nghị quyết của HĐND xã, "
+        "Ủy ban nhân dân (UBND) xã báo cáo kết quả như sau:\n"
+    )
+    assert _unit(text)[:2] == ("UBND", "xã")
+
+
 def test_a_session_page_where_the_committee_presents_the_report():
     text = (
         "HĐND huyện Kỳ Sơn Thượng khóa XX tổ chức kỳ họp thứ 7.\n"
@@ -509,6 +545,11 @@ _PAGE_BODY = (
         # A meeting's date opening a sentence, or the end of a period, is no page date.
         (_PAGE_BODY + "Ngày 28/9/2024, tại hội trường UBND xã đã tổ chức hội nghị.\n", None),
         ("Kết quả thu ngân sách đến 30/9/2024\n\n" + _PAGE_BODY, None),
+        # Dashes or dots between the parts, an ISO date after a label, a time after a bar.
+        ("Ngày đăng: 08-10-2024\n\n" + _PAGE_BODY, date(2024, 10, 8)),
+        ("Đăng ngày 09.10.2024 07:15\n\n" + _PAGE_BODY, date(2024, 10, 9)),
+        ("Ngày cập nhật: 2024-10-11\n\n" + _PAGE_BODY, date(2024, 10, 11)),
+        ("10/10/2024 | 14:02\n\n" + _PAGE_BODY, date(2024, 10, 10)),
     ],
 )
 def test_a_news_pages_own_date_stamp(page, issued):

@@ -29,6 +29,7 @@ from transforms.report import read_facts
         ("09", 9),  # a leading zero is padding
         ("0", 0),
         ("1,250.75", 1250.75),  # English grouping and decimal point together
+        ("1,187,93", 1187.93),  # groups of three, then fewer digits: the last mark is decimal
         ("nhất", 1),  # a spelled ordinal
         ("ba", 3),
     ],

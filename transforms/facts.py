@@ -33,7 +33,7 @@ from transforms.sentences import (
 )
 from transforms.skips import SkippedNumber
 from transforms.units import unit_info
-from transforms.vocabulary import WORD_RE
+from transforms.vocabulary import NEGATIONS, WORD_RE
 
 
 def extract_facts(text: str) -> list[dict]:
@@ -74,10 +74,22 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
             facts.append(fact)
     kept = _finalize(facts, skipped, text)
     assign_indicators(text, kept)
+    _close_claims(text, kept)
     if text is not original:  # quotes come from the text as it is, not its cut lines
         for fact in kept:
             fact["quote"] = original[fact["char_start"] : fact["char_end"]]
     return kept, skipped
+
+
+def _close_claims(text: str, facts: list[dict]) -> None:
+    """Each quote runs to the end of what was read with its value (GUIDE: the clause holding the
+    value and the target and percentages that belong to it). Done last: the rules before judge
+    claims by where their values were written."""
+    for fact in facts:
+        end = fact.pop("_claim_end", 0)
+        if end > fact["char_end"]:
+            fact["char_end"] = end
+            fact["quote"] = text[fact["char_start"] : end]
 
 
 def _sentence_skip_reason(
@@ -289,7 +301,7 @@ def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
     wa, wb = a["_words"], b["_words"]
     if wa == wb:
         return True
-    if not (wa and wb) or (wa ^ wb) & _NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
+    if not (wa and wb) or (wa ^ wb) & NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
         return False
     # an a/b form with the same plan too ("20/21 chỉ tiêu") is as specific as a decimal
     same_plan = a["target_value"] is not None and a["target_value"] == b["target_value"]
@@ -306,7 +318,6 @@ def _holds_the_other(qa: frozenset[str], qb: frozenset[str]) -> bool:
     return bool(qa and qb) and len(qa & qb) >= _QUOTE_HELD * min(len(qa), len(qb))
 
 
-_NEGATIONS = frozenset(("chưa", "không"))
 _QUOTE_HELD = 0.8
 # Words of a rate, shared by every percentage's indicator: no evidence of the same claim.
 _RATE_WORDS = frozenset(["tỷ", "lệ"])

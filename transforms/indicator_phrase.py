@@ -11,7 +11,7 @@ from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_indicator, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
-from transforms.vocabulary import NAME_WORDS, WORD_RE
+from transforms.vocabulary import NAME_WORDS, NEGATIONS, WORD_RE
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
 _HEDGE_BEFORE_RE = re.compile(
@@ -114,11 +114,12 @@ _BARE_AREA_RE = re.compile(r"(?:\s+thực hiện)?\s+trên địa bàn\s*$", re.
 _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s", re.IGNORECASE)
 # The words after a counted noun stop at punctuation, a number or a verb.
 _POST_STOP_RE = re.compile(
-    r"[,;:.()\d\"“”\n–]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)"
-    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và|trong|đã|là|chiếm|vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
+    r"[,;:.()\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)(?!\s*\d\s*sao\b)"
+    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)|trong|đã|là|chiếm|(?<!và )vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+(?:/\d+)*")  # a number inside a name ("Quyết định 12/2024")
+_NEGATION_END_RE = re.compile(rf"\b(?:{'|'.join(NEGATIONS)})\s*$", re.IGNORECASE)
 # Verbs that open a sentence of a report ("Tham gia ...", "Tổ chức ..."): capitalised after a
 # counted noun, they start a new sentence whose full stop or bullet was lost.
 _CLAUSE_VERBS = words("indicator_clause_verbs")
@@ -127,7 +128,7 @@ _CLAUSE_VERBS = words("indicator_clause_verbs")
 _COUNT_VERBS = words("indicator_count_verbs")
 _MAX_INDICATOR_WORDS = 14
 _MAX_POST_WORDS = 12
-_DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày"))
+_DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày", "nhiệm kỳ", "giai đoạn"))
 # Words that stand alone, never inside a compound: a long clause is cut right after one.
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
@@ -147,6 +148,8 @@ def fill_indicator_and_quote(
         sent_start = floor = _unwrapped_start(text, sent_start)
     clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
     pre_end = min(verb_start, q.start)
+    if pre_end < q.start and _NEGATION_END_RE.search(text, max(clause_start, pre_end - 8), pre_end):
+        pre_end = q.start  # "Chỉ tiêu chưa đạt 5/13 chỉ tiêu": a negation keeps its verb
     hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
     if hedge_m:
         fact["approx"] = hedge_m.group("hedge").lower()
@@ -154,7 +157,8 @@ def fill_indicator_and_quote(
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
-    if pre and len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX:  # perhaps a list's last item
+    # perhaps a list's last item, or the end of a longer name ("... hàng hóa và doanh thu dịch vụ")
+    if pre and (len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX or match_subject(pre)):
         floor_start = max(sent_start, min(floor, q.start))
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
@@ -162,7 +166,8 @@ def fill_indicator_and_quote(
     info = unit_info(fact["unit"])
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
-        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120))
+        opens_clause = not pre or pre.lower() == "có"  # the count is its clause's subject
+        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120), opens_clause)
     if info.kind == "count" and not q.is_rank:
         classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
         # after another claim ("12 lớp tập huấn với 850 lượt người") the words before name its event
@@ -276,6 +281,9 @@ def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
 # the words from there on are another claim's, one the reader could not take as a fact.
 _CLAIMED_RE = re.compile(r"\s(?:đạt|là|được)\s+\d+[.,]\d")
 _CLAIM_ENDS_RE = re.compile(r"\b(?:đạt|là|được)\s+[\d.,]+\s*$")
+# "kim ngạch xuất khẩu đạt mức cao nhất từ trước đến nay với 2,4 tỷ USD": how high the level is
+# said to be is a verdict on the thing measured, no part of it.
+_LEVEL_VERDICT_RE = re.compile(r"\s(?:đạt|ở)\s+(?:mức|con\s+số)\b", re.IGNORECASE)
 
 
 def _wraps_line(text: str, at: int) -> bool:
@@ -469,8 +477,11 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
     xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
     else `cut`."""
-    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut) or match_subject(short):
+    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut):
         return cut
+    named = match_subject(short)
+    if named:
+        return _wider_name(text, floor, cut, pre_end, named[1], after_fact)
     start, items = cut, [short]
     for _ in range(3):
         item_break = _ITEM_BREAK_RE.search(text, floor, start)
@@ -489,6 +500,23 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
         return start
     return cut
+
+
+def _wider_name(text: str, floor: int, cut: int, pre_end: int, named_words: int, after_fact: bool) -> int:
+    """Where the clause starts when the item before its "và" or comma belongs to a longer name
+    of the catalog than the last item alone names ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ
+    tiêu dùng" is the retail sales, not the consumer services' revenue); else `cut`."""
+    item_break = _ITEM_BREAK_RE.search(text, floor, cut)
+    if item_break is None:
+        return cut
+    prev = _clause_start(text, floor, floor, item_break.start())
+    if prev <= floor and after_fact:  # the words right after the claim before are its own
+        return cut
+    item = _clean_indicator(text[prev : item_break.start()])
+    if item_break.group(0).startswith(",") and len(content_words(item)) > _NOUN_ITEM_WORDS:
+        return cut  # a clause of its own before the comma, not a name's first item
+    wider = match_subject(_clean_indicator(text[prev:pre_end]))
+    return prev if wider is not None and wider[1] > named_words else cut
 
 
 # Where a clause's context ends and a named thing may start: a period ("... 9 tháng năm 2023 giá
@@ -549,6 +577,7 @@ def _clean_indicator(raw: str) -> str:
         raw = _WITH_SUM_RE.sub("", raw)
     raw = _AS_FOLLOWS_RE.sub("", raw)
     raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
+    raw = _LEVEL_VERDICT_RE.split(raw, maxsplit=1)[0]
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
@@ -580,7 +609,7 @@ def _clean_indicator(raw: str) -> str:
 # claim's or a list's, never part of what is measured.
 # "6 tháng đầu năm" and "02 tháng/2023" are periods, stripped as such; "95 năm 2021" is a number
 # before a year.
-_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày)\b|năm\b(?!\s+\d{4})))+")
+_LEADING_NUMBER_RE = re.compile(r"^(?:\d[\d.,/]*(?:\s+|$)(?!(?:tháng|quý|ngày|sao)\b|năm\b(?!\s+\d{4})))+")
 
 
 def _long_clause_start(words: list[str], most: int = _MAX_INDICATOR_WORDS) -> int:
@@ -617,11 +646,13 @@ def _before_new_clause(words: list[str]) -> list[str]:
 
 
 # Pure in the chunk, and the words after a count repeat from claim to claim ("hộ gia đình").
+# (A tuple: a caller that adds a word makes its own list, and the cached words stay as they are.)
 @functools.lru_cache(maxsize=16384)
 def _words_of_chunk(chunk: str) -> tuple[str, ...]:
     return tuple(_before_new_clause(chunk.split()))
 
 
+_RATING_RE = re.compile(r"\d\s*sao\b", re.IGNORECASE)
 _AGE_RE = re.compile(r"\d+(?:\s*[-–]\s*\d+)?\s*tuổi\b", re.IGNORECASE)
 
 
@@ -629,21 +660,42 @@ def _in_name(text: str, pos: int, at: int) -> bool:
     """Is the number at `at` part of a name ("F1", "Huy hiệu 60 năm tuổi Đảng", "hạng 1")?"""
     if text[at - 1].isalpha() or _AGE_RE.match(text, at):  # "trẻ em dưới 1 tuổi": an age names a group
         return True
+    if _RATING_RE.match(text, at):  # "sản phẩm đạt 4 sao": a rating names a class
+        return True
     before = text[pos:at].split()
     named = any(w[:1].isupper() for w in before[-2:])  # "Ô 773", "Huy hiệu 60 năm tuổi Đảng"
     return bool(before) and (before[-1].lower() in NAME_WORDS or named)
 
 
-def _post_words(text: str, pos: int, end: int) -> tuple[str, int]:
-    """Words right after a counted noun, up to a stop word or punctuation (max a few words)."""
-    stop = _POST_STOP_RE.search(text, pos, end)
+def _post_stop(text: str, pos: int, start: int, end: int) -> re.Match | None:
+    """Where the words after a counted noun at `pos` stop, looking from `start`: a stop word,
+    punctuation or a number (not one inside a name: "Quyết định 12/2024")."""
+    stop = _POST_STOP_RE.search(text, start, end)
     while stop and stop.group(0).isdigit() and stop.start() > pos and _in_name(text, pos, stop.start()):
         digits = _DIGITS_RE.match(text, stop.start())
         stop = _POST_STOP_RE.search(text, digits.end() if digits else stop.end(), end)
+    return stop
+
+
+def _post_words(text: str, pos: int, end: int, subject: bool = False) -> tuple[str, int]:
+    """Words right after a counted noun, up to a stop word or punctuation (max a few words).
+
+    A count that is its clause's subject keeps the predicate its "đã" opens ("9/11 chi bộ đã tổ
+    chức đại hội"), unless a number follows in it: "120 hồ sơ, đã giải quyết 100" is a new claim."""
+    stop = _post_stop(text, pos, pos, end)
+    if subject and stop and stop.group(0).lower() == "đã":
+        after = _post_stop(text, pos, stop.end(), end)
+        if after is None or not after.group(0).isdigit():  # no quantity follows: a predicate
+            stop = _POST_STOP_RE.search(text, stop.end(), end)  # up to a date or name's number
     stop_at = stop.start() if stop else end
-    words = _words_of_chunk(text[pos:stop_at])
-    if stop and stop.group(0).isdigit() and words and words[-1].lower() in _DATE_NOUNS:
-        words = words[:-1]  # "... nhiệm vụ năm 2024": a date starts there
+    words = list(_words_of_chunk(text[pos:stop_at]))
+    if words and words[-1].lower() in NEGATIONS and stop and stop.group(0).lower() == "đạt":
+        words.append(stop.group(0))  # "5 chỉ tiêu chưa đạt 100% ...": a negation keeps its verb
+    if stop and stop.group(0).isdigit():  # "... nhiệm vụ năm 2024": a date starts there
+        for size in (2, 1):
+            if len(words) >= size and " ".join(words[-size:]).lower() in _DATE_NOUNS:
+                words = words[:-size]
+                break
     if len(words) > _MAX_POST_WORDS:  # cut back to a function word, never inside a word group
         words = words[:_MAX_POST_WORDS]
         last = max((i for i, w in enumerate(words) if w.lower() in _FUNCTION_WORDS), default=0)

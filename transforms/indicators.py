@@ -10,6 +10,7 @@ is the % of plan, "tăng 8%" the growth, "bằng 108% cùng kỳ" the index).
 """
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from rapidfuzz import fuzz
 
 from transforms.catalog import CatalogError, mapping, read_table
 from transforms.catalog import words as words_of
-from transforms.units import unit_info
+from transforms.units import COMMON_COUNTED_NOUNS, unit_info
+from transforms.vocabulary import NEGATIONS
 
 MEASURES = ("amount", "count", "rate", "pct_of_plan", "growth", "index", "rank")
 # A measure every amount or count (or rate) subject also has, with its code's suffix.
@@ -227,16 +229,24 @@ def _phrasings() -> dict[str, tuple[_Phrasing, ...]]:
 
 
 _BY_FIRST_WORD = _phrasings()
+# Neighbouring words of the catalog's phrasings: a head cut between them would split a word of
+# two syllables the catalog writes together ("kiểm | tra").
+_PHRASING_BIGRAMS = frozenset(
+    pair for group in _BY_FIRST_WORD.values() for p in group for pair in itertools.pairwise(p.words)
+)
 
 
 def _stretch(phrasing_words: tuple[str, ...], words: list[str], start: int) -> str | None:
     """The words of the phrase from `start` to the phrasing's last word, when the phrasing's
-    words appear there in order with few words inserted; else None."""
+    words appear there in order with few words inserted, none a negation ("chỉ tiêu không đạt"
+    is not "chỉ tiêu đạt"); else None."""
     pos, inserted = start, 0
     for word in phrasing_words[1:]:
         try:
             found = words.index(word, pos + 1, pos + 2 + _MAX_INSERTED_WORDS - inserted)
         except ValueError:
+            return None
+        if not NEGATIONS.isdisjoint(words[pos + 1 : found]):
             return None
         inserted += found - pos - 1
         pos = found
@@ -383,6 +393,21 @@ def _candidate_phrases(indicator_text: str | None, unit: str | None, leads: tupl
     return [p.strip() for p in (*texts, *with_leads, *tails)]
 
 
+_EVENT_NOUNS = words_of("indicator_event_nouns")
+
+
+def _counts_other_events(subject: str, unit: str | None) -> bool:
+    """Does one of the subject and the count count events ("cuộc kiểm tra", "4 hội nghị") and
+    the other a thing ("kiểm tra 15 cơ sở", "văn bản ban hành")?"""
+    noun = (unit or "").lower()
+    counts_events = any(noun == event or noun.startswith(event + " ") for event in _EVENT_NOUNS)
+    head = subject.split(" ", 1)[0]
+    if head in _EVENT_NOUNS:
+        return not counts_events
+    two = " ".join(subject.split(" ", 2)[:2])
+    return counts_events and (head in COMMON_COUNTED_NOUNS or two in COMMON_COUNTED_NOUNS)
+
+
 # Pure in its strings (the catalog is fixed), and a report names its indicators again and again;
 # the Indicator returned is frozen.
 @functools.lru_cache(maxsize=16384)
@@ -398,7 +423,7 @@ def best_match(
     best: tuple[int, Indicator, str] | None = None
     for phrase in _candidate_phrases(indicator_text, unit, leads):
         matched = match_subject(phrase) if phrase.strip() else None
-        if matched is None:
+        if matched is None or (kind == "count" and _counts_other_events(matched[0], unit)):
             continue
         found = indicator_for(matched[0], kind, measure)
         if found is not None and (best is None or matched[1] > best[0]):
@@ -467,6 +492,8 @@ def _words_before_colon(text: str, start: int, pos: int) -> str | None:
         return None
     stops = [m.end() for m in _LEAD_STOP_RE.finditer(text, start, colon)]
     lead = text[stops[-1] if stops else start : colon]
+    if _FIGURE_RE.search(lead):
+        return None  # "Tổng 27 chỉ tiêu, trong đó:": a claim of its own, no name of what follows
     words = _NOT_WORD_RE.sub(" ", lead).split()
     return " ".join(words[-_LEAD_WORDS_MAX:]) or None
 
@@ -713,6 +740,8 @@ def _sibling_head(before: str, own: str) -> tuple[str, ...]:
     # a head names a thing, never what was done to it ("cụ | được tặng quà", "hộ | bị thiệt hại")
     words = words[: next((i for i, w in enumerate(words) if w.lower() in _PASSIVE_WORDS), len(words))]
     for size in range(len(words) - 1, 1, -1):
+        if (words[size - 1].lower(), words[size].lower()) in _PHRASING_BIGRAMS:
+            continue  # never a head that cuts a catalogued word in two ("tổ chức đảng kiểm | tra")
         head = " ".join(words[:size])
         joined = match_subject(f"{head} {own}")
         alone = match_subject(head)
@@ -848,15 +877,24 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
 
 
 def _continues(text: str, fact: dict, previous: dict | None) -> bool:
-    """Does a clause go on with the claim right before: in its sentence, or after a full stop in
-    the same unit ("Diện tích ngô 72 ha. Trong đó 50 ha ...")? A new sentence counting another
+    """Does a clause go on with the claim right before: in its sentence (not after a semicolon
+    in another unit), or after a full stop in the same unit ("Diện tích ngô 72 ha. Trong đó 50 ha ...")? A new sentence counting another
     noun names its own thing: "Giới thiệu 15 quần chúng học lớp đối tượng đảng. Đến nay có 980
     đảng viên" counts party members."""
     if previous is None:
         return False
-    if not _SENTENCE_BREAK_RE.search(text, previous.get("char_end") or 0, fact.get("char_start") or 0):
-        return True
-    return normalize(fact.get("unit") or "") == normalize(previous.get("unit") or "")
+    same_unit = normalize(fact.get("unit") or "") == normalize(previous.get("unit") or "")
+    between = text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
+    if not _SENTENCE_BREAK_RE.search(between):
+        # "tỷ lệ tham gia BHYT đạt 92%; có 36 cá nhân được khen thưởng": after a semicolon, a
+        # figure of another kind of unit starts a claim of its own (the counts of a list share
+        # its verb: "ban hành 01 nghị quyết; 02 chỉ thị")
+        return (
+            same_unit
+            or ";" not in between
+            or _measure_kind(fact.get("unit")) == _measure_kind(previous.get("unit"))
+        )
+    return same_unit
 
 
 def _assign_codes(text: str, facts: list[dict]) -> None:

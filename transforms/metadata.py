@@ -98,7 +98,7 @@ _PLACE_MENTION = re.compile(
 # line of ten thousand spaces costs linear time instead of cubic.
 _DATE_LINE = re.compile(
     r"(?:^[ \t]*+|(?<=[ \t]{2})|(?<=\t)|(?<=VIỆT NAM )|(?<=HẠNH PHÚC )|(?<=Hạnh phúc ))[*_]*+"
-    rf"(?:(?i:{_LEVEL})[ \t]*+)?(?P<place>{_PLACE_NAME})[ \t]*+,[ \t]*+"
+    rf"(?:(?i:{_LEVEL})[ \t]*+(?:{_NUMBERED_PLACE})|(?:(?i:{_LEVEL})[ \t]*+)?(?P<place>{_PLACE_NAME}))[ \t]*+,[ \t]*+"
     r"(?i:ngày)[ \t]*+(?:(?P<day>\d{1,2})[ \t]*+(?i:tháng)[ \t]*+(?P<month>\d{1,2})[ \t]*+(?i:năm)[ \t]*+(?P<year>\d{4})"
     r"|(?P<blank>[.…_]*+)[ \t]*+(?i:tháng)[ \t]*+\d{1,2}[ \t]*+(?i:năm)[ \t]*+\d{4}"
     r"|(?P<dday>\d{1,2})[ \t]*+[/.-][ \t]*+(?P<dmonth>\d{1,2})[ \t]*+[/.-][ \t]*+(?P<dyear>\d{4}))",
@@ -127,11 +127,14 @@ _STAMP_WORD = r"""(?:
     | (?P<time1>\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)
     | ngày
     )"""
+# Day, month and year with one separator throughout: "12/03/2024", "12-03-2024", "12.03.2024".
+_DMY = r"(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
 _STAMPED_DATE = re.compile(
     rf"""(?:^|[|•]\s*)                                   # the line's start, or after a bar
     (?:{_STAMP_WORD}[\s,:\-–]*)*                          # label, weekday, time, "ngày"
-    (?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}})(?![\d/])
-    (?:[\s,\-–]*(?P<time2>\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?
+    (?:{_DMY}|(?<=:\s)(?P<iso_year>\d{{4}})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}}))  # ISO after a label
+    (?!\d|(?P=sep))
+    (?:[\s,\-–|]*(?P<time2>\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?
     (?:\W*\w+){{0,6}}\W*$                                # a few words at most after it""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -203,13 +206,39 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _PLAN_REACH = 60
+# "UBND huyện họp phiên thường kỳ tháng 11": the month of a regular meeting is when it sat, not
+# the period its report covers.
+_MEETING_MONTH = re.compile(r"\b(?:thường\s+kỳ|thường\s+lệ|phiên\s+họp)\s*$", re.IGNORECASE)
+_MEETING_REACH = 20
+# "tăng 105 con so với 6 tháng đầu năm 2020": a period compared with is no period reported on,
+# nor is the year that closes it.
+_COMPARED_WITH = re.compile(
+    r"""\bso(?:\s+với)?(?:\s+cùng\s+kỳ)?
+        (?:\s+(?:\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+\w+|tháng\s+\d{1,2}))?  # the period, its year next
+        \s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COMPARED_REACH = 40
+# "vụ Xuân 2023": a crop season of a year (crop_seasons.csv) is a period of no kind of the warehouse's.
+_SEASON = "|".join(
+    w.replace(" ", r"[\s-]+") for w in sorted(words("crop_seasons", "season"), key=len, reverse=True)
+)
 _PERIOD = re.compile(
-    r"(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
+    rf"(?i:(?P<season>vụ\s+(?:{_SEASON}))\s+(?:năm\s+)?(?P<sy>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d))"
+    r"|(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
     r"|(?P<half>nửa\s+(?P<half_edge>đầu|cuối)\s+năm)"
     r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b)"
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})\b)"
     r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)))"
 )
+# A plan ("Số: 30/KH-UBND": KH is the plan's type code, BC a report's) reports on the period of
+# its results section, a line that opens on its results ("A. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024").
+_PLAN_NUMBER = re.compile(r"/KH\b")
+_RESULTS_HEADING = re.compile(
+    r"^[ \t*_#]*(?:[A-Z]|[IVX]+|\d+)?[.)]?[ \t]*(?i:đánh\s+giá\s+)?(?i:kết\s+quả|tình\s+hình)\s+(?i:thực\s+hiện)",
+    re.MULTILINE,
+)
+_RESULTS_REACH = 120
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_REACH = 40
 _CLOSING_DATE = re.compile(
@@ -220,11 +249,14 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 # ---------------------------------------------------------------------------------------------
-# The report's sentences about itself: "UBND huyện báo cáo ...", "Trên đây là báo cáo ... của UBND xã".
+# The report's sentences about itself: "UBND huyện báo cáo ...", "Trên đây là báo cáo ... của UBND xã";
+# the body's name may carry its abbreviation in brackets ("Ủy ban nhân dân (UBND) xã báo cáo").
+_ABBREVIATION = r"(?:\s*\([^()\d]{1,12}\))?"
 _SELF_REFERENCE = re.compile(
-    rf"(?i:(?:{_ORG_ALTERNATIVES})\s+(?P<level>{_LEVEL}))\s+(?i:kính\s+)?(?i:báo\s+cáo|kiểm\s+điểm)\b"
+    rf"(?i:(?:{_ORG_ALTERNATIVES}){_ABBREVIATION}\s+(?P<level>{_LEVEL}))\s+(?i:kính\s+)?"
+    r"(?i:báo\s+cáo|kiểm\s+điểm)\b"
     rf"|(?i:trên\s+đây\s+là)[^.]{{0,200}}?(?i:của\s+)(?i:(?:{_ORG_ALTERNATIVES.replace('?P<org', '?P<xorg')})"
-    rf"\s+(?P<xlevel>{_LEVEL}))"
+    rf"{_ABBREVIATION}\s+(?P<xlevel>{_LEVEL}))"
 )
 
 _WS = re.compile(r"[ \t\u00a0]+")
@@ -264,9 +296,11 @@ def extract_metadata(text: str) -> dict:
         signer_title=signature["signer_title"],
     )
 
-    # The title names the period; failing that, the opening of the body restates it.
+    # The title names the period; failing that, the opening of the body restates it. A plan's
+    # title names the period planned: it reports on the one its results section names.
     opening = text[title_end : title_end + _OPENING_CHARS] if title else text[:_OPENING_CHARS]
-    period = _period(title or "") or _period(opening)
+    is_plan = record["doc_number"] is not None and _PLAN_NUMBER.search(record["doc_number"])
+    period = (is_plan and _results_period(text)) or _period(title or "") or _period(opening)
     if period:
         kind, index, year, later_year, stem = period
         if year is None and kind != "year":  # "6 tháng đầu năm": the page's date says which year
@@ -346,7 +380,7 @@ def _page_date(text: str) -> date | None:
         following = next((lines[j] for j in filled[rank + 1 : rank + 2]), "")
         if len(following) <= _WIDGET_CHARS or _SITE_GREETING.match(following):
             continue  # the site's clock
-        found = _safe_date(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
+        found = _stamp_date(stamp)
         if found:
             return found
     iso = next((m for m in _ISO_PAGE_DATE.finditer(text) if m.group("day")), None)
@@ -360,6 +394,15 @@ def _stamped_date(line: str) -> re.Match | None:
     if stamp is None or not any(stamp.group("label", "weekday", "time1", "time2")):
         return None  # no stamp: a bare "Ngày 24/6/2024, ..." opens a sentence
     return stamp
+
+
+def _stamp_date(stamp: re.Match) -> date | None:
+    """The date a stamp writes, day first or in ISO form."""
+    if stamp.re is _STAMPED_DATE and stamp.group("iso_year"):
+        return _safe_date(
+            int(stamp.group("iso_year")), int(stamp.group("iso_month")), int(stamp.group("iso_day"))
+        )
+    return _safe_date(int(stamp.group("year")), int(stamp.group("month")), int(stamp.group("day")))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -862,17 +905,17 @@ def _role_case(role: str) -> str:
 # Reporting period.
 
 
-def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | None:
+def _period(text: str) -> tuple[str | None, int | None, int | None, int | None, str] | None:
     """(kind, index, year, a later year, label stem) of the first period the text names; the year
     may follow it closely, or further on (the later year, a last resort)."""
     text = _DATE_IN_TEXT.sub(" ", _WS.sub(" ", text))
     for match in _PERIOD.finditer(text):
         found = _kind_index(match)
-        if found is None or _PLANNED.search(text, max(0, match.start() - _PLAN_REACH), match.start()):
+        if found is None or _not_reported_on(text, match):
             continue
         kind, index, stem = found
-        if match.group("year"):
-            return kind, index, int(match.group("y")), None, stem
+        if match.group("year") or match.group("season"):
+            return kind, index, int(match.group("y") or match.group("sy")), None, stem
         following = _YEAR.search(text, match.end())
         if following is None:
             return kind, index, None, None, stem
@@ -882,6 +925,22 @@ def _period(text: str) -> tuple[str, int | None, int | None, int | None, str] | 
         near = following.start() - match.end() <= _YEAR_REACH
         return kind, index, year if near else None, None if near else year, stem
     return None
+
+
+def _not_reported_on(text: str, match: re.Match) -> bool:
+    """Is the period named as one planned, the month of a meeting, or a base compared with?"""
+    start = match.start()
+    return bool(
+        _PLANNED.search(text, max(0, start - _PLAN_REACH), start)
+        or (match.group("month") and _MEETING_MONTH.search(text, max(0, start - _MEETING_REACH), start))
+        or _COMPARED_WITH.search(text, max(0, start - _COMPARED_REACH), start)
+    )
+
+
+def _results_period(text: str) -> tuple[str | None, int | None, int | None, int | None, str] | None:
+    """The period of the first results section ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024")."""
+    heading = _RESULTS_HEADING.search(text)
+    return _period(text[heading.end() : heading.end() + _RESULTS_REACH]) if heading else None
 
 
 def _closing_year(text: str) -> int | None:
@@ -897,8 +956,10 @@ def _stamped_year(text: str) -> int | None:
     return int(stamp.group("year")) if stamp else None
 
 
-def _kind_index(match: re.Match) -> tuple[str, int | None, str] | None:
+def _kind_index(match: re.Match) -> tuple[str | None, int | None, str] | None:
     """(kind, index, label stem) for one period phrase; None for phrases that name no period."""
+    if match.group("season"):
+        return None, None, " ".join(match.group("season").split())
     if match.group("months"):
         raw = match.group("n").lower()
         count = _WORD_NUMBERS.get(raw) or int(raw)

@@ -63,7 +63,12 @@ def _split(token: str) -> tuple[str, str] | None:
     sep = "." if has_dot else ","
     if token.count(sep) > 1:
         grouped = _GROUPED_DOTS_RE if sep == "." else _GROUPED_COMMAS_RE
-        return (token.replace(sep, ""), "") if grouped.fullmatch(token) else None
+        if grouped.fullmatch(token):
+            return token.replace(sep, ""), ""
+        # "1,187,93": the digits decide, so the last separator, with fewer than three digits
+        # after it, is a decimal mark
+        whole, _, frac = token.rpartition(sep)
+        return (whole.replace(sep, ""), frac) if grouped.fullmatch(whole) and len(frac) < 3 else None
     if not _PLAIN_DECIMAL_RE.fullmatch(token):
         return None
     whole, frac = token.split(sep)

@@ -10,6 +10,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from transforms.catalog import words
 from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number, unreadable_reason
 from transforms.skips import SkippedNumber
 from transforms.units import COUNT_SCALES, measure_spellings, normalize_unit, scoring_kind, unit_info
@@ -62,12 +63,14 @@ def _spelling_pattern(spelling: str) -> str:
 
 # Measure units (transforms/data/units.csv and unit_aliases.csv), longest first; a letter may not
 # follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
+# "45,6 tỷ đồng/KH 40 tỷ đồng": a plan's name after the slash states the plan, no rate's "per".
+_NOT_PER = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words("target_words", "word"))
 _MEASURE_UNIT_RE = re.compile(
     r"(?:[ \xa0]{1,2}|\s)?(?!đ/c\b)(?P<unit>(?:"  # "2 đ/c" counts comrades (đồng chí), no money
     + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")
     + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))"
     # a rate's "per" parts: "/ha", "/người/năm", and a span of time "/6 tháng"
-    + r"(?P<per>(?:\s?/\s?(?:\d{1,2}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)[^\W\d_]+)*)",
+    + rf"(?P<per>(?:\s?/\s?(?:\d{{1,2}}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)(?!(?:{_NOT_PER})\b)[^\W\d_]+)*)",
     re.IGNORECASE,
 )
 # A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
@@ -214,6 +217,8 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
     unit_pos = num_end
     if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
         unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
+    elif text.startswith((",%", ".%"), unit_pos):
+        unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
     scaled = _SCALE_WORD_RE.match(text, unit_pos, end)
     if scaled:
         # "28,5 triệu viên", "1,2 nghìn con": a scale word before a counted noun is a count.

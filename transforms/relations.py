@@ -88,10 +88,15 @@ _LONG_STATED_TARGET_RE = re.compile(
 # A clause whose subject is a plan or an allocation, with a year or a longer name: "Tổng kế hoạch
 # vốn năm 2024 do xã quản lý là 12 tỷ đồng", "b) Vốn sự nghiệp năm 2024 được giao 3 tỷ đồng". Its
 # number is the target of the value of its unit that the sentence reports next (or last).
+# The plan's figure may follow its long name, commas and all, with a hedge ("Tổng kế hoạch vốn
+# từ nguồn ngân sách tỉnh, huyện hơn 185 tỷ đồng, ước giải ngân đạt 86% kế hoạch").
 _SUBJECT_WORD = rf"(?:(?:năm\s+)?20\d\d|{_NOT_RESULT_WORD}[^\W\d_]+)"
+_PLAN_HEDGE = "|".join(  # the hedges that announce no result ("ước", "gần đạt" do)
+    h.replace(" ", r"\s+") for h in words("hedge_words") if h not in ("ước", "gần đạt")
+)
 _SUBJECT_TARGET_RE = re.compile(
-    rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+{_SUBJECT_WORD}){{0,16}}"
-    rf"(?:\s+được\s+(?:giao|phân\s+bổ|duyệt|thông\s+qua))?\s*(?:\blà\b|:)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
+    rf"^(?:[a-zđ]\)\s*)?(?:tổng\s+)?(?:(?P<kind>kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:,?\s+{_SUBJECT_WORD}){{0,16}}"
+    rf"(?:\s+được\s+(?:giao|phân\s+bổ|duyệt|thông\s+qua))?\s*(?:\blà\b|:|\b(?:{_PLAN_HEDGE})\b)|(?:nguồn\s+)?vốn(?:\s+{_SUBJECT_WORD}){{0,10}}\s+(?:được\s+)?(?:giao|phân\s+bổ|bố\s+trí)"
     r"(?:\s+là)?\s*:?)\s*$",
     re.IGNORECASE,
 )
@@ -105,6 +110,11 @@ _TARGET_AFTER_RE = re.compile(
     r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})"
     r"(?:\s*\([^\W\d_]{1,4}\))?",  # "kế hoạch (KH)"
     re.IGNORECASE,
+)
+# "Tổng diện tích cây lâu năm 5.210 đạt 98% kế hoạch": a figure whose share of plan follows it
+# measures something even when its unit went unwritten (GUIDE: a fact with unit null).
+_SHARE_OF_PLAN_NEXT_RE = re.compile(
+    rf"\s*,?\s*(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so\s+với\s+)?{_TARGET_KIND}", re.IGNORECASE
 )
 _SAME_PERIOD_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?:(?:thực\s+hiện|TH)\s+)?(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?"
@@ -197,7 +207,7 @@ _DIGIT_RE = re.compile(r"\d")
 # A level equal to last year's, with no figure: "bằng cùng kỳ", "(ổn định như vụ Xuân năm trước)".
 _SAME_AS_LAST_YEAR_RE = re.compile(
     r"""[\s,(]*
-    (?:bằng|ngang\s+bằng|ngang|ổn\ định\s+(?:như|so\s+với))\s+(?:với\s+)?
+    (?:bằng|ngang\s+bằng|ngang|(?:(?:giữ|duy\s+trì)\s+)?ổn\ định\s+(?:như|so\s+với))\s+(?:với\s+)?
     (?:(?:cùng\s+kỳ|CK)\b(?!\s*năm\s+\d)                       # the same period
       |(?:vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?(?:năm\s+)?(?:trước|\d{4})  # the season or year before
        (?!\s*(?:là|:)?\s*\d))                                   # with no figure of its own""",
@@ -269,6 +279,7 @@ class _Sentence:
         """A describing number went to `host`; the claim now ends at `end`."""
         self.current, self.current_end = host, end
         self.prev_end = max(self.prev_end, end)
+        _extend_claim(host, end)
 
     def add(self, fact: dict, q: Quantity, end: int) -> None:
         """A new fact; inside "Tổng ..., trong đó ..." it is the total or one of its parts."""
@@ -280,6 +291,12 @@ class _Sentence:
         self.current, self.current_end = fact, end
         self.last_was_pct_target = fact["pct_target"] is not None and fact.get("_share_only", False)
         self.prev_end = max(self.prev_end, end)
+
+
+def _extend_claim(fact: dict, end: int) -> None:
+    """The claim's words run to `end` (a share, change or target read after its value): its
+    quote will (transforms.facts.close_claims)."""
+    fact["_claim_end"] = max(fact.get("_claim_end", 0), end)
 
 
 def sentence_facts(
@@ -352,6 +369,8 @@ def _fold_plan_stated_before(text: str, plan: dict, fact: dict) -> bool:
 def _is_plan_of(plan: dict, fact: dict) -> bool:
     if fact["pct_target"] is None or fact["target_value"] is not None or not plan["value"]:
         return False
+    if fact.get("_parent") is plan:
+        return False  # "đã giải quyết 1.320 hồ sơ, trong đó đúng hạn 1.318 hồ sơ (99,8%)": its total
     if plan["unit"] != fact["unit"] or fact["unit"] == "%" or not _describes_nothing(plan):
         return False
     return abs(100 * fact["value"] / plan["value"] - fact["pct_target"]) <= _PLAN_SHARE_SLACK
@@ -459,7 +478,7 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
         tail = before[-25:].lower()
         if "tăng" in tail or "giảm" in tail:
             return None  # maybe a change whose unit went unwritten: the context decides
-        return name_or_date_reason(text, s.start, q) or "no unit"
+        return _unitless_reason(s, q)
     if not q.is_rank:
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None and _stated(s, q, unit) is None:
@@ -470,6 +489,19 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
     if s.plan_markers and plan_before(text, s.plan_markers, q.start):
         return "plan for a later period"
     return None
+
+
+def _unitless_reason(s: _Sentence, q: Quantity) -> str | None:
+    """Why a number without a unit is skipped: a name, a date, or no unit at all; None when its
+    share of plan follows it, which makes it a measured figure whose unit went unwritten (but
+    "có 12 đạt 100% kế hoạch" counts things whose noun went unwritten: the share is theirs)."""
+    reason = name_or_date_reason(s.text, s.start, q)
+    if reason is not None:
+        return reason
+    if not _SHARE_OF_PLAN_NEXT_RE.match(s.text, q.end, s.end):
+        return "no unit"
+    counted = s.text[max(s.start, q.start - 4) : q.start].split()[-1:] == ["có"]
+    return "no unit" if counted else None
 
 
 def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
@@ -530,11 +562,10 @@ def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
 
 def _skip_reason(s: _Sentence, n: _Num) -> str | None:
     """Why the number is no fact and describes none, or None."""
-    q, text = n.q, s.text
     if n.unit is None:
         if n.verb in ("tăng", "giảm") and n.host is not None:
             return None  # "đạt 16.170 ha, tăng 9,5": a change whose unit went unwritten
-        return name_or_date_reason(text, s.start, q) or "no unit"
+        return _unitless_reason(s, n.q)
     if n.stated is not None:
         return None
     return _word_reason(s, n) or _threshold_reason(s, n)
@@ -654,7 +685,10 @@ def _on_target(s: _Sentence, n: _Num) -> None:
     current = s.current
     if n.stated == "" and current is not None and current.get("_share_only") and current["unit"] == "%":
         # "đạt 70,9% kế hoạch (36.982 tỷ đồng)": a share with no value yet; the amount is the value
+        # (and an a/b form's plan the target: "100% chỉ tiêu (25/25 thanh niên)")
         current.update(value=q.value, value_text=q.value_text, unit=n.unit, _share_only=False)
+        if q.target is not None:
+            _set_target_value(current, q.target)
         s.attach(current, stated_end)
         return
     host = _target_host(s.facts, n.unit)
@@ -664,6 +698,7 @@ def _on_target(s: _Sentence, n: _Num) -> None:
             host["target_kind"] = n.stated or None
         if host is current:
             s.current_end = stated_end
+        _extend_claim(host, stated_end)
     else:
         s.pending_target = (q._replace(unit=n.unit), n.stated or None)
     s.prev_end = max(s.prev_end, stated_end)
@@ -774,11 +809,18 @@ def _also_same_period_change(s: _Sentence, n: _Num, host: dict, end: int) -> Non
 
 
 def _pending_result(s: _Sentence, n: _Num, pct: float, decimals: int, end: int) -> dict | None:
-    """ "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its figure the result."""
+    """ "theo chỉ tiêu giao là 16 thanh niên đạt 100% KH": the plan was met, its figure the result
+    (unless the share's own clause names its subject: "kế hoạch vốn 120 tỷ đồng, ước giải ngân
+    đạt 86% kế hoạch" is the disbursement's share)."""
     pending = s.pending_target
     if pending is None or n.verb == "vượt":
         return None
     target_q, stated_kind = pending
+    boundary = _last_boundary(s.text, target_q.end, n.verb_start)
+    if boundary != -1 and not _ATTACH_GAP_WORDS.issuperset(
+        w.lower() for w in WORD_RE.findall(s.text, boundary + 1, n.verb_start)
+    ):
+        return None
     s.pending_target = None
     fact = _new_fact(target_q._replace(target=target_q.value if n.q.value == 100 else None))
     fact.update(pct_target=pct, pct_target_decimals=decimals, target_kind=stated_kind)
@@ -950,6 +992,9 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     cut = max(
         text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
     )
+    slash = text.rfind("/", max(sent_start, pos - 16), pos)  # "45,6 tỷ đồng/KH 40 tỷ đồng"
+    if slash > cut and _STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
+        cut = slash
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
@@ -957,8 +1002,8 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     if named is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
         whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
-        m = _LONG_STATED_TARGET_RE.search(whole)
-        return _kind_text(m.group("kind")) if m else None
+        m = _LONG_STATED_TARGET_RE.search(whole) or _SUBJECT_TARGET_RE.match(whole)
+        return _kind_text(m.group("kind") or "") if m else None
     return named
 
 
@@ -1054,5 +1099,8 @@ def _take_leading_share(text: str, clause: _Sentence, fact: dict) -> None:
     clause.facts.remove(share)
     for key in ("pct_target", "pct_target_decimals", "target_kind", "approx"):
         fact[key] = fact[key] if fact[key] is not None else share[key]
+    if (fact["indicator_text"] or "").lower() == (fact["unit"] or "").lower():
+        # "Giao quân đạt 100% chỉ tiêu với 25/25 thanh niên": the share's words name the claim
+        fact["indicator_text"] = share["indicator_text"] or fact["indicator_text"]
     fact["char_start"] = share["char_start"]
     fact["quote"] = text[fact["char_start"] : fact["char_end"]]

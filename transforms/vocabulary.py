@@ -15,6 +15,10 @@ WORD_RE = re.compile(rf"{LETTER}+")
 # Multi-word counted nouns kept whole as the unit ("doanh nghiệp", not "doanh").
 COMPOUND_NOUNS = words("compound_nouns")
 
+# Words that negate what follows: "chưa đạt 5/13" is another claim, and another indicator,
+# than "đạt 5/13".
+NEGATIONS = frozenset(("chưa", "không"))
+
 # Two units of administration counted together, joined by a comma ("9/9 xã, phường"): one unit.
 PAIRED_NOUNS = frozenset(["xã, phường", "xã, thị trấn", "phường, xã", "phường, thị trấn"])
 
