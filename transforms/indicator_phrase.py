@@ -158,8 +158,8 @@ def fill_indicator_and_quote(
         fact["approx"] = "ước"
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
     # perhaps a list's last item, or the end of a longer name ("... hàng hóa và doanh thu dịch vụ")
-    if pre and (len(_BRACKETED_RE.sub(" ", pre).split()) <= _ITEM_WORDS_MAX or match_subject(pre)):
-        floor_start = max(sent_start, min(floor, q.start))
+    floor_start = max(sent_start, min(floor, q.start))
+    if pre and _ITEM_BREAK_RE.search(text, max(floor_start, clause_start - 8), clause_start):
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
             clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
@@ -476,12 +476,12 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     """Where the clause starts when the words after its comma are the last items of an
     enumeration: one that names a catalogued subject the last item alone does not ("Giá trị sản
     xuất nông, lâm, thủy sản"), or a list of nouns of a word or two ("nông, lâm, thủy sản");
-    else `cut`."""
-    if not _ITEM_BREAK_RE.search(text, max(floor, cut - 8), cut):
-        return cut
+    else `cut`. (The caller has found the comma or "và" before the clause.)"""
     named = match_subject(short)
     if named:
         return _wider_name(text, floor, cut, pre_end, named[1], after_fact)
+    if len(_BRACKETED_RE.sub(" ", short).split()) > _ITEM_WORDS_MAX:
+        return cut  # too long to be a list's item
     start, items = cut, [short]
     for _ in range(3):
         item_break = _ITEM_BREAK_RE.search(text, floor, start)
