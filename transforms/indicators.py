@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from transforms.catalog import CatalogError, mapping, read_table
 from transforms.catalog import words as words_of
 from transforms.units import COMMON_COUNTED_NOUNS, unit_info
-from transforms.vocabulary import NEGATIONS
+from transforms.vocabulary import CROP_SEASONS_PATTERN, NEGATIONS
 
 MEASURES = ("amount", "count", "rate", "pct_of_plan", "growth", "index", "rank")
 # A measure every amount or count (or rate) subject also has, with its code's suffix.
@@ -681,10 +681,7 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
     return None if own.lower().startswith(noun) else f"{noun} {own}"
 
 
-_SEASONS = sorted(words_of("crop_seasons", "season"), key=len, reverse=True)
-_SEASON_RE = re.compile(
-    r"\bvụ\s+(" + "|".join(s.replace(" ", r"[\s\-]*") for s in _SEASONS) + r")\b", re.IGNORECASE
-)
+_SEASON_RE = re.compile(rf"\bvụ\s+({CROP_SEASONS_PATTERN})\b", re.IGNORECASE)
 _SEASONAL_KINDS = ("area", "mass", "yield")
 _SEASON_END_RE = re.compile(_SEASON_RE.pattern + r"\s*$", re.IGNORECASE)
 _HEADING_WORDS = 6
@@ -878,9 +875,9 @@ def assign_indicators(text: str, facts: list[dict]) -> None:
 
 def _continues(text: str, fact: dict, previous: dict | None) -> bool:
     """Does a clause go on with the claim right before: in its sentence (not after a semicolon
-    in another unit), or after a full stop in the same unit ("Diện tích ngô 72 ha. Trong đó 50 ha ...")? A new sentence counting another
-    noun names its own thing: "Giới thiệu 15 quần chúng học lớp đối tượng đảng. Đến nay có 980
-    đảng viên" counts party members."""
+    in another kind of unit), or after a full stop in the same unit ("Diện tích ngô 72 ha. Trong
+    đó 50 ha ...")? A new sentence counting another noun names its own thing: "Giới thiệu 15
+    quần chúng học lớp đối tượng đảng. Đến nay có 980 đảng viên" counts party members."""
     if previous is None:
         return False
     same_unit = normalize(fact.get("unit") or "") == normalize(previous.get("unit") or "")

@@ -20,6 +20,7 @@ from datetime import date
 from transforms import admin_levels
 from transforms.catalog import words
 from transforms.schema import METADATA_SCHEMA
+from transforms.vocabulary import CROP_SEASONS_PATTERN
 
 # ---------------------------------------------------------------------------------------------
 # Letters. Python's `re` has no \p{Lu}, so upper/lower-case classes are built from the Latin
@@ -220,11 +221,8 @@ _COMPARED_WITH = re.compile(
 )
 _COMPARED_REACH = 40
 # "vụ Xuân 2023": a crop season of a year (crop_seasons.csv) is a period of no kind of the warehouse's.
-_SEASON = "|".join(
-    w.replace(" ", r"[\s-]+") for w in sorted(words("crop_seasons", "season"), key=len, reverse=True)
-)
 _PERIOD = re.compile(
-    rf"(?i:(?P<season>vụ\s+(?:{_SEASON}))\s+(?:năm\s+)?(?P<sy>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d))"
+    rf"(?i:(?P<season>vụ\s+(?:{CROP_SEASONS_PATTERN}))\s+(?:năm\s+)?(?P<sy>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d))"
     r"|(?i:(?P<months>(?P<n>\d{1,2}|sáu|chín)\s+tháng(?:\s+(?P<edge>đầu|cuối))?)"
     r"|(?P<half>nửa\s+(?P<half_edge>đầu|cuối)\s+năm)"
     r"|(?P<quarter>quý\s+(?P<q>iv|i{1,3}|[1-4])\b)"

@@ -10,7 +10,6 @@ import functools
 import re
 from typing import NamedTuple
 
-from transforms.catalog import words
 from transforms.numbers import NUMBER_PATTERN, SPELLED_ORDINALS, parse_number, unreadable_reason
 from transforms.skips import SkippedNumber
 from transforms.units import COUNT_SCALES, measure_spellings, normalize_unit, scoring_kind, unit_info
@@ -25,6 +24,7 @@ from transforms.vocabulary import (
     PAIRED_NOUNS,
     PLACE_NOUNS,
     PLACE_WORDS,
+    TARGET_WORDS_PATTERN,
     TIME_WORDS,
 )
 
@@ -64,7 +64,7 @@ def _spelling_pattern(spelling: str) -> str:
 # Measure units (transforms/data/units.csv and unit_aliases.csv), longest first; a letter may not
 # follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
 # "45,6 tỷ đồng/KH 40 tỷ đồng": a plan's name after the slash states the plan, no rate's "per".
-_NOT_PER = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words("target_words", "word"))
+_NOT_PER = TARGET_WORDS_PATTERN
 _MEASURE_UNIT_RE = re.compile(
     r"(?:[ \xa0]{1,2}|\s)?(?!đ/c\b)(?P<unit>(?:"  # "2 đ/c" counts comrades (đồng chí), no money
     + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")

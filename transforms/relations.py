@@ -28,7 +28,7 @@ from transforms.schema import FACT_SCHEMA
 from transforms.sentences import plan_before
 from transforms.skips import SkippedNumber
 from transforms.units import COMMON_COUNTED_NOUNS, scoring_kind, unit_info
-from transforms.vocabulary import WORD_RE
+from transforms.vocabulary import TARGET_WORDS_PATTERN, WORD_RE
 
 # ---------------------------------------------------------------------------------------------
 # The words before a number
@@ -68,12 +68,8 @@ _MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị 
 # "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
 # The plan word opens the number's clause (or follows "theo"); a few words may name whose plan it
 # is; a longer name needs "là" or ":" before the number. No verb of a result comes in between.
-_TARGET_WORDS = mapping("target_words", "word", "spelled")
-_TARGET_KIND = (
-    "(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_TARGET_WORDS, key=len, reverse=True))
-    + r")(?![^\W\d_])"
-)
+_TARGET_WORDS = mapping("target_words", "word", "spelled")  # an abbreviation -> its name
+_TARGET_KIND = f"(?:{TARGET_WORDS_PATTERN})(?![^\\W\\d_])"
 _NOT_RESULT_WORD = r"(?!(?:đạt|được|thực|tăng|giảm|bằng|vượt|ước|còn|chiếm|có|đã|số|khóa|khoá|kỳ|lần|thứ)\b)"
 _STATED_TARGET_RE = re.compile(
     rf"(?:^|\btheo\s+)(?P<kind>{_TARGET_KIND}(?:\s+{_NOT_RESULT_WORD}[^\W\d_]+){{0,5}})\s*(?:\blà\b|:)?\s*$",
@@ -295,7 +291,7 @@ class _Sentence:
 
 def _extend_claim(fact: dict, end: int) -> None:
     """The claim's words run to `end` (a share, change or target read after its value): its
-    quote will (transforms.facts.close_claims)."""
+    quote will (transforms.facts._close_claims)."""
     fact["_claim_end"] = max(fact.get("_claim_end", 0), end)
 
 
@@ -817,9 +813,7 @@ def _pending_result(s: _Sentence, n: _Num, pct: float, decimals: int, end: int) 
         return None
     target_q, stated_kind = pending
     boundary = _last_boundary(s.text, target_q.end, n.verb_start)
-    if boundary != -1 and not _ATTACH_GAP_WORDS.issuperset(
-        w.lower() for w in WORD_RE.findall(s.text, boundary + 1, n.verb_start)
-    ):
+    if boundary != -1 and _names_own_subject(s.text, boundary, n.verb_start):
         return None
     s.pending_target = None
     fact = _new_fact(target_q._replace(target=target_q.value if n.q.value == 100 else None))
@@ -930,8 +924,14 @@ def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dic
     boundary = _last_boundary(text, end, verb_start)
     if boundary == -1:
         return fact if verb_start - end <= 80 else None
-    words = [w.lower() for w in WORD_RE.findall(text, boundary + 1, verb_start)]
-    return fact if _ATTACH_GAP_WORDS.issuperset(words) else None
+    return None if _names_own_subject(text, boundary, verb_start) else fact
+
+
+def _names_own_subject(text: str, boundary: int, verb_start: int) -> bool:
+    """Do the words between a boundary and a describing verb name a subject of their own?"""
+    return not _ATTACH_GAP_WORDS.issuperset(
+        w.lower() for w in WORD_RE.findall(text, boundary + 1, verb_start)
+    )
 
 
 def _last_boundary(text: str, start: int, end: int) -> int:
@@ -1032,11 +1032,9 @@ def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
 def _kind_text(raw: str) -> str:
     """The plan's name as written, its abbreviations spelled out ("KH huyện" -> "kế hoạch huyện")."""
     kind = _SPACES_RE.sub(" ", raw).strip()
-    if kind.upper().startswith("KH"):
-        kind = "kế hoạch" + kind[2:]
-    if kind.upper() == "NQ":
-        kind = "nghị quyết"
-    return kind
+    first, _, rest = kind.partition(" ")
+    spelled = _TARGET_WORDS.get(first.lower())  # target_words.csv: "kh" is "kế hoạch"
+    return f"{spelled} {rest}".strip() if spelled else kind
 
 
 def _add_target(fact: dict, pct: float, decimals: int, kind: str | None) -> None:

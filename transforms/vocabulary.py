@@ -15,6 +15,18 @@ WORD_RE = re.compile(rf"{LETTER}+")
 # Multi-word counted nouns kept whole as the unit ("doanh nghiệp", not "doanh").
 COMPOUND_NOUNS = words("compound_nouns")
 
+
+def words_pattern(name: str, column: str = "word", between: str = r"\s+") -> str:
+    """A regex alternation of a word list's words, longest first, `between` their words."""
+    listed = sorted(words(name, column), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", between) for w in listed)
+
+
+# Words that name a plan ("kế hoạch", "KH", "dự toán") and crop seasons ("Đông Xuân", "Đông-Xuân"),
+# as alternations for the patterns that look for them.
+TARGET_WORDS_PATTERN = words_pattern("target_words")
+CROP_SEASONS_PATTERN = words_pattern("crop_seasons", "season", r"[\s\-]*")
+
 # Words that negate what follows: "chưa đạt 5/13" is another claim, and another indicator,
 # than "đạt 5/13".
 NEGATIONS = frozenset(("chưa", "không"))
