@@ -159,7 +159,7 @@ def fill_indicator_and_quote(
     pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
     # perhaps a list's last item, or the end of a longer name ("... hàng hóa và doanh thu dịch vụ")
     floor_start = max(sent_start, min(floor, q.start))
-    if pre and _ITEM_BREAK_RE.search(text, max(floor_start, clause_start - 8), clause_start):
+    if pre and _item_break(text, max(floor_start, clause_start - 8), clause_start):
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
             clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
@@ -317,6 +317,16 @@ _ENUMERATION_WORDS_MAX = 12
 _NOUN_ITEM_WORDS = 3
 _SUM_HEADS = ("tổng ", "tổng số ")
 _ITEM_BREAK_RE = re.compile(r"(?:,|\bvà)\s*$", re.IGNORECASE)
+
+
+def _item_break(text: str, start: int, end: int) -> re.Match | None:
+    """The comma or "và" that text[start:end] ends on (spaces aside), or None. Only its last
+    characters are searched: a "$" search tries every offset (and sees the character before
+    "và", for the word boundary)."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return _ITEM_BREAK_RE.search(text, max(start, stop - 4), end)
 
 
 # Pure in its strings (match_indicator reads only the fixed catalog): a report counts the same
@@ -484,7 +494,7 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
         return cut  # too long to be a list's item
     start, items = cut, [short]
     for _ in range(3):
-        item_break = _ITEM_BREAK_RE.search(text, floor, start)
+        item_break = _item_break(text, floor, start)
         if item_break is None:
             break
         prev = _clause_start(text, floor, floor, item_break.start())
@@ -506,7 +516,7 @@ def _wider_name(text: str, floor: int, cut: int, pre_end: int, named_words: int,
     """Where the clause starts when the item before its "và" or comma belongs to a longer name
     of the catalog than the last item alone names ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ
     tiêu dùng" is the retail sales, not the consumer services' revenue); else `cut`."""
-    item_break = _ITEM_BREAK_RE.search(text, floor, cut)
+    item_break = _item_break(text, floor, cut)
     if item_break is None:
         return cut
     prev = _clause_start(text, floor, floor, item_break.start())
