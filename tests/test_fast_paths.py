@@ -146,7 +146,8 @@ def test_unit_after_a_number_is_read_as_without_the_first_letter_lookahead():
     plain = re.compile(quantities._MEASURE_UNIT_BODY, re.IGNORECASE)
     rng = random.Random(29)
     words = ["ha", "HA", "tỷ đồng", "Tỷđồng", "tấn", "km2", "%", "USD", "uſd", "đ/c", "đồng chí", "hộ"]
-    words += ["người", "con", "/ha", "/người/năm", "/6 tháng", "/KH", " ", "  ", "\xa0", "\t", ",", "5", "K", "\u212am2", "ſ"]
+    words += ["người", "con", "/ha", "/người/năm", "/6 tháng", "/KH", "K", "\u212am2", "ſ"]
+    words += [" ", "  ", "\xa0", "\t", ",", "5"]
     for _ in range(3000):
         text = "".join(rng.choices(words, k=rng.randint(0, 6)))
         fast, full = quantities._MEASURE_UNIT_RE.match(text), plain.match(text)

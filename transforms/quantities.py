@@ -76,7 +76,9 @@ _MEASURE_UNIT_BODY = (
     # a rate's "per" parts: "/ha", "/người/năm", and a span of time "/6 tháng"
     + rf"(?P<per>(?:\s?/\s?(?:\d{{1,2}}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)(?!(?:{_NOT_PER})\b)[^\W\d_]+)*)"
 )
-_MEASURE_UNIT_RE = re.compile(rf"(?=(?:[ \xa0]{{1,2}}|\s)?[{_UNIT_FIRST}])" + _MEASURE_UNIT_BODY, re.IGNORECASE)
+_MEASURE_UNIT_RE = re.compile(
+    rf"(?=(?:[ \xa0]{{1,2}}|\s)?[{_UNIT_FIRST}])" + _MEASURE_UNIT_BODY, re.IGNORECASE
+)
 # A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
 _SCALE_WORD_RE = re.compile(rf"\s?(?P<scale>{'|'.join(COUNT_SCALES)})[ ](?=[^\W\d_])", re.IGNORECASE)
 # A counted noun: up to three words; a rate suffix such as "/ngày" may follow.
