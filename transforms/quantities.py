@@ -65,19 +65,13 @@ def _spelling_pattern(spelling: str) -> str:
 # follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
 # "45,6 tỷ đồng/KH 40 tỷ đồng": a plan's name after the slash states the plan, no rate's "per".
 _NOT_PER = TARGET_WORDS_PATTERN
-_UNIT_SPELLINGS = [u for u in measure_spellings() if u != "%"]
-# Most numbers are followed by a counted noun, not a unit: the lookahead on the first letters of
-# the spellings turns them away at once (the engine would try every spelling in turn).
-_UNIT_FIRST = re.escape("".join(sorted({u[0] for u in _UNIT_SPELLINGS} | {"%"})))
-_MEASURE_UNIT_BODY = (
+_MEASURE_UNIT_RE = re.compile(
     r"(?:[ \xa0]{1,2}|\s)?(?!đ/c\b)(?P<unit>(?:"  # "2 đ/c" counts comrades (đồng chí), no money
-    + "|".join(_spelling_pattern(u) for u in _UNIT_SPELLINGS)
+    + "|".join(_spelling_pattern(u) for u in measure_spellings() if u != "%")
     + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))"
     # a rate's "per" parts: "/ha", "/người/năm", and a span of time "/6 tháng"
-    + rf"(?P<per>(?:\s?/\s?(?:\d{{1,2}}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)(?!(?:{_NOT_PER})\b)[^\W\d_]+)*)"
-)
-_MEASURE_UNIT_RE = re.compile(
-    rf"(?=(?:[ \xa0]{{1,2}}|\s)?[{_UNIT_FIRST}])" + _MEASURE_UNIT_BODY, re.IGNORECASE
+    + rf"(?P<per>(?:\s?/\s?(?:\d{{1,2}}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)(?!(?:{_NOT_PER})\b)[^\W\d_]+)*)",
+    re.IGNORECASE,
 )
 # A scale word that may come before a counted noun instead of "đồng" ("3,6 triệu sản phẩm").
 _SCALE_WORD_RE = re.compile(rf"\s?(?P<scale>{'|'.join(COUNT_SCALES)})[ ](?=[^\W\d_])", re.IGNORECASE)
