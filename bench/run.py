@@ -19,6 +19,7 @@ import argparse
 import importlib.util
 import json
 import os
+import platform
 import re
 import resource
 import shutil
@@ -232,6 +233,7 @@ def run(count: int, out: Path, seed: int) -> dict:
         incremental[size] = measure_incremental(corpus, spare, out / "work", size)
 
     return {
+        "python": _interpreter(),
         "reports": count,
         "megabytes": round(megabytes, 2),
         "facts_extracted": facts,
@@ -256,6 +258,13 @@ def run(count: int, out: Path, seed: int) -> dict:
     }
 
 
+def _interpreter() -> str:
+    """Which CPython ran the bench: builds differ in speed (README, Scale), so each figure says."""
+    return (
+        f"{platform.python_implementation()} {platform.python_version()} ({os.path.realpath(sys.executable)})"
+    )
+
+
 def _cross_report_line(c: dict) -> str:
     verdicts = {}
     for key, n in c["by_verdict"].items():
@@ -267,6 +276,7 @@ def _cross_report_line(c: dict) -> str:
 def table(results: dict) -> str:
     r = results
     rows = [
+        ("python", r["python"]),
         ("reports / MB", f"{r['reports']} / {r['megabytes']} MB ({r['facts_extracted']} facts)"),
         ("floor: one regex pass", f"{r['floor_regex_seconds']} s ({r['floor_regex_mb_per_s']} MB/s)"),
         (

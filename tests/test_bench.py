@@ -29,6 +29,7 @@ def test_bench_runs_end_to_end_from_another_folder_with_a_relative_out(tmp_path)
     out = tmp_path / "rel" / "out"
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert results["reports"] == 24
+    assert os.path.realpath(sys.executable) in results["python"]  # the figures name their interpreter
     assert results["facts_extracted"] > 24 * 20  # synthetic reports carry ~30-60 facts each
     assert results["extraction_1core_mb_per_s"] > 0 and results["floor_regex_mb_per_s"] > 0
     assert set(results["incremental_add_one_seconds"]) == {"24"}
