@@ -140,3 +140,87 @@ def test_time_words_are_found_as_the_case_insensitive_search_finds_them():
         assert [m.span() for m in indicator_phrase._MAY_HOLD_TIME_RE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+# --- the per-number path (branch speed-num) ---
+
+_JUNK_PIECES = [
+    "đạt",
+    "chưa đạt",
+    "KHÔNG ĐẠT",
+    "được",
+    "là",
+    "lên",
+    "trở lên",
+    "Trở Lên",
+    "ở",
+    "nhà ở",
+    "NHÀ Ở",
+    "kết quả",
+    "có kết quả",
+    "khoảng",
+    "ước",
+    "còn",
+    "còn lại",
+    "so",
+    "so với",
+    "SO VỚI",
+    "ſo",
+    "tăng mạnh",
+    "giảm nhẹ",
+    "tổng",
+    "tính đến",
+    "hiện nay",
+    "nbsp",
+    "cụ thể",
+    "duy trì",
+    "KHOẢNG",
+    "diện tích",
+    "lúa",
+    "hộ nghèo",
+    "Kết quả",
+    "\u212aết quả",
+    "đạtx",
+    "xđạt",
+    "...",
+    "…",
+    ",",
+    ":",
+    "-",
+    "–",
+    "(",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "2024",
+    "ha",
+    "cho",
+    "chiếm",
+    "cuối",
+    "của",
+    "trong",
+    "từ",
+]
+
+
+def _junk_texts(count: int = 3000) -> list[str]:
+    rng = random.Random(11)
+    return [rng.choice(["", " "]).join(rng.choices(_JUNK_PIECES, k=rng.randint(1, 7))) for _ in range(count)]
+
+
+def test_trailing_junk_is_stripped_as_the_plain_alternation_strips_it():
+    plain = re.compile(
+        r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên"
+        r"|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
+        r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại"
+        r"|cuối|so|so với|duy trì|nbsp|trong|của|tại|(?<!nhà )ở|từ|hết|(?<!có )kết quả)\b"
+        r"|[\s:,\-–(…]|\.\.\.)+$",
+        re.IGNORECASE,
+    )
+    fast = indicator_phrase._TRAILING_JUNK_RE
+    for text in _junk_texts():
+        assert fast.sub("", text) == plain.sub("", text), text
+        for k in range(len(text) + 1):
+            slow_m, fast_m = plain.match(text, k), fast.match(text, k)
+            assert (slow_m and slow_m.span()) == (fast_m and fast_m.span()), (text, k)

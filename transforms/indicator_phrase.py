@@ -57,11 +57,20 @@ _LEADING_JUNK_RE = re.compile(
          |riêng(?:\ đối\ với)?|đối\ với|với|hiện(?:\ đã)?|nâng(?=\ tổng))\b[\s:,]*)*""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Trailing verbs, hedges and marks, from the first of them that runs to the end. The words are
+# grouped by their first letter, which each branch tests first (a look-behind comes after it):
+# sre tries an alternation branch by branch at every offset of the "$" search, and under
+# re.IGNORECASE each branch costs a case fold. (The whole match must reach the end, so the
+# order of the words cannot change what is stripped.)
 _TRAILING_JUNK_RE = re.compile(
-    r"(?:\s*\b(?:ước|(?<!chưa )(?<!không )đạt|được|là|có|thực hiện|với|cho|còn|xuống|(?<!trở )lên|tăng(?: mạnh| khá| nhẹ)?|giảm(?: mạnh| khá| nhẹ)?|trên|hơn|gần|khoảng|tổng"
-    r"|số lượng|bằng|chiếm|đã|là|gồm|cụ thể|đến nay|hiện nay|tính đến|toàn|chỉ|cũng|vẫn|đang|còn lại|cuối"
-    r"|so|so với|duy trì|nbsp|trong|của|tại|(?<!nhà )ở|từ|hết|(?<!có )kết quả)\b|[\s:,\-–(…]|\.\.\.)+$",
-    re.IGNORECASE,
+    r"""(?:\s*\b(?:đ(?:(?<!chưa\ đ)(?<!không\ đ)ạt|ược|ã|ến\ nay|ang)|l(?:(?<!trở\ l)ên|à)
+           |ở(?<!nhà\ ở)|k(?:(?<!có\ k)ết\ quả|hoảng)|ước|xuống|bằng|duy\ trì|nbsp
+           |c(?:ó|ho|òn(?:\ lại)?|hiếm|ụ\ thể|hỉ|ũng|uối|ủa)
+           |t(?:hực\ hiện|ăng(?:\ mạnh|\ khá|\ nhẹ)?|rên|ổng|ính\ đến|oàn|rong|ại|ừ)
+           |v(?:ới|ẫn)|g(?:iảm(?:\ mạnh|\ khá|\ nhẹ)?|ần|ồm)|h(?:ơn|iện\ nay|ết)
+           |s(?:ố\ lượng|o(?:\ với)?))\b
+       |[\s:,\-–(…]|\.\.\.)+$""",
+    re.IGNORECASE | re.VERBOSE,
 )
 # Capital letters: a place's or a body's name is capitalised.
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
