@@ -224,3 +224,67 @@ def test_trailing_junk_is_stripped_as_the_plain_alternation_strips_it():
         for k in range(len(text) + 1):
             slow_m, fast_m = plain.match(text, k), fast.match(text, k)
             assert (slow_m and slow_m.span()) == (fast_m and fast_m.span()), (text, k)
+
+
+_AFTER_NUMBER = [
+    " tỷ đồng",
+    "  Tỷ Đồng",
+    "\xa0ha",
+    "\xa0\xa0HA",
+    "\tkm²",
+    " m2/ha",
+    " \u212ag",
+    " KM",
+    " km/h",
+    " đ/c",
+    " đồng chí",
+    " ha/người/năm",
+    " triệuđồng",
+    " tr. đồng",
+    " TR.ĐỒNG",
+    " m^2",
+    "%",
+    " %",
+    " phần trăm",
+    " hộ",
+    " mũi",
+    " mét",
+    " m³ nước",
+    " tấn/ha",
+    " tạ/ha/6 tháng",
+    " ngàn USD",
+    " héc-ta",
+    " hecta",
+    " tỉ",
+    " tỷ",
+    " triệu",
+    " triệu lượt",
+    " VNĐ",
+    " vnd/kg",
+    " ſ",
+    " Đ",
+    " đ.",
+    "  \n ha",
+    " tr đ",
+    " trđ",
+]
+
+
+def test_measure_units_match_as_the_plain_alternation_matches():
+    from transforms import quantities  # (imported here: the block above is another branch's)
+    from transforms.units import measure_spellings
+
+    spellings = [quantities._spelling_pattern(u) for u in measure_spellings() if u != "%"]
+    fast = quantities._MEASURE_UNIT_RE
+    plain = re.compile(
+        fast.pattern.replace(quantities._by_first_letter(spellings), "|".join(spellings)), fast.flags
+    )
+    assert plain.pattern != fast.pattern
+    rng = random.Random(13)
+    texts = _AFTER_NUMBER + ["".join(rng.choices(_AFTER_NUMBER, k=3)) for _ in range(2000)]
+    for text in texts:
+        for k in range(len(text)):
+            slow_m, fast_m = plain.match(text, k), fast.match(text, k)
+            assert (slow_m and (slow_m.span(), slow_m.groupdict())) == (
+                fast_m and (fast_m.span(), fast_m.groupdict())
+            ), (text, k)
