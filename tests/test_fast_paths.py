@@ -288,3 +288,75 @@ def test_measure_units_match_as_the_plain_alternation_matches():
             assert (slow_m and (slow_m.span(), slow_m.groupdict())) == (
                 fast_m and (fast_m.span(), fast_m.groupdict())
             ), (text, k)
+
+
+_AFTER_COUNT = [
+    "hộ nghèo",
+    "ĐẠT 5",
+    "đạt gần 12",
+    "làm 3",
+    "LÀM",
+    "đạt 4 sao",
+    "bằng",
+    "Bao  gồm",
+    "bao\ngồm",
+    "gồm",
+    "ſo với",
+    "SỐ TIỀN",
+    "số tiền",
+    "trị giá",
+    "và vượt",
+    "VÀ VƯỢT",
+    "vượt",
+    "và",
+    "với",
+    "đối với",
+    "đã",
+    "là",
+    "chiếm",
+    "còn",
+    "trong",
+    "tăng",
+    "giảm",
+    "xđạt 5",
+    "đạtx",
+    "cònlại",
+    " - ",
+    "-",
+    ",",
+    ";",
+    "(",
+    ")",
+    "“",
+    "”",
+    '"',
+    "\n",
+    "–",
+    "=",
+    "12",
+    "٣",
+    "trên",
+    "Ông",
+    "Tăng",
+    " ",
+    "  ",
+    "\t",
+    "ƀằng",
+    "lượt",
+]
+
+
+def test_post_stop_is_found_as_the_case_insensitive_search_finds_it():
+    plain = re.compile(
+        r"[,;:.()\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)(?!\s*\d\s*sao\b)"
+        r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)|trong|đã|là|chiếm|(?<!và )vượt|còn|(?:bao\s+)?gồm"
+        r"|trị giá|số tiền)\b",
+        re.IGNORECASE,
+    )
+    fast = indicator_phrase._POST_STOP_RE
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choices(_AFTER_COUNT, k=rng.randint(1, 6)))
+        for k in range(len(text) + 1):
+            slow_m, fast_m = plain.search(text, k), fast.search(text, k)
+            assert (slow_m and slow_m.span()) == (fast_m and fast_m.span()), (text, k)

@@ -122,10 +122,22 @@ _TRAILING_PLACE_RE = re.compile(
 _BARE_AREA_RE = re.compile(r"(?:\s+thực hiện)?\s+trên địa bàn\s*$", re.IGNORECASE)
 _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s", re.IGNORECASE)
 # The words after a counted noun stop at punctuation, a number or a verb.
+# (The pattern opens on one class of the characters every match starts with, and is not
+# case-insensitive as a whole: sre then skips to those characters; the words follow, grouped by
+# the letter matched, each a word of its own. As written plainly, with re.IGNORECASE and "\b"
+# first, it tried all the words at every word of the look-ahead.)
 _POST_STOP_RE = re.compile(
-    r"[,;:.()\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)(?!\s*\d\s*sao\b)"
-    r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)|trong|đã|là|chiếm|(?<!và )vượt|còn|(?:bao\s+)?gồm|trị giá|số tiền)\b",
-    re.IGNORECASE,
+    r"""[,;:.()\d"“”\n–=\sbBcCđĐgGlLsSſtTvV]
+    (?:(?<=[,;:.()\d"“”\n–=])                              # a mark or a digit
+      |(?<=\s)-\s                                          # a dash between spaces
+      |(?<=[bBcCđĐgGlLsSſtTvV])(?<!\w.)                    # a word of its own:
+       (?:(?<=[đĐ])(?i:ạt)|(?<=[lL])(?i:àm))               # a verb before an amount,
+       (?i:\b(?=\s*(?:gần|trên|hơn|khoảng|xấp\ xỉ)?\s*\d)(?!\s*\d\s*sao\b))
+      |(?<=[bBcCđĐgGlLsSſtTvV])(?<!\w.)                    # or a stop word
+       (?i:(?<=b)(?:ằng|ao\s+gồm)|(?<=c)(?:hiếm|òn)|(?<=đ)(?:ối\ với|ã)|(?<=g)(?:iảm|ồm)|(?<=l)à
+          |(?<=s)(?:o|ố\ tiền)|(?<=t)(?:ăng|rong|rị\ giá)|(?<=v)(?:ới|à(?!\s+vượt)|(?<!và\ v)ượt))\b)
+    """,
+    re.VERBOSE,
 )
 _DIGITS_RE = re.compile(r"\d+(?:/\d+)*")  # a number inside a name ("Quyết định 12/2024")
 _NEGATION_END_RE = re.compile(rf"\b(?:{'|'.join(NEGATIONS)})\s*$", re.IGNORECASE)
