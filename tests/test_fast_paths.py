@@ -360,3 +360,52 @@ def test_post_stop_is_found_as_the_case_insensitive_search_finds_it():
         for k in range(len(text) + 1):
             slow_m, fast_m = plain.search(text, k), fast.search(text, k)
             assert (slow_m and slow_m.span()) == (fast_m and fast_m.span()), (text, k)
+
+
+def test_verb_before_is_found_as_the_plain_alternation_finds_it():
+    plain = re.compile(
+        r"""(?:\b(?P<verb>tăng|giảm|vượt|đạt|bằng|chiếm|còn|cao\s+hơn|thấp\s+hơn|hoàn\s+thành|tương\s+đương)
+             (?:\s+(?:thêm|được|là|lên|xuống|xuống\s+còn|còn|khoảng))?
+           |(?P<equals>=))
+           \s*(?:\b(?:gần\s+đạt|gần|trên|hơn|khoảng|xấp\s+xỉ)\s*)?[:]?\s*$""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    words = [
+        "đạt",
+        "ĐẠT",
+        "Tăng",
+        "giảm",
+        "VƯỢT",
+        "bằng",
+        "chiếm",
+        "còn",
+        "cao",
+        "hơn",
+        "thấp  hơn",
+        "hoàn\nthành",
+    ]
+    words += ["Cao hơn", "THẤP HƠN", "Hoàn thành", "TƯƠNG ĐƯƠNG", "Bằng", "Còn", "Giảm", "Vượt"]
+    words += [
+        "tương đương",
+        "xuống còn",
+        "được",
+        "gần",
+        "GẦN ĐẠT",
+        "xấp xỉ",
+        "=",
+        ":",
+        "5",
+        "xđạt",
+        "đạtx",
+        "ƀằng",
+    ]
+    rng = random.Random(29)
+    for _ in range(4000):
+        near = "".join(
+            rng.choice(words) + rng.choice([" ", "  ", "\t", "", "("]) for _ in range(rng.randint(0, 6))
+        )
+        for k in range(len(near) + 1):
+            slow_m, fast_m = plain.search(near, k), relations._VERB_BEFORE_RE.search(near, k)
+            # "=" is the verb the caller reads when the plain pattern names none
+            slow = slow_m and (slow_m.span(), slow_m.group("verb") or "=")
+            assert slow == (fast_m and (fast_m.span(), fast_m.group("verb"))), (near, k)

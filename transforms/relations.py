@@ -33,19 +33,21 @@ from transforms.vocabulary import TARGET_WORDS_PATTERN, WORD_RE
 # ---------------------------------------------------------------------------------------------
 # The words before a number
 
-# The verb right before a number (after any hedge).
+# The verb right before a number (after any hedge), or "=" ("971/876 = 110,8%"), as "verb".
+# (The pattern opens on one class of the characters every match starts with, and is not
+# case-insensitive as a whole: sre then skips to those characters; the verbs follow, grouped by
+# the letter matched, each a word of its own. As written plainly, with re.IGNORECASE and "\b"
+# first, it tried every verb at every offset of the "$" search.)
 _VERB_BEFORE_RE = re.compile(
-    r"""(?:\b(?P<verb>tăng|giảm|vượt|đạt|bằng|chiếm|còn
-            |cao\s+hơn|thấp\s+hơn|hoàn\s+thành|tương\s+đương)   # comparisons and shares
-         (?:\s+(?:thêm|được|là|lên|xuống|xuống\s+còn|còn|khoảng))?
-       |(?P<equals>=))                                            # "971/876 = 110,8%"
-       \s*(?:\b(?:gần\s+đạt|gần|trên|hơn|khoảng|xấp\s+xỉ)\s*)?[:]?\s*$""",
-    re.IGNORECASE | re.VERBOSE,
+    r"""(?P<verb>[=bBcCđĐgGhHtTvV]
+      (?:(?<==)
+        |(?<!\w.)(?i:(?<=b)ằng|(?<=c)(?:hiếm|òn|ao\s+hơn)|(?<=đ)ạt|(?<=g)iảm|(?<=h)oàn\s+thành
+                  |(?<=t)(?:ăng|hấp\s+hơn|ương\s+đương)|(?<=v)ượt)))     # comparisons and shares
+    (?i:(?:(?<!=)\s+(?:thêm|được|là|lên|xuống|xuống\s+còn|còn|khoảng))?  # a verb's particle
+       \s*(?:\b(?:gần\s+đạt|gần|trên|hơn|khoảng|xấp\s+xỉ)\s*)?[:]?\s*$)""",
+    re.VERBOSE,
 )
 _VERB_REACH = 34
-# The verb, its particle and hedge hold no digit and no punctuation but ":" and "=": the "$"
-# search for them (which tries every offset) starts after the last such character.
-_BEFORE_ANY_VERB_RE = re.compile(r".*[\d,.;()%/]", re.DOTALL)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
@@ -541,9 +543,9 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
 
 
 def _verb_before(near: str) -> re.Match | None:
-    """The verb (or "=") that the characters before a number end on, with its particle and hedge."""
-    floor = _BEFORE_ANY_VERB_RE.match(near)
-    return _VERB_BEFORE_RE.search(near, floor.end() if floor else 0)
+    """The verb (or "=") that the characters before a number end on, with its particle and hedge.
+    (The search skips to the letters that open a verb: no floor after the last digit or mark pays.)"""
+    return _VERB_BEFORE_RE.search(near)
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
