@@ -409,3 +409,70 @@ def test_verb_before_is_found_as_the_plain_alternation_finds_it():
             # "=" is the verb the caller reads when the plain pattern names none
             slow = slow_m and (slow_m.span(), slow_m.group("verb") or "=")
             assert slow == (fast_m and (fast_m.span(), fast_m.group("verb"))), (near, k)
+
+
+def test_hedge_is_found_as_the_case_insensitive_search_finds_it():
+    plain = re.compile(
+        r"(?:\b(?P<hedge>gần đạt|gần|trên|hơn|khoảng|ước|xấp xỉ))\s*(?:(?:đạt|là|được|có)\s*)?[:]?\s*$",
+        re.IGNORECASE,
+    )
+    words = ["gần", "GẦN ĐẠT", "Gần  đạt", "trên", "TRÊN", "hơn", "Hơn", "khoảng", "\u212ahoảng", "KHOẢNG"]
+    words += ["ước", "ƯỚC", "xấp xỉ", "XẤP XỈ", "đạt", "là", "được", "có", ":", "5", "xgần", "gầnx", "ǵần"]
+    rng = random.Random(31)
+    for _ in range(4000):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "  ", "\t", "", "("]) for _ in range(rng.randint(0, 6))
+        )
+        for k in range(len(text) + 1):
+            slow_m = plain.search(text, k, len(text) - 1)
+            fast_m = indicator_phrase._HEDGE_BEFORE_RE.search(text, k, len(text) - 1)
+            assert (slow_m and (slow_m.span(), slow_m.group("hedge"))) == (
+                fast_m and (fast_m.span(), fast_m.group("hedge"))
+            ), (text, k)
+
+
+def test_with_count_and_given_to_are_found_as_the_case_insensitive_searches_find_them():
+    plain_with = re.compile(
+        r"(?<!đối )\bvới\s+(?:(?:gần|trên|hơn|khoảng|tổng số|tổng cộng)\s+)?$", re.IGNORECASE
+    )
+    plain_given = re.compile(r"\bcho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$", re.IGNORECASE)
+    words = [
+        "với",
+        "VỚI",
+        "Với",
+        "đối với",
+        "ĐỐI VỚI",
+        "Đối  với",
+        "xvới",
+        "vớix",
+        "cho",
+        "CHO",
+        "Cho",
+        "xcho",
+    ]
+    words += [
+        "gần",
+        "TRÊN",
+        "hơn",
+        "Khoảng",
+        "\u212ahoảng",
+        "tổng số",
+        "TỔNG CỘNG",
+        "tổng",
+        "hộ",
+        "5",
+        ",",
+        "ƈho",
+    ]
+    rng = random.Random(37)
+    for _ in range(4000):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "  ", "\t", "\n", "", "("]) for _ in range(rng.randint(0, 6))
+        )
+        for k in range(len(text) + 1):
+            for plain, fast in (
+                (plain_with, indicator_phrase._WITH_COUNT_RE),
+                (plain_given, indicator_phrase._GIVEN_TO_RE),
+            ):
+                slow_m, fast_m = plain.search(text, k), fast.search(text, k)
+                assert (slow_m and slow_m.span()) == (fast_m and fast_m.span()), (text, k)

@@ -14,17 +14,25 @@ from transforms.units import COUNT_SCALES, unit_info
 from transforms.vocabulary import NAME_WORDS, NEGATIONS, WORD_RE
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
+# (The pattern opens on one class of the characters every match starts with, "K" the Kelvin sign
+# that re.IGNORECASE equates with "k", and is not case-insensitive as a whole: sre then skips to
+# them. As written plainly, with re.IGNORECASE and "\b" first, it tried every hedge at every
+# offset of the "$" search.)
 _HEDGE_BEFORE_RE = re.compile(
-    r"(?:\b(?P<hedge>gần đạt|gần|trên|hơn|khoảng|ước|xấp xỉ))\s*(?:(?:đạt|là|được|có)\s*)?[:]?\s*$",
-    re.IGNORECASE,
+    r"""(?P<hedge>[gGhHkK\u212atTưƯxX](?<!\w.)
+      (?i:(?<=g)ần(?:\ đạt)?|(?<=h)ơn|(?<=k)hoảng|(?<=t)rên|(?<=ư)ớc|(?<=x)ấp\ xỉ))
+    (?i:\s*(?:(?:đạt|là|được|có)\s*)?[:]?\s*$)""",
+    re.VERBOSE,
 )
 # "ước" (estimated) as a word, in any case. (It opens on "ư" or "Ư", the only letters that
 # re.IGNORECASE equates with "ư", and not case-insensitive as a whole: sre then skips to them.)
 _UOC_RE = re.compile(r"[ưƯ](?<!\w[ưƯ])(?i:ớc)\b")
 # A count right after "với" ("... được tăng cường với 74 lượt ra quân") is what the clause before
 # has, not what it did: the words before are no part of the counted thing's indicator.
+# (It opens on the class of its first letter and is not case-insensitive as a whole: sre then
+# skips to that letter instead of trying the word at every offset of the clause.)
 _WITH_COUNT_RE = re.compile(
-    r"(?<!đối )\bvới\s+(?:(?:gần|trên|hơn|khoảng|tổng số|tổng cộng)\s+)?$", re.IGNORECASE
+    r"[vV](?i:(?<!\w.)(?<!đối\ v)ới\s+(?:(?:gần|trên|hơn|khoảng|tổng\ số|tổng\ cộng)\s+)?$)", re.VERBOSE
 )
 # Where the clause naming a number's indicator starts: ";", ":", "(", a line break, a comma,
 # "trong đó" or "và" (in any case). A comma between digits ("tròn 70,75,80 tuổi") lists numbers
@@ -404,7 +412,8 @@ _AGENT_DONE_RE = re.compile(r"^[^,;:]*\s(?:đã|đã được)\s+(?=\S)", re.IGN
 _VERB_WORDS_MAX = 4
 # "tặng quà mừng thọ của Chủ tịch nước cho 03 cụ": what was given to the counted, a longer act
 # whose words may hold a giver's name.
-_GIVEN_TO_RE = re.compile(r"\bcho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$", re.IGNORECASE)
+# (Opens on the class of its first letter, as _WITH_COUNT_RE does.)
+_GIVEN_TO_RE = re.compile(r"[cC](?i:(?<!\w.)ho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$)")
 _GIVEN_WORDS_MAX = 8
 _OBJECT_WORDS_MAX = 6  # "bê tông hóa 12,5 km đường giao thông nông thôn"
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
