@@ -828,42 +828,50 @@ _PERIOD_RE = re.compile(
 _PERIOD_WORDS = ("tháng", "cả năm")
 
 
-def _may_hold_period(text: str, lowered: str | None, start: int, end: int) -> bool:
-    """Does text[start:end] hold a period word? `lowered` is the text in lower case when that has
-    its length (no "İ", which lowers to two characters): its offsets are the text's."""
-    if lowered is None:
-        lowered, start, end = text[start:end].lower(), 0, end - start
-    return any(lowered.find(word, start, end) != -1 for word in _PERIOD_WORDS)
+def _may_hold_period(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] hold a period word (in any case)?"""
+    lowered = text[start:end].lower()
+    return any(word in lowered for word in _PERIOD_WORDS)
+
+
+def _stated_period(text: str, fact: dict) -> str | None:
+    """The period a claim states in its sentence up to its figure (the last one there), when its
+    own words state none."""
+    own = fact["indicator_text"]
+    pos, end = fact.get("char_start") or 0, fact.get("char_end") or 0
+    # cheap checks first: the sentence lies within the look-back before the claim
+    if not _may_hold_period(text, max(0, pos - _LOOKBACK), end):
+        return None
+    start = _sentence_start(text, pos)
+    if not _may_hold_period(text, start, end) or _PERIOD_RE.search(own):
+        return None
+    periods = list(_PERIOD_RE.finditer(text, start, end))
+    return " ".join(periods[-1].group(0).lower().split()) if periods else None
 
 
 def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     """ "Doanh thu vận tải tháng 8 đạt 145 tỷ đồng, 8 tháng đạt 1.670 tỷ đồng": when one indicator
     holds figures of different periods in a report, each keeps its period ("Doanh thu vận tải
     tháng 8", "Doanh thu vận tải 8 tháng"); the report's own period is otherwise no part of it."""
-    if not facts:
-        return
-    groups: dict[tuple, list[tuple[dict, str]]] = {}
-    lowered: str | None = text.lower()  # (once: each fact's stretch is looked up in it)
-    if len(lowered) != len(text):
-        lowered = None
+    # Periods tell apart only the figures of one indicator: the sentence of a fact whose
+    # indicator no other fact shares (most facts) is not looked at. (The words were normalised
+    # already, when their code was looked for.)
+    by_indicator: dict[tuple, list[dict]] = {}
     for fact in facts:
-        own = fact.get("indicator_text")
-        pos, end = fact.get("char_start") or 0, fact.get("char_end") or 0
-        # cheap checks first: the sentence lies within the look-back before the claim
-        if not own or not _may_hold_period(text, lowered, max(0, pos - _LOOKBACK), end):
+        if fact.get("indicator_text"):
+            key = (normalize(fact["indicator_text"]), unit_info(fact.get("unit")).kind)
+            same = by_indicator.get(key)
+            if same is None:
+                by_indicator[key] = [fact]
+            else:
+                same.append(fact)
+    for same in by_indicator.values():
+        if len(same) < 2:
             continue
-        start = _sentence_start(text, pos)
-        if not _may_hold_period(text, lowered, start, end) or _PERIOD_RE.search(own):
+        stated = [(fact, period) for fact in same if (period := _stated_period(text, fact)) is not None]
+        if len({normalize(period) for _, period in stated}) < 2:
             continue
-        # the claim's period: the last one stated in its sentence up to its figure
-        periods = list(_PERIOD_RE.finditer(text, start, end))
-        if periods:
-            key = (normalize(own), unit_info(fact.get("unit")).kind)
-            groups.setdefault(key, []).append((fact, " ".join(periods[-1].group(0).lower().split())))
-    for members in groups.values():
-        if len({normalize(period) for _, period in members}) < 2:
-            continue
-        for fact, period in members:
+        for fact, period in stated:
             fact["indicator_text"] = f"{fact['indicator_text']} {period}"
 
 
