@@ -110,9 +110,9 @@ def _sentence_skip_reason(
 
 # Where one sentence ends and another begins (a claim said again in another sentence repeats it).
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s)|\n")
-# Its two kinds apart: a match is one character, so two scans find the same places, and a
-# scan for a literal newline is fast.
-_STOP_RE = re.compile(r"[.!?…](?=\s)")
+# Its kinds apart: a match is one character, so a scan for each finds the same places, and sre
+# skips ahead to a literal fast (a class of characters it tries at every offset).
+_STOPS_RE = tuple((stop, re.compile(re.escape(stop) + r"(?=\s)")) for stop in ".!?…")
 _NEWLINE_RE = re.compile(r"\n")
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
 _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -235,7 +235,12 @@ class _SentenceBreaks:
 
     @functools.cached_property
     def stops(self) -> list[int]:
-        return [match.start() for match in _STOP_RE.finditer(self.text)]
+        # ("!", "?" and "…" are rare: a text without them is not scanned for them)
+        found = [
+            m.start() for stop, stop_re in _STOPS_RE if stop in self.text for m in stop_re.finditer(self.text)
+        ]
+        found.sort()  # (sorted runs, merged)
+        return found
 
     def within(self, lo: int, hi: int) -> bool:
         """As _SENTENCE_BREAK_RE.search(text, lo, hi): a newline in [lo, hi), or a stop whose
