@@ -99,7 +99,7 @@ def _sentence_skip_reason(
     first = tokens[0].start() if tokens else ranks[0].start()
     line = text.rfind("\n", 0, first) + 1
     if line not in chrome:
-        chrome[line] = is_chrome(text, first)
+        chrome[line] = is_chrome(text, line)
     if chrome[line]:
         return "page furniture"
     section = outline.at(sent_start)

@@ -144,12 +144,14 @@ def _sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def is_chrome(text: str, pos: int) -> bool:
-    """Is `pos` on a short line of page furniture (a counter, a timestamp, a rating widget)?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end == -1 else end
-    return end - start <= _CHROME_MAX_LINE and _is_chrome_line(text[start:end])
+def is_chrome(text: str, line_start: int) -> bool:
+    """Is the line that starts at `line_start` a short line of page furniture (a counter, a
+    timestamp, a rating widget)?"""
+    # (its end is looked for only as far as a short line can reach: a paragraph is not read to its end)
+    end = text.find("\n", line_start, line_start + _CHROME_MAX_LINE + 1)
+    if end == -1:
+        end = len(text)
+    return end - line_start <= _CHROME_MAX_LINE and _is_chrome_line(text[line_start:end])
 
 
 # Pure in the line, and page furniture repeats on every page of a report.
