@@ -23,7 +23,7 @@ from transforms.indicators import assign_indicators
 from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
-from transforms.sections import Outline, footnote_markers, section_outline
+from transforms.sections import Outline, Section, footnote_markers, section_outline
 from transforms.sentences import (
     is_chrome,
     plan_marker_ends,
@@ -58,7 +58,8 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
     chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
     facts: list[dict] = []
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
-        reason = _sentence_skip_reason(text, outline, chrome, sent_start, sent_tokens, sent_ranks)
+        section = outline.at(sent_start)  # (once for the sentence: its facts are placed in it)
+        reason = _sentence_skip_reason(text, outline, section, chrome, sent_start, sent_tokens, sent_ranks)
         if reason is not None:
             skipped.extend(SkippedNumber(m.start(), m.end(), reason) for m in sent_tokens)
             continue
@@ -70,7 +71,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         for fact in sentence_facts(
             text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
         ):
-            _place(text, fact, outline, outline.at(sent_start))
+            _place(text, fact, outline, section)
             facts.append(fact)
     kept = _finalize(facts, skipped, text)
     assign_indicators(text, kept)
@@ -93,7 +94,13 @@ def _close_claims(text: str, facts: list[dict]) -> None:
 
 
 def _sentence_skip_reason(
-    text: str, outline: Outline, chrome: dict[int, bool], sent_start: int, tokens: list, ranks: list
+    text: str,
+    outline: Outline,
+    section: Section | None,
+    chrome: dict[int, bool],
+    sent_start: int,
+    tokens: list,
+    ranks: list,
 ) -> str | None:
     """Why a whole sentence holds no fact: page furniture, or a section planning the next period."""
     first = tokens[0].start() if tokens else ranks[0].start()
@@ -102,7 +109,6 @@ def _sentence_skip_reason(
         chrome[line] = is_chrome(text, line)
     if chrome[line]:
         return "page furniture"
-    section = outline.at(sent_start)
     if section is not None and section.is_plan and not outline.in_footnote(sent_start):
         return "plan section"
     return None
