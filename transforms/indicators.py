@@ -177,9 +177,17 @@ def _core(phrase: str) -> str:
     return phrase
 
 
+# One lookup for the two: the rules of a report's facts ask for a phrase's core several times
+# (pure in a phrase's words, as both are).
+@functools.lru_cache(maxsize=65536)
+def _core_of(phrase: str) -> str:
+    """`_core(normalize(phrase))`."""
+    return _core(normalize(phrase))
+
+
 def content_words(phrase: str) -> list[str]:
     """The words of a phrase that say what is measured (no lead or filler words)."""
-    return _core(normalize(phrase)).split()
+    return _core_of(phrase).split()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -534,7 +542,7 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     """Words before a fact's clause that may name its subject: the sentence's lead before a
     colon, the subject of its opening clause, and the section's title."""
     pos = fact.get("char_start") or 0
-    words = _core(normalize(fact.get("indicator_text") or ""))
+    words = _core_of(fact.get("indicator_text") or "")
     # the opening's subject is for a clause that names a measure ("năng suất"), not a thing ("bò")
     wants_opening = not words or _names_only_a_measure(words)
     # The sentence starts within the look-back: with no colon there and no opening wanted, where
@@ -573,11 +581,11 @@ def _previous_subject(fact: dict, previous: dict | None, text: str) -> tuple[str
     "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
     and whether the clause names none at all. A clause naming none borrows only when it
     continues the claim before (`_continues`)."""
-    words = _core(normalize(fact.get("indicator_text") or ""))
+    words = _core_of(fact.get("indicator_text") or "")
     if previous is None or not previous.get("indicator_text"):
         return None, False
     gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
-    before = _core(normalize(previous["indicator_text"]))
+    before = _core_of(previous["indicator_text"])
     # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
     overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
     tail_only = bool(words) and overlaps and before.endswith(" " + words)
@@ -585,7 +593,7 @@ def _previous_subject(fact: dict, previous: dict | None, text: str) -> tuple[str
     if bare and gap <= _NEIGHBOUR_GAP and _continues(text, fact, previous):
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
-        subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
+        subject = _without_measure_head(_core_of(_SEASON_END_RE.sub("", previous["indicator_text"])))
         unit = normalize(previous.get("unit") or "")
         if unit and unit_info(previous.get("unit")).kind == "count":
             subject = _without_counted(subject, unit)
@@ -643,7 +651,7 @@ def _amount_of_previous(fact: dict, previous: dict) -> str | None:
     ("số tiền trao tặng suất quà")."""
     if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "count":
         return None
-    if _core(normalize(fact.get("indicator_text") or "")) not in _MONEY_NOUNS:
+    if _core_of(fact.get("indicator_text") or "") not in _MONEY_NOUNS:
         return None
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
         return None
@@ -673,9 +681,9 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
         return None
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
         return None
-    before, own = _core(normalize(previous.get("indicator_text") or "")), fact.get("indicator_text") or ""
+    before, own = _core_of(previous.get("indicator_text") or ""), fact.get("indicator_text") or ""
     noun = next((n for n in _PART_NOUNS[kind] if before == n or before.startswith(n + " ")), None)
-    if noun is None or not own or _core(normalize(own)).startswith(_MEASURE_HEAD_PREFIXES):
+    if noun is None or not own or _core_of(own).startswith(_MEASURE_HEAD_PREFIXES):
         return None
     noun = noun.removeprefix("tổng ").removeprefix("số ")
     return None if own.lower().startswith(noun) else f"{noun} {own}"
@@ -729,7 +737,7 @@ def _sibling_head(before: str, own: str) -> tuple[str, ...]:
     """The head of the claim before (`before`) that names a subject with `own`'s words, if any."""
     if match_subject(own) is not None:
         return ()
-    core = _core(normalize(before))
+    core = _core_of(before)
     for noun in _MEASURE_HEADS:  # longest first: "giá trị sản xuất" before "giá trị"
         if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {own}"):
             return (noun,)
@@ -752,14 +760,14 @@ def _with_lead(text: str, fact: dict) -> str | None:
     measures what its lead names: the words before the sentence's colon, else the section's title,
     written as they are and whole (a lead too long to be a name is none)."""
     indicator = fact.get("indicator_text")
-    if not indicator or not _core(normalize(indicator)).startswith(_MEASURE_HEAD_STARTS):
+    if not indicator or not _core_of(indicator).startswith(_MEASURE_HEAD_STARTS):
         return indicator
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
     purpose = _purpose(text, start, fact.get("char_end") or pos)
     if purpose and purpose.lower() not in indicator.lower():
         return f"{indicator} {purpose}"
-    if _core(normalize(indicator)) not in _MEASURE_HEADS:
+    if _core_of(indicator) not in _MEASURE_HEADS:
         return indicator
     colon = text.rfind(":", start, pos)
     before = ""
@@ -917,7 +925,7 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             measure == "rank"
             and previous is not None
             and same_line
-            and _core(normalize(fact["indicator_text"])) == "xếp hạng"
+            and _core_of(fact["indicator_text"]) == "xếp hạng"
         ):
             fact["indicator_text"] = _ranked_thing(fact, previous)
         money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None
