@@ -298,12 +298,17 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
 # Subject + unit kind + relation → code
 
 
+# Its words in lower case open a rank's clause. Only the opening characters are lowered: their
+# lower case is as long as they are (only "İ" lowers to two characters, and the words hold no "i").
+_RANK_WORDS = "xếp hạng"
+
+
 def fact_measure(fact: dict) -> str:
     """The kind of measure a fact's value is, from its unit and its relation fields."""
     kind = unit_info(fact.get("unit")).kind
     value = fact.get("value")
     is_change = bool(fact.get("change_direction")) and fact.get("change_amount") == value
-    if (fact.get("indicator_text") or "").lower().startswith("xếp hạng"):
+    if (fact.get("indicator_text") or "")[: len(_RANK_WORDS)].lower() == _RANK_WORDS:
         return "rank"
     if kind == "percent":
         if is_change and fact.get("change_unit") == "%":
