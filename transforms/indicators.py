@@ -574,6 +574,8 @@ def _without_measure_head(phrase: str) -> str:
     return phrase
 
 
+# Pure in a clause's core words; each fact asks twice (for its own lead and for its neighbour's subject).
+@functools.lru_cache(maxsize=16384)
 def _names_only_a_measure(words: str) -> bool:
     """ "năng suất", "năng suất bình quân": a measure noun whose words name no subject."""
     return words in _MEASURE_HEADS or (
