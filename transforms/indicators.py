@@ -555,8 +555,12 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     colon = text.rfind(":", max(0, pos - _LOOKBACK), pos) != -1
     start = _sentence_start(text, pos) if wants_opening or colon else pos
     opening = _first_clause_subject(text, start, pos) if wants_opening else None
-    leads = (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
-    return tuple(dict.fromkeys(lead for lead in leads if lead))
+    leads = [
+        lead
+        for lead in (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
+        if lead
+    ]
+    return tuple(leads) if len(leads) < 2 else tuple(dict.fromkeys(leads))  # (most have one or none)
 
 
 # A clause that only says "chiếm tỷ lệ 3,2%" measures what the claim right before it names.
