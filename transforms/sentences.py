@@ -57,6 +57,8 @@ def with_short_lines(text: str) -> str:
     """`text` with every line longer than _LONG_LINE cut into pieces of at most _PIECE characters
     by turning a space into a newline. The length stays the same, so every offset still points
     into `text`; a text without such a line (every real report) comes back as it is."""
+    if max(map(len, text.split("\n"))) <= _LONG_LINE:  # (one pass in C: the common case)
+        return text
     chars: list[str] | None = None
     start = 0
     while start < len(text):
