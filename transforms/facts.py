@@ -173,14 +173,13 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     kept: list[dict] = []
     kept_by_value: dict[tuple, _SameValue] = {}
     breaks = _SentenceBreaks(text)
-    for fact in facts:
-        fact["_words"] = _words(fact["indicator_text"])
     by_share, by_change = _by_field(facts, "pct_target"), _by_field(facts, "change_amount")
     for fact in facts:
         same_value = kept_by_value.get((fact["value"], fact["unit"]))
         if same_value is None:  # (built only for a new value: setdefault would build one per fact)
             same_value = kept_by_value[(fact["value"], fact["unit"])] = _SameValue()
-        said = next((k for k in same_value.candidates(fact, breaks) if _same_claim(fact, k, breaks)), None)
+        candidates = same_value.candidates(fact, breaks)
+        said = next((k for k in candidates if _same_claim(fact, k, breaks)), None) if candidates else None
         if said is not None and _relations(fact) > _relations(said):
             # a lead's figure said again in the body with its plan or change: the body's is kept
             kept.remove(said)
@@ -190,8 +189,12 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
             continue
         if (
             said is not None
-            or _restates_pct(fact, by_share.get(fact["value"], ()))
-            or _restates_change(fact, by_change.get(fact["change_amount"], ()))
+            # (a fact with no other of its value as a share, or of its change, restates none)
+            or (fact["value"] in by_share and _restates_pct(fact, by_share[fact["value"]]))
+            or (
+                fact["change_amount"] in by_change
+                and _restates_change(fact, by_change[fact["change_amount"]])
+            )
         ):
             _drop_repeated(fact, skipped)
             continue
@@ -223,6 +226,14 @@ def _by_field(facts: list[dict], field: str) -> dict[float, list[dict]]:
 @functools.lru_cache(maxsize=16384)
 def _words(s: str | None) -> frozenset[str]:
     return frozenset(WORD_RE.findall((s or "").lower()))
+
+
+def _words_of(fact: dict) -> frozenset[str]:
+    """The words of a fact's indicator, found on first use: most facts are compared with none."""
+    words = fact.get("_words")
+    if words is None:
+        words = fact["_words"] = _words(fact["indicator_text"])
+    return words
 
 
 class _SentenceBreaks:
@@ -309,7 +320,7 @@ def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
         return False
     if not breaks.within(min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])):
         return False
-    wa, wb = a["_words"], b["_words"]
+    wa, wb = _words_of(a), _words_of(b)
     if wa == wb:
         return True
     if not (wa and wb) or (wa ^ wb) & NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
@@ -341,12 +352,12 @@ def _restates_pct(fact: dict, kept: list[dict] | tuple) -> bool:
     share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
     if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
         return False
-    words = fact["_words"] - _RATE_WORDS
+    words = _words_of(fact) - _RATE_WORDS
     return bool(words) and any(
         k is not fact
         and k["pct_target"] == fact["value"]
         and k["value"] != fact["value"]
-        and len(words & k["_words"]) >= max(2, 0.6 * len(words))
+        and len(words & _words_of(k)) >= max(2, 0.6 * len(words))
         for k in kept
         if not k.get("_repeated")
     )
