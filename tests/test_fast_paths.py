@@ -58,6 +58,7 @@ def test_line_patterns_find_what_multiline_finds():
 def test_chrome_line_matches_the_case_insensitive_search():
     plain = re.compile(sentences._CHROME_WORDS + r"|\d{1,2}:\d{2}", re.IGNORECASE)
     lines = [line for text in _texts() for line in text.split("\n")] + _PIECES
+    lines += ["08:3", "8:30", "lúc 123:45 giờ", ":30", "a:12", "9: 30", "12:3x", "Ngày 1:2:34"]
     checked = {line: sentences._is_chrome_line(line) for line in lines}
     assert checked == {line: plain.search(line) is not None for line in lines}
     assert checked["Đánh Giá Bài Viết"] and checked["ſđt và Dıện thoại"] and not checked["HSĐT"]
