@@ -139,3 +139,30 @@ def test_time_words_are_found_as_the_case_insensitive_search_finds_them():
         assert [m.span() for m in indicator_phrase._MAY_HOLD_TIME_RE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def test_every_purpose_holds_its_word_in_lower_case():
+    """_purpose rules out a sentence without "để" in lower case before its case-insensitive pattern."""
+    rng = random.Random(29)
+    words = [
+        "để",
+        "Để",
+        "ĐỂ",
+        "đỂ",
+        "ĐE",
+        "de",
+        "nạo",
+        "vét",
+        "kênh",
+        "mương",
+        "xã",
+        "Tân",
+        " ",
+        "\n",
+        ",",
+        "5",
+    ]
+    for _ in range(3000):
+        text = " ".join(rng.choices(words, k=rng.randint(0, 10)))
+        if indicators._PURPOSE_RE.search(text):
+            assert "để" in text.lower(), text

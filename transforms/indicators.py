@@ -810,7 +810,12 @@ def _purpose(text: str, start: int, end: int) -> str | None:
     at `end` else the first after it, its words up to a function word or a name; None when it
     states none."""
     stop = _SENTENCE_BREAK_RE.search(text, end)
-    found = list(_PURPOSE_RE.finditer(text, start, stop.start() if stop else len(text)))
+    stop_at = stop.start() if stop else len(text)
+    # Every purpose opens on "để" (in any case). Most sentences hold none: they are told by a
+    # substring test, not by the case-insensitive pattern, which tries every offset.
+    if "để" not in text[start:stop_at].lower():
+        return None
+    found = list(_PURPOSE_RE.finditer(text, start, stop_at))
     before = [m for m in found if m.start() < end and ";" not in text[m.end() : end]]  # its own clause
     after = [
         m for m in found if end <= m.start() <= end + _PURPOSE_AFTER_CHARS
