@@ -166,3 +166,21 @@ def test_every_purpose_holds_its_word_in_lower_case():
         text = " ".join(rng.choices(words, k=rng.randint(0, 10)))
         if indicators._PURPOSE_RE.search(text):
             assert "để" in text.lower(), text
+
+
+def test_last_line_before_is_that_of_the_stripped_text():
+    rng = random.Random(31)
+    pieces = ["b. Vụ hè thu", "\n", "\n\n", "  ", "\t", " " * 300, "\n" * 270, "lúa 5 ha", "x" * 300]
+    for _ in range(2000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        end = rng.randint(0, len(text))
+        assert indicators._last_line_before(text, end) == text[:end].rstrip().rsplit("\n", 1)[-1]
+
+
+def test_every_season_holds_its_word_in_lower_case():
+    rng = random.Random(37)
+    words = ["vụ", "Vụ", "VỤ", "vỤ", "VU", "mùa", "Hè thu", "ĐÔNG XUÂN", "chiêm", "lúa", " ", "\n", ",", "5"]
+    for _ in range(3000):
+        text = " ".join(rng.choices(words, k=rng.randint(0, 8)))
+        if indicators._SEASON_RE.search(text) or indicators._SEASON_WORD_RE.search(text):
+            assert indicators._may_name_season(text), text

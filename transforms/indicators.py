@@ -711,15 +711,42 @@ def _with_season(text: str, fact: dict) -> str:
     """ "Vụ Hè thu: ... lúa 6.194 ha": a crop's area, output or yield in a paragraph about one
     season is that season's ("diện tích lúa vụ Hè thu")."""
     own = fact.get("indicator_text") or ""
-    if _SEASON_RE.search(own) or re.search(r"\bvụ\b", own, re.IGNORECASE):
+    if _may_name_season(own) and (_SEASON_RE.search(own) or _SEASON_WORD_RE.search(own)):
         return own
     pos = fact.get("char_start") or 0
     line_start = text.rfind("\n", 0, pos) + 1
-    seasons = list(_SEASON_RE.finditer(text, line_start, pos))
-    heading = text[: max(0, line_start - 1)].rstrip().rsplit("\n", 1)[-1]
-    if not seasons and len(heading.split()) <= _HEADING_WORDS:  # "b. Vụ hè thu" on the line above
-        seasons = list(_SEASON_RE.finditer(heading))
+    seasons = (
+        list(_SEASON_RE.finditer(text, line_start, pos)) if _may_name_season(text[line_start:pos]) else []
+    )
+    heading = _last_line_before(text, max(0, line_start - 1))
+    if not seasons and len(heading.split()) <= _HEADING_WORDS and _may_name_season(heading):
+        seasons = list(_SEASON_RE.finditer(heading))  # "b. Vụ hè thu" on the line above
     return f"{own} vụ {seasons[-1].group(1)}".strip() if seasons else own
+
+
+_SEASON_WORD_RE = re.compile(r"\bvụ\b", re.IGNORECASE)
+
+
+def _may_name_season(stretch: str) -> bool:
+    """Every match of _SEASON_RE and _SEASON_WORD_RE holds "vụ" in some case: a stretch whose lower
+    case holds none is not searched with them (case-insensitive, they try every offset)."""
+    return "vụ" in stretch.lower()
+
+
+def _last_line_before(text: str, end: int) -> str:
+    """`text[:end].rstrip().rsplit("\n", 1)[-1]` without copying all the text before `end`: the
+    trailing whitespace is stripped a window at a time."""
+    while end > 0:
+        low = max(0, end - _WINDOW)
+        kept = text[low:end].rstrip()
+        if kept:
+            end = low + len(kept)
+            break
+        end = low
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+_WINDOW = 256
 
 
 def _without_words(text: str, words: str) -> str:
