@@ -169,6 +169,8 @@ def _is_chrome_line(line: str) -> bool:
 
 def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
     """Where each plan word of the sentence ends ("phấn đấu", "dự kiến", "sẽ" ...)."""
+    if _PLAN_SENTENCE_RE.search(text, sent_start, sent_end) is None:  # (most: one call, no list)
+        return []
     return [m.end() for m in _PLAN_SENTENCE_RE.finditer(text, sent_start, sent_end)]
 
 
