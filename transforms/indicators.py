@@ -906,24 +906,35 @@ def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     tháng 8", "Doanh thu vận tải 8 tháng"); the report's own period is otherwise no part of it."""
     # Periods tell apart only the figures of one indicator: the sentence of a fact whose
     # indicator no other fact shares (most facts) is not looked at. (The words were normalised
-    # already, when their code was looked for.)
-    by_indicator: dict[tuple, list[dict]] = {}
+    # already, when their code was looked for; the unit's kind is asked only of facts that share them.)
+    by_words: dict[str, list[dict]] = {}
     for fact in facts:
         if fact.get("indicator_text"):
-            key = (normalize(fact["indicator_text"]), unit_info(fact.get("unit")).kind)
-            same = by_indicator.get(key)
+            words = normalize(fact["indicator_text"])
+            same = by_words.get(words)
             if same is None:
-                by_indicator[key] = [fact]
+                by_words[words] = [fact]
             else:
                 same.append(fact)
-    for same in by_indicator.values():
-        if len(same) < 2:
+    for same_words in by_words.values():
+        if len(same_words) < 2:
             continue
-        stated = [(fact, period) for fact in same if (period := _stated_period(text, fact)) is not None]
-        if len({normalize(period) for _, period in stated}) < 2:
-            continue
-        for fact, period in stated:
-            fact["indicator_text"] = f"{fact['indicator_text']} {period}"
+        by_kind: dict[str | None, list[dict]] = {}
+        for fact in same_words:
+            by_kind.setdefault(unit_info(fact.get("unit")).kind, []).append(fact)
+        for same in by_kind.values():
+            if len(same) > 1:
+                _keep_periods(text, same)
+
+
+def _keep_periods(text: str, same: list[dict]) -> None:
+    """Each of the facts of one indicator keeps the period its sentence states, when they state
+    two or more periods."""
+    stated = [(fact, period) for fact in same if (period := _stated_period(text, fact)) is not None]
+    if len({normalize(period) for _, period in stated}) < 2:
+        return
+    for fact, period in stated:
+        fact["indicator_text"] = f"{fact['indicator_text']} {period}"
 
 
 def assign_indicators(text: str, facts: list[dict]) -> None:
