@@ -660,11 +660,12 @@ def _amount_of_previous(fact: dict, previous: dict) -> str | None:
     """ "trao tặng 120 suất quà, với số tiền 60 triệu đồng": a sum of money that names only its
     measure ("số tiền", "kinh phí") right after a count is the money of the counted thing
     ("số tiền trao tặng suất quà")."""
+    # (the cheapest test first: most facts are no neighbour of the one before)
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None
     if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "count":
         return None
     if _core_of(fact.get("indicator_text") or "") not in _MONEY_NOUNS:
-        return None
-    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
         return None
     thing = previous["indicator_text"]
     unit = (previous.get("unit") or "").lower()
@@ -687,10 +688,10 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
     """ "tổng kinh phí 700 triệu đồng (trong đó: Nhà nước hỗ trợ 250 triệu đồng, ...)": a part of a
     sum that names only who paid, or which crop ("Diện tích cây ăn quả 560 ha, trong đó cam 210 ha,
     bưởi 150 ha"), is measured as the sum is ("kinh phí Nhà nước hỗ trợ", "diện tích bưởi")."""
-    kind = _measure_kind(fact.get("unit"))
-    if kind != _measure_kind(previous.get("unit")) or kind not in _PART_NOUNS:
-        return None
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None  # (the cheapest test first)
+    kind = _measure_kind(fact.get("unit"))
+    if kind not in _PART_NOUNS or kind != _measure_kind(previous.get("unit")):
         return None
     before, own = _core_of(previous.get("indicator_text") or ""), fact.get("indicator_text") or ""
     noun = next((n for n in _PART_NOUNS[kind] if before == n or before.startswith(n + " ")), None)
