@@ -592,16 +592,13 @@ def _previous_subject(fact: dict, previous: dict | None, text: str) -> tuple[str
     "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
     and whether the clause names none at all. A clause naming none borrows only when it
     continues the claim before (`_continues`)."""
-    words = _core_of(fact.get("indicator_text") or "")
     if previous is None or not previous.get("indicator_text"):
         return None, False
     gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
-    before = _core_of(previous["indicator_text"])
-    # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
-    overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
-    tail_only = bool(words) and overlaps and before.endswith(" " + words)
-    bare = not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
-    if bare and gap <= _NEIGHBOUR_GAP and _continues(text, fact, previous):
+    if gap > _PARAGRAPH_GAP:  # (too far to borrow from, either way: the clause's words are not read)
+        return None, False
+    words = _core_of(fact.get("indicator_text") or "")
+    if gap <= _NEIGHBOUR_GAP and _names_none(words, fact, previous) and _continues(text, fact, previous):
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
         subject = _without_measure_head(_core_of(_SEASON_END_RE.sub("", previous["indicator_text"])))
@@ -610,6 +607,14 @@ def _previous_subject(fact: dict, previous: dict | None, text: str) -> tuple[str
             subject = _without_counted(subject, unit)
         return subject, False
     return None, False
+
+
+def _names_none(words: str, fact: dict, previous: dict) -> bool:
+    """Does a clause (`words`: its core) name no subject of its own?"""
+    # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
+    overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
+    tail_only = bool(words) and overlaps and _core_of(previous["indicator_text"]).endswith(" " + words)
+    return not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
 
 
 def _without_counted(subject: str, unit: str) -> str:
