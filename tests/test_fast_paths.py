@@ -58,6 +58,7 @@ def test_line_patterns_find_what_multiline_finds():
 def test_chrome_line_matches_the_case_insensitive_search():
     plain = re.compile(sentences._CHROME_WORDS + r"|\d{1,2}:\d{2}", re.IGNORECASE)
     lines = [line for text in _texts() for line in text.split("\n")] + _PIECES
+    lines += ["08:3", "8:30", "lúc 123:45 giờ", ":30", "a:12", "9: 30", "12:3x", "Ngày 1:2:34"]
     checked = {line: sentences._is_chrome_line(line) for line in lines}
     assert checked == {line: plain.search(line) is not None for line in lines}
     assert checked["Đánh Giá Bài Viết"] and checked["ſđt và Dıện thoại"] and not checked["HSĐT"]
@@ -89,10 +90,8 @@ def test_verb_before_a_number_is_found_as_a_full_search_finds_it():
 
 def test_sentence_ends_are_those_of_the_two_alternatives():
     plain = re.compile(r"[.!?…](?=\s|$)|\n")
-    for text in _texts() + ["a.", "a.\n", "x…y… z?\n\n!", "3.5 ha. Đạt"]:
-        assert [m.span() for m in sentences._SENTENCE_END_RE.finditer(text)] == [
-            m.span() for m in plain.finditer(text)
-        ]
+    for text in _texts() + ["a.", "a.\n", "x…y… z?\n\n!", "3.5 ha. Đạt", "?!. \u2003…\n", ""]:
+        assert sentences._sentence_ends(text) == [m.end() for m in plain.finditer(text)]
 
 
 def test_sentence_start_is_the_end_of_the_last_break_of_the_look_back():
@@ -140,6 +139,51 @@ def test_time_words_are_found_as_the_case_insensitive_search_finds_them():
         assert [m.span() for m in indicator_phrase._MAY_HOLD_TIME_RE.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def test_every_purpose_holds_its_word_in_lower_case():
+    """_purpose rules out a sentence without "để" in lower case before its case-insensitive pattern."""
+    rng = random.Random(29)
+    words = [
+        "để",
+        "Để",
+        "ĐỂ",
+        "đỂ",
+        "ĐE",
+        "de",
+        "nạo",
+        "vét",
+        "kênh",
+        "mương",
+        "xã",
+        "Tân",
+        " ",
+        "\n",
+        ",",
+        "5",
+    ]
+    for _ in range(3000):
+        text = " ".join(rng.choices(words, k=rng.randint(0, 10)))
+        if indicators._PURPOSE_RE.search(text):
+            assert "để" in text.lower(), text
+
+
+def test_last_line_before_is_that_of_the_stripped_text():
+    rng = random.Random(31)
+    pieces = ["b. Vụ hè thu", "\n", "\n\n", "  ", "\t", " " * 300, "\n" * 270, "lúa 5 ha", "x" * 300]
+    for _ in range(2000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        end = rng.randint(0, len(text))
+        assert indicators._last_line_before(text, end) == text[:end].rstrip().rsplit("\n", 1)[-1]
+
+
+def test_every_season_holds_its_word_in_lower_case():
+    rng = random.Random(37)
+    words = ["vụ", "Vụ", "VỤ", "vỤ", "VU", "mùa", "Hè thu", "ĐÔNG XUÂN", "chiêm", "lúa", " ", "\n", ",", "5"]
+    for _ in range(3000):
+        text = " ".join(rng.choices(words, k=rng.randint(0, 8)))
+        if indicators._SEASON_RE.search(text) or indicators._SEASON_WORD_RE.search(text):
+            assert indicators._may_name_season(text), text
 
 
 # --- the per-number path (branch speed-num) ---

@@ -23,7 +23,7 @@ from transforms.indicators import assign_indicators
 from transforms.numbers import decimals_printed
 from transforms.quantities import number_tokens, rank_mentions, sentence_quantities
 from transforms.relations import sentence_facts
-from transforms.sections import Outline, footnote_markers, section_outline
+from transforms.sections import Outline, Section, footnote_markers, section_outline
 from transforms.sentences import (
     is_chrome,
     plan_marker_ends,
@@ -58,7 +58,8 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
     chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
     facts: list[dict] = []
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
-        reason = _sentence_skip_reason(text, outline, chrome, sent_start, sent_tokens, sent_ranks)
+        section = outline.at(sent_start)  # (once for the sentence: its facts are placed in it)
+        reason = _sentence_skip_reason(text, outline, section, chrome, sent_start, sent_tokens, sent_ranks)
         if reason is not None:
             skipped.extend(SkippedNumber(m.start(), m.end(), reason) for m in sent_tokens)
             continue
@@ -70,7 +71,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
         for fact in sentence_facts(
             text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
         ):
-            _place(text, fact, outline, outline.at(sent_start))
+            _place(text, fact, outline, section)
             facts.append(fact)
     kept = _finalize(facts, skipped, text)
     assign_indicators(text, kept)
@@ -93,16 +94,21 @@ def _close_claims(text: str, facts: list[dict]) -> None:
 
 
 def _sentence_skip_reason(
-    text: str, outline: Outline, chrome: dict[int, bool], sent_start: int, tokens: list, ranks: list
+    text: str,
+    outline: Outline,
+    section: Section | None,
+    chrome: dict[int, bool],
+    sent_start: int,
+    tokens: list,
+    ranks: list,
 ) -> str | None:
     """Why a whole sentence holds no fact: page furniture, or a section planning the next period."""
     first = tokens[0].start() if tokens else ranks[0].start()
     line = text.rfind("\n", 0, first) + 1
     if line not in chrome:
-        chrome[line] = is_chrome(text, first)
+        chrome[line] = is_chrome(text, line)
     if chrome[line]:
         return "page furniture"
-    section = outline.at(sent_start)
     if section is not None and section.is_plan and not outline.in_footnote(sent_start):
         return "plan section"
     return None
@@ -110,9 +116,9 @@ def _sentence_skip_reason(
 
 # Where one sentence ends and another begins (a claim said again in another sentence repeats it).
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s)|\n")
-# Its two kinds apart: a match is one character, so two scans find the same places, and a
-# scan for a literal newline is fast.
-_STOP_RE = re.compile(r"[.!?…](?=\s)")
+# Its kinds apart: a match is one character, so a scan for each finds the same places, and sre
+# skips ahead to a literal fast (a class of characters it tries at every offset).
+_STOPS_RE = tuple((stop, re.compile(re.escape(stop) + r"(?=\s)")) for stop in ".!?…")
 _NEWLINE_RE = re.compile(r"\n")
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
 _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -167,14 +173,13 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     kept: list[dict] = []
     kept_by_value: dict[tuple, _SameValue] = {}
     breaks = _SentenceBreaks(text)
-    for fact in facts:
-        fact["_words"] = _words(fact["indicator_text"])
     by_share, by_change = _by_field(facts, "pct_target"), _by_field(facts, "change_amount")
     for fact in facts:
         same_value = kept_by_value.get((fact["value"], fact["unit"]))
         if same_value is None:  # (built only for a new value: setdefault would build one per fact)
             same_value = kept_by_value[(fact["value"], fact["unit"])] = _SameValue()
-        said = next((k for k in same_value.candidates(fact, breaks) if _same_claim(fact, k, breaks)), None)
+        candidates = same_value.candidates(fact, breaks)
+        said = next((k for k in candidates if _same_claim(fact, k, breaks)), None) if candidates else None
         if said is not None and _relations(fact) > _relations(said):
             # a lead's figure said again in the body with its plan or change: the body's is kept
             kept.remove(said)
@@ -184,8 +189,12 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
             continue
         if (
             said is not None
-            or _restates_pct(fact, by_share.get(fact["value"], ()))
-            or _restates_change(fact, by_change.get(fact["change_amount"], ()))
+            # (a fact with no other of its value as a share, or of its change, restates none)
+            or (fact["value"] in by_share and _restates_pct(fact, by_share[fact["value"]]))
+            or (
+                fact["change_amount"] in by_change
+                and _restates_change(fact, by_change[fact["change_amount"]])
+            )
         ):
             _drop_repeated(fact, skipped)
             continue
@@ -219,6 +228,14 @@ def _words(s: str | None) -> frozenset[str]:
     return frozenset(WORD_RE.findall((s or "").lower()))
 
 
+def _words_of(fact: dict) -> frozenset[str]:
+    """The words of a fact's indicator, found on first use: most facts are compared with none."""
+    words = fact.get("_words")
+    if words is None:
+        words = fact["_words"] = _words(fact["indicator_text"])
+    return words
+
+
 class _SentenceBreaks:
     """Where _SENTENCE_BREAK_RE matches in the text, found once: whether a stretch of it holds
     a break is then a binary search, not a scan (a report without full stops made the scan
@@ -235,7 +252,12 @@ class _SentenceBreaks:
 
     @functools.cached_property
     def stops(self) -> list[int]:
-        return [match.start() for match in _STOP_RE.finditer(self.text)]
+        # ("!", "?" and "…" are rare: a text without them is not scanned for them)
+        found = [
+            m.start() for stop, stop_re in _STOPS_RE if stop in self.text for m in stop_re.finditer(self.text)
+        ]
+        found.sort()  # (sorted runs, merged)
+        return found
 
     def within(self, lo: int, hi: int) -> bool:
         """As _SENTENCE_BREAK_RE.search(text, lo, hi): a newline in [lo, hi), or a stop whose
@@ -298,7 +320,7 @@ def _same_claim(a: dict, b: dict, breaks: _SentenceBreaks) -> bool:
         return False
     if not breaks.within(min(a["char_end"], b["char_end"]), max(a["char_start"], b["char_start"])):
         return False
-    wa, wb = a["_words"], b["_words"]
+    wa, wb = _words_of(a), _words_of(b)
     if wa == wb:
         return True
     if not (wa and wb) or (wa ^ wb) & NEGATIONS:  # "đạt 5/13" and "chưa đạt 5/13" are two claims
@@ -330,12 +352,12 @@ def _restates_pct(fact: dict, kept: list[dict] | tuple) -> bool:
     share_only = fact["pct_target"] is not None and fact["pct_target"] == fact["value"]
     if fact["unit"] != "%" or (fact["pct_target"] is not None and not share_only) or fact["change_direction"]:
         return False
-    words = fact["_words"] - _RATE_WORDS
+    words = _words_of(fact) - _RATE_WORDS
     return bool(words) and any(
         k is not fact
         and k["pct_target"] == fact["value"]
         and k["value"] != fact["value"]
-        and len(words & k["_words"]) >= max(2, 0.6 * len(words))
+        and len(words & _words_of(k)) >= max(2, 0.6 * len(words))
         for k in kept
         if not k.get("_repeated")
     )

@@ -177,9 +177,17 @@ def _core(phrase: str) -> str:
     return phrase
 
 
+# One lookup for the two: the rules of a report's facts ask for a phrase's core several times
+# (pure in a phrase's words, as both are).
+@functools.lru_cache(maxsize=65536)
+def _core_of(phrase: str) -> str:
+    """`_core(normalize(phrase))`."""
+    return _core(normalize(phrase))
+
+
 def content_words(phrase: str) -> list[str]:
     """The words of a phrase that say what is measured (no lead or filler words)."""
-    return _core(normalize(phrase)).split()
+    return _core_of(phrase).split()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,12 +298,17 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
 # Subject + unit kind + relation → code
 
 
+# Its words in lower case open a rank's clause. Only the opening characters are lowered: their
+# lower case is as long as they are (only "İ" lowers to two characters, and the words hold no "i").
+_RANK_WORDS = "xếp hạng"
+
+
 def fact_measure(fact: dict) -> str:
     """The kind of measure a fact's value is, from its unit and its relation fields."""
     kind = unit_info(fact.get("unit")).kind
     value = fact.get("value")
     is_change = bool(fact.get("change_direction")) and fact.get("change_amount") == value
-    if (fact.get("indicator_text") or "").lower().startswith("xếp hạng"):
+    if (fact.get("indicator_text") or "")[: len(_RANK_WORDS)].lower() == _RANK_WORDS:
         return "rank"
     if kind == "percent":
         if is_change and fact.get("change_unit") == "%":
@@ -534,7 +547,7 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     """Words before a fact's clause that may name its subject: the sentence's lead before a
     colon, the subject of its opening clause, and the section's title."""
     pos = fact.get("char_start") or 0
-    words = _core(normalize(fact.get("indicator_text") or ""))
+    words = _core_of(fact.get("indicator_text") or "")
     # the opening's subject is for a clause that names a measure ("năng suất"), not a thing ("bò")
     wants_opening = not words or _names_only_a_measure(words)
     # The sentence starts within the look-back: with no colon there and no opening wanted, where
@@ -542,8 +555,12 @@ def fact_leads(text: str, fact: dict) -> tuple[str, ...]:
     colon = text.rfind(":", max(0, pos - _LOOKBACK), pos) != -1
     start = _sentence_start(text, pos) if wants_opening or colon else pos
     opening = _first_clause_subject(text, start, pos) if wants_opening else None
-    leads = (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
-    return tuple(dict.fromkeys(lead for lead in leads if lead))
+    leads = [
+        lead
+        for lead in (_words_before_colon(text, start, pos), opening, _section_title(fact.get("section_path")))
+        if lead
+    ]
+    return tuple(leads) if len(leads) < 2 else tuple(dict.fromkeys(leads))  # (most have one or none)
 
 
 # A clause that only says "chiếm tỷ lệ 3,2%" measures what the claim right before it names.
@@ -561,6 +578,8 @@ def _without_measure_head(phrase: str) -> str:
     return phrase
 
 
+# Pure in a clause's core words; each fact asks twice (for its own lead and for its neighbour's subject).
+@functools.lru_cache(maxsize=16384)
 def _names_only_a_measure(words: str) -> bool:
     """ "năng suất", "năng suất bình quân": a measure noun whose words name no subject."""
     return words in _MEASURE_HEADS or (
@@ -573,24 +592,29 @@ def _previous_subject(fact: dict, previous: dict | None, text: str) -> tuple[str
     "(108 hộ)") or names only its measure ("Năng suất 58 tạ/ha" after "Diện tích lúa 410 ha");
     and whether the clause names none at all. A clause naming none borrows only when it
     continues the claim before (`_continues`)."""
-    words = _core(normalize(fact.get("indicator_text") or ""))
     if previous is None or not previous.get("indicator_text"):
         return None, False
     gap = (fact.get("char_start") or 0) - (previous.get("char_end") or 0)
-    before = _core(normalize(previous["indicator_text"]))
-    # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
-    overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
-    tail_only = bool(words) and overlaps and before.endswith(" " + words)
-    bare = not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
-    if bare and gap <= _NEIGHBOUR_GAP and _continues(text, fact, previous):
+    if gap > _PARAGRAPH_GAP:  # (too far to borrow from, either way: the clause's words are not read)
+        return None, False
+    words = _core_of(fact.get("indicator_text") or "")
+    if gap <= _NEIGHBOUR_GAP and _names_none(words, fact, previous) and _continues(text, fact, previous):
         return _RATE_LEAD_RE.sub("", previous["indicator_text"]), True
     if _names_only_a_measure(words) and gap <= _PARAGRAPH_GAP:
-        subject = _without_measure_head(_core(normalize(_SEASON_END_RE.sub("", previous["indicator_text"]))))
+        subject = _without_measure_head(_core_of(_SEASON_END_RE.sub("", previous["indicator_text"])))
         unit = normalize(previous.get("unit") or "")
         if unit and unit_info(previous.get("unit")).kind == "count":
             subject = _without_counted(subject, unit)
         return subject, False
     return None, False
+
+
+def _names_none(words: str, fact: dict, previous: dict) -> bool:
+    """Does a clause (`words`: its core) name no subject of its own?"""
+    # "37 hộ nghèo, chiếm 1,9%": a clause holding only the last words of the claim before names none
+    overlaps = (fact.get("char_start") or 0) < (previous.get("char_end") or 0)  # its words are the claim's
+    tail_only = bool(words) and overlaps and _core_of(previous["indicator_text"]).endswith(" " + words)
+    return not words or tail_only or words in _BARE_WORDS or words == normalize(fact.get("unit") or "")
 
 
 def _without_counted(subject: str, unit: str) -> str:
@@ -641,11 +665,12 @@ def _amount_of_previous(fact: dict, previous: dict) -> str | None:
     """ "trao tặng 120 suất quà, với số tiền 60 triệu đồng": a sum of money that names only its
     measure ("số tiền", "kinh phí") right after a count is the money of the counted thing
     ("số tiền trao tặng suất quà")."""
+    # (the cheapest test first: most facts are no neighbour of the one before)
+    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None
     if unit_info(fact.get("unit")).kind != "money" or unit_info(previous.get("unit")).kind != "count":
         return None
-    if _core(normalize(fact.get("indicator_text") or "")) not in _MONEY_NOUNS:
-        return None
-    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+    if _core_of(fact.get("indicator_text") or "") not in _MONEY_NOUNS:
         return None
     thing = previous["indicator_text"]
     unit = (previous.get("unit") or "").lower()
@@ -668,14 +693,14 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
     """ "tổng kinh phí 700 triệu đồng (trong đó: Nhà nước hỗ trợ 250 triệu đồng, ...)": a part of a
     sum that names only who paid, or which crop ("Diện tích cây ăn quả 560 ha, trong đó cam 210 ha,
     bưởi 150 ha"), is measured as the sum is ("kinh phí Nhà nước hỗ trợ", "diện tích bưởi")."""
-    kind = _measure_kind(fact.get("unit"))
-    if kind != _measure_kind(previous.get("unit")) or kind not in _PART_NOUNS:
-        return None
     if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+        return None  # (the cheapest test first)
+    kind = _measure_kind(fact.get("unit"))
+    if kind not in _PART_NOUNS or kind != _measure_kind(previous.get("unit")):
         return None
-    before, own = _core(normalize(previous.get("indicator_text") or "")), fact.get("indicator_text") or ""
+    before, own = _core_of(previous.get("indicator_text") or ""), fact.get("indicator_text") or ""
     noun = next((n for n in _PART_NOUNS[kind] if before == n or before.startswith(n + " ")), None)
-    if noun is None or not own or _core(normalize(own)).startswith(_MEASURE_HEAD_PREFIXES):
+    if noun is None or not own or _core_of(own).startswith(_MEASURE_HEAD_PREFIXES):
         return None
     noun = noun.removeprefix("tổng ").removeprefix("số ")
     return None if own.lower().startswith(noun) else f"{noun} {own}"
@@ -692,15 +717,42 @@ def _with_season(text: str, fact: dict) -> str:
     """ "Vụ Hè thu: ... lúa 6.194 ha": a crop's area, output or yield in a paragraph about one
     season is that season's ("diện tích lúa vụ Hè thu")."""
     own = fact.get("indicator_text") or ""
-    if _SEASON_RE.search(own) or re.search(r"\bvụ\b", own, re.IGNORECASE):
+    if _may_name_season(own) and (_SEASON_RE.search(own) or _SEASON_WORD_RE.search(own)):
         return own
     pos = fact.get("char_start") or 0
     line_start = text.rfind("\n", 0, pos) + 1
-    seasons = list(_SEASON_RE.finditer(text, line_start, pos))
-    heading = text[: max(0, line_start - 1)].rstrip().rsplit("\n", 1)[-1]
-    if not seasons and len(heading.split()) <= _HEADING_WORDS:  # "b. Vụ hè thu" on the line above
-        seasons = list(_SEASON_RE.finditer(heading))
+    seasons = (
+        list(_SEASON_RE.finditer(text, line_start, pos)) if _may_name_season(text[line_start:pos]) else []
+    )
+    heading = _last_line_before(text, max(0, line_start - 1))
+    if not seasons and len(heading.split()) <= _HEADING_WORDS and _may_name_season(heading):
+        seasons = list(_SEASON_RE.finditer(heading))  # "b. Vụ hè thu" on the line above
     return f"{own} vụ {seasons[-1].group(1)}".strip() if seasons else own
+
+
+_SEASON_WORD_RE = re.compile(r"\bvụ\b", re.IGNORECASE)
+
+
+def _may_name_season(stretch: str) -> bool:
+    """Every match of _SEASON_RE and _SEASON_WORD_RE holds "vụ" in some case: a stretch whose lower
+    case holds none is not searched with them (case-insensitive, they try every offset)."""
+    return "vụ" in stretch.lower()
+
+
+def _last_line_before(text: str, end: int) -> str:
+    """`text[:end].rstrip().rsplit("\n", 1)[-1]` without copying all the text before `end`: the
+    trailing whitespace is stripped a window at a time."""
+    while end > 0:
+        low = max(0, end - _WINDOW)
+        kept = text[low:end].rstrip()
+        if kept:
+            end = low + len(kept)
+            break
+        end = low
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+_WINDOW = 256
 
 
 def _without_words(text: str, words: str) -> str:
@@ -729,7 +781,7 @@ def _sibling_head(before: str, own: str) -> tuple[str, ...]:
     """The head of the claim before (`before`) that names a subject with `own`'s words, if any."""
     if match_subject(own) is not None:
         return ()
-    core = _core(normalize(before))
+    core = _core_of(before)
     for noun in _MEASURE_HEADS:  # longest first: "giá trị sản xuất" before "giá trị"
         if (core + " ").startswith(noun + " ") and match_subject(f"{noun} {own}"):
             return (noun,)
@@ -752,14 +804,14 @@ def _with_lead(text: str, fact: dict) -> str | None:
     measures what its lead names: the words before the sentence's colon, else the section's title,
     written as they are and whole (a lead too long to be a name is none)."""
     indicator = fact.get("indicator_text")
-    if not indicator or not _core(normalize(indicator)).startswith(_MEASURE_HEAD_STARTS):
+    if not indicator or not _core_of(indicator).startswith(_MEASURE_HEAD_STARTS):
         return indicator
     pos = fact.get("char_start") or 0
     start = _sentence_start(text, pos)
     purpose = _purpose(text, start, fact.get("char_end") or pos)
     if purpose and purpose.lower() not in indicator.lower():
         return f"{indicator} {purpose}"
-    if _core(normalize(indicator)) not in _MEASURE_HEADS:
+    if _core_of(indicator) not in _MEASURE_HEADS:
         return indicator
     colon = text.rfind(":", start, pos)
     before = ""
@@ -791,7 +843,12 @@ def _purpose(text: str, start: int, end: int) -> str | None:
     at `end` else the first after it, its words up to a function word or a name; None when it
     states none."""
     stop = _SENTENCE_BREAK_RE.search(text, end)
-    found = list(_PURPOSE_RE.finditer(text, start, stop.start() if stop else len(text)))
+    stop_at = stop.start() if stop else len(text)
+    # Every purpose opens on "để" (in any case). Most sentences hold none: they are told by a
+    # substring test, not by the case-insensitive pattern, which tries every offset.
+    if "để" not in text[start:stop_at].lower():
+        return None
+    found = list(_PURPOSE_RE.finditer(text, start, stop_at))
     before = [m for m in found if m.start() < end and ";" not in text[m.end() : end]]  # its own clause
     after = [
         m for m in found if end <= m.start() <= end + _PURPOSE_AFTER_CHARS
@@ -828,43 +885,62 @@ _PERIOD_RE = re.compile(
 _PERIOD_WORDS = ("tháng", "cả năm")
 
 
-def _may_hold_period(text: str, lowered: str | None, start: int, end: int) -> bool:
-    """Does text[start:end] hold a period word? `lowered` is the text in lower case when that has
-    its length (no "İ", which lowers to two characters): its offsets are the text's."""
-    if lowered is None:
-        lowered, start, end = text[start:end].lower(), 0, end - start
-    return any(lowered.find(word, start, end) != -1 for word in _PERIOD_WORDS)
+def _may_hold_period(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] hold a period word (in any case)?"""
+    lowered = text[start:end].lower()
+    return any(word in lowered for word in _PERIOD_WORDS)
+
+
+def _stated_period(text: str, fact: dict) -> str | None:
+    """The period a claim states in its sentence up to its figure (the last one there), when its
+    own words state none."""
+    own = fact["indicator_text"]
+    pos, end = fact.get("char_start") or 0, fact.get("char_end") or 0
+    # cheap checks first: the sentence lies within the look-back before the claim
+    if not _may_hold_period(text, max(0, pos - _LOOKBACK), end):
+        return None
+    start = _sentence_start(text, pos)
+    if not _may_hold_period(text, start, end) or _PERIOD_RE.search(own):
+        return None
+    periods = list(_PERIOD_RE.finditer(text, start, end))
+    return " ".join(periods[-1].group(0).lower().split()) if periods else None
 
 
 def _with_distinct_periods(text: str, facts: list[dict]) -> None:
     """ "Doanh thu vận tải tháng 8 đạt 145 tỷ đồng, 8 tháng đạt 1.670 tỷ đồng": when one indicator
     holds figures of different periods in a report, each keeps its period ("Doanh thu vận tải
     tháng 8", "Doanh thu vận tải 8 tháng"); the report's own period is otherwise no part of it."""
-    if not facts:
-        return
-    groups: dict[tuple, list[tuple[dict, str]]] = {}
-    lowered: str | None = text.lower()  # (once: each fact's stretch is looked up in it)
-    if len(lowered) != len(text):
-        lowered = None
+    # Periods tell apart only the figures of one indicator: the sentence of a fact whose
+    # indicator no other fact shares (most facts) is not looked at. (The words were normalised
+    # already, when their code was looked for; the unit's kind is asked only of facts that share them.)
+    by_words: dict[str, list[dict]] = {}
     for fact in facts:
-        own = fact.get("indicator_text")
-        pos, end = fact.get("char_start") or 0, fact.get("char_end") or 0
-        # cheap checks first: the sentence lies within the look-back before the claim
-        if not own or not _may_hold_period(text, lowered, max(0, pos - _LOOKBACK), end):
+        if fact.get("indicator_text"):
+            words = normalize(fact["indicator_text"])
+            same = by_words.get(words)
+            if same is None:
+                by_words[words] = [fact]
+            else:
+                same.append(fact)
+    for same_words in by_words.values():
+        if len(same_words) < 2:
             continue
-        start = _sentence_start(text, pos)
-        if not _may_hold_period(text, lowered, start, end) or _PERIOD_RE.search(own):
-            continue
-        # the claim's period: the last one stated in its sentence up to its figure
-        periods = list(_PERIOD_RE.finditer(text, start, end))
-        if periods:
-            key = (normalize(own), unit_info(fact.get("unit")).kind)
-            groups.setdefault(key, []).append((fact, " ".join(periods[-1].group(0).lower().split())))
-    for members in groups.values():
-        if len({normalize(period) for _, period in members}) < 2:
-            continue
-        for fact, period in members:
-            fact["indicator_text"] = f"{fact['indicator_text']} {period}"
+        by_kind: dict[str | None, list[dict]] = {}
+        for fact in same_words:
+            by_kind.setdefault(unit_info(fact.get("unit")).kind, []).append(fact)
+        for same in by_kind.values():
+            if len(same) > 1:
+                _keep_periods(text, same)
+
+
+def _keep_periods(text: str, same: list[dict]) -> None:
+    """Each of the facts of one indicator keeps the period its sentence states, when they state
+    two or more periods."""
+    stated = [(fact, period) for fact in same if (period := _stated_period(text, fact)) is not None]
+    if len({normalize(period) for _, period in stated}) < 2:
+        return
+    for fact, period in stated:
+        fact["indicator_text"] = f"{fact['indicator_text']} {period}"
 
 
 def assign_indicators(text: str, facts: list[dict]) -> None:
@@ -909,7 +985,7 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             measure == "rank"
             and previous is not None
             and same_line
-            and _core(normalize(fact["indicator_text"])) == "xếp hạng"
+            and _core_of(fact["indicator_text"]) == "xếp hạng"
         ):
             fact["indicator_text"] = _ranked_thing(fact, previous)
         money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None

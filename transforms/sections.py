@@ -146,12 +146,13 @@ def _label(m: re.Match) -> tuple[int, str]:
     return 5, m.group("letter") + ")"
 
 
-def _domain(path_titles: list[str]) -> str | None:
-    for title in reversed(path_titles):
-        domain = _title_domain(title)
-        if domain is not None:
-            return domain
-    return None
+# Pure in the title (and its level), and reports share their headings' wording.
+@functools.lru_cache(maxsize=4096)
+def _title_plan(title: str, outer: bool) -> tuple[bool, bool]:
+    """Is a heading about the coming period by its own words; does it name results?"""
+    results = _RESULTS_RE.search(title) is not None
+    own_plan = bool(_PLAN_RE.search(title) or (outer and _PLAN_PART_RE.match(title)))
+    return own_plan and not results, results
 
 
 # Pure in the title; every section below a heading reads that heading's title again, and
@@ -185,16 +186,23 @@ def section_outline(text: str) -> Outline:
     heads.sort()
 
     sections: list[Section] = []
-    stack: list[tuple[int, str, str, bool]] = []  # (level, label, title, is_plan)
+    # Each heading's path and domain extend its parent's (the innermost heading that names a
+    # domain decides): a section's are built from the one above, not from the whole stack.
+    stack: list[tuple[int, Section]] = []  # (level, section)
     for start, level, label, title in heads:
         while stack and stack[-1][0] >= level:
             stack.pop()
-        own_plan = bool(_PLAN_RE.search(title) or (level <= 1 and _PLAN_PART_RE.match(title)))
-        own_plan = own_plan and not _RESULTS_RE.search(title)
-        inherited = bool(stack) and stack[-1][3]
-        stack.append((level, label, title, own_plan or (inherited and not _RESULTS_RE.search(title))))
-        parts = [" ".join(p for p in (lab, tit) if p) for _, lab, tit, _ in stack]
-        sections.append(Section(start, " > ".join(parts), _domain([t for _, _, t, _ in stack]), stack[-1][3]))
+        own_plan, results = _title_plan(title, level <= 1)
+        parent = stack[-1][1] if stack else None
+        part = f"{label} {title}" if label and title else label or title
+        section = Section(
+            start,
+            f"{parent.path} > {part}" if parent else part,
+            _title_domain(title) or (parent.domain if parent else None),
+            own_plan or (parent is not None and parent.is_plan and not results),
+        )
+        stack.append((level, section))
+        sections.append(section)
 
     footnotes: dict[str, str] = {}
     spans: list[tuple[int, int]] = []

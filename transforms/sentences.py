@@ -11,8 +11,10 @@ from collections.abc import Iterator
 
 # A sentence ends at ". " / "! " / "? ", a line break, or an ellipsis. A ";" does not end it: reports
 # chain a value and its shares of plan and of last year across semicolons.
-# (One character class first: sre skips ahead to it, it would not to either of two alternatives.)
-_SENTENCE_END_RE = re.compile(r"[\n.!?…](?:(?<=\n)|(?=\s|$))")
+# Each end is one character, so each is looked for alone (`_sentence_ends`): sre skips ahead to a
+# single literal fast, while a class of characters it tries at every offset.
+_NEWLINE_RE = re.compile(r"\n")
+_STOP_RES = tuple((stop, re.compile(re.escape(stop) + r"(?=\s|$)")) for stop in ".!?…")
 # Web-page furniture: counters, comment and rating widgets, contact lines (words, in lower
 # case), and timestamps.
 _CHROME_WORDS = (
@@ -20,14 +22,15 @@ _CHROME_WORDS = (
     r"|tất cả\s*:|sđt(?<!\wsđt)\b|điện thoại|hotline|fax|e-?mail"
 )
 _CHROME_WORDS_RE = re.compile(_CHROME_WORDS, re.IGNORECASE)
-_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+# A clock ("08:30"): searched from its colon, a literal sre skips ahead to (a search opening on
+# a digit tries every figure of the line); only whether there is one is asked.
+_CLOCK_RE = re.compile(r":(?<=\d:)\d{2}")
 # The words are searched in the lower-cased line without re.IGNORECASE: sre then skips to the
 # letters the words start with (with it, it tries every offset). That finds what re.IGNORECASE
 # finds, except in a line holding a letter whose lower case is not what re.IGNORECASE equates:
 # "İ" (two characters in lower case), "ı" and "ſ" (equated to "i" and "s"). Every alternative
 # opens on a letter: the word boundaries before "đánh giá" and "sđt" are checked after them.
 _CHROME_WORDS_LOWER_RE = re.compile(_CHROME_WORDS)
-_FOLD_EXCEPTIONS = ("İ", "ı", "ſ")
 _CHROME_MAX_LINE = 160
 # Sentences about the coming period ("phấn đấu năm 2025 kết nạp 12 đảng viên").
 # Each alternative starts with a literal so that scanning a whole report stays fast (the letter
@@ -55,6 +58,8 @@ def with_short_lines(text: str) -> str:
     """`text` with every line longer than _LONG_LINE cut into pieces of at most _PIECE characters
     by turning a space into a newline. The length stays the same, so every offset still points
     into `text`; a text without such a line (every real report) comes back as it is."""
+    if max(map(len, text.split("\n"))) <= _LONG_LINE:  # (one pass in C: the common case)
+        return text
     chars: list[str] | None = None
     start = 0
     while start < len(text):
@@ -114,7 +119,7 @@ def sentences_with_numbers(
     text: str, tokens: list[re.Match], ranks: list[re.Match]
 ) -> Iterator[tuple[int, int, list[re.Match], list[re.Match]]]:
     """The sentences that hold a number or a rank, in text order: (start, end, numbers, ranks)."""
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    ends = _sentence_ends(text)
     by_sentence: dict[int, tuple[list, list]] = {}
     for kind, matches in ((0, tokens), (1, ranks)):
         for m in matches:
@@ -132,12 +137,24 @@ def sentences_with_numbers(
         yield sent_start, sent_end, sent_tokens, sent_ranks
 
 
-def is_chrome(text: str, pos: int) -> bool:
-    """Is `pos` on a short line of page furniture (a counter, a timestamp, a rating widget)?"""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end == -1 else end
-    return end - start <= _CHROME_MAX_LINE and _is_chrome_line(text[start:end])
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of the text ends (after its stop or line break), in text order."""
+    ends = [m.end() for m in _NEWLINE_RE.finditer(text)]
+    for stop, pattern in _STOP_RES:
+        if stop in text:  # "!", "?" and "…" are rare: most texts are not scanned for them
+            ends += [m.end() for m in pattern.finditer(text)]
+    ends.sort()  # (sorted runs, merged)
+    return ends
+
+
+def is_chrome(text: str, line_start: int) -> bool:
+    """Is the line that starts at `line_start` a short line of page furniture (a counter, a
+    timestamp, a rating widget)?"""
+    # (its end is looked for only as far as a short line can reach: a paragraph is not read to its end)
+    end = text.find("\n", line_start, line_start + _CHROME_MAX_LINE + 1)
+    if end == -1:
+        end = len(text)
+    return end - line_start <= _CHROME_MAX_LINE and _is_chrome_line(text[line_start:end])
 
 
 # Pure in the line, and page furniture repeats on every page of a report.
@@ -145,13 +162,15 @@ def is_chrome(text: str, pos: int) -> bool:
 def _is_chrome_line(line: str) -> bool:
     if _CLOCK_RE.search(line):
         return True
-    if any(letter in line for letter in _FOLD_EXCEPTIONS):
+    if "İ" in line or "ı" in line or "ſ" in line:  # the letters re.IGNORECASE folds otherwise
         return _CHROME_WORDS_RE.search(line) is not None
     return _CHROME_WORDS_LOWER_RE.search(line.lower()) is not None
 
 
 def plan_marker_ends(text: str, sent_start: int, sent_end: int) -> list[int]:
     """Where each plan word of the sentence ends ("phấn đấu", "dự kiến", "sẽ" ...)."""
+    if _PLAN_SENTENCE_RE.search(text, sent_start, sent_end) is None:  # (most: one call, no list)
+        return []
     return [m.end() for m in _PLAN_SENTENCE_RE.finditer(text, sent_start, sent_end)]
 
 
