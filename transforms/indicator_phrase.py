@@ -11,7 +11,7 @@ from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_indicator, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
-from transforms.vocabulary import NAME_WORDS, NEGATIONS, WORD_RE
+from transforms.vocabulary import NAME_WORDS, NEGATIONS, WORD_RE, by_first_letter
 
 # A hedge right before a number ("gần", "trên", "khoảng", "ước đạt"): the fact's "approx".
 # (The pattern opens on one class of the characters every match starts with, "K" the Kelvin sign
@@ -65,20 +65,60 @@ _LEADING_JUNK_RE = re.compile(
          |riêng(?:\ đối\ với)?|đối\ với|với|hiện(?:\ đã)?|nâng(?=\ tổng))\b[\s:,]*)*""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Trailing verbs, hedges and marks, from the first of them that runs to the end. The words are
-# grouped by their first letter, which each branch tests first (a look-behind comes after it):
-# sre tries an alternation branch by branch at every offset of the "$" search, and under
-# re.IGNORECASE each branch costs a case fold. (The whole match must reach the end, so the
-# order of the words cannot change what is stripped.)
+# Trailing verbs, hedges and marks, from the first of them that runs to the end. A look-behind
+# comes after its word's first letter: the words are grouped by that letter, which each branch
+# tests first (sre tries an alternation branch by branch at every offset of the "$" search, and
+# under re.IGNORECASE each branch costs a case fold). The whole match must reach the end, so the
+# order of the words cannot change what is stripped.
+_TRAILING_WORDS = [
+    "ước",
+    r"đ(?<!chưa\ đ)(?<!không\ đ)ạt",
+    "được",
+    "là",
+    "có",
+    r"thực\ hiện",
+    "với",
+    "cho",
+    "còn",
+    "xuống",
+    r"l(?<!trở\ l)ên",
+    r"tăng(?:\ mạnh|\ khá|\ nhẹ)?",
+    r"giảm(?:\ mạnh|\ khá|\ nhẹ)?",
+    "trên",
+    "hơn",
+    "gần",
+    "khoảng",
+    "tổng",
+    r"số\ lượng",
+    "bằng",
+    "chiếm",
+    "đã",
+    "gồm",
+    r"cụ\ thể",
+    r"đến\ nay",
+    r"hiện\ nay",
+    r"tính\ đến",
+    "toàn",
+    "chỉ",
+    "cũng",
+    "vẫn",
+    "đang",
+    r"còn\ lại",
+    "cuối",
+    "so",
+    r"so\ với",
+    r"duy\ trì",
+    "nbsp",
+    "trong",
+    "của",
+    "tại",
+    r"ở(?<!nhà\ ở)",
+    "từ",
+    "hết",
+    r"k(?<!có\ k)ết\ quả",
+]
 _TRAILING_JUNK_RE = re.compile(
-    r"""(?:\s*\b(?:đ(?:(?<!chưa\ đ)(?<!không\ đ)ạt|ược|ã|ến\ nay|ang)|l(?:(?<!trở\ l)ên|à)
-           |ở(?<!nhà\ ở)|k(?:(?<!có\ k)ết\ quả|hoảng)|ước|xuống|bằng|duy\ trì|nbsp
-           |c(?:ó|ho|òn(?:\ lại)?|hiếm|ụ\ thể|hỉ|ũng|uối|ủa)
-           |t(?:hực\ hiện|ăng(?:\ mạnh|\ khá|\ nhẹ)?|rên|ổng|ính\ đến|oàn|rong|ại|ừ)
-           |v(?:ới|ẫn)|g(?:iảm(?:\ mạnh|\ khá|\ nhẹ)?|ần|ồm)|h(?:ơn|iện\ nay|ết)
-           |s(?:ố\ lượng|o(?:\ với)?))\b
-       |[\s:,\-–(…]|\.\.\.)+$""",
-    re.IGNORECASE | re.VERBOSE,
+    rf"(?:\s*\b(?:{by_first_letter(_TRAILING_WORDS)})\b|[\s:,\-–(…]|\.\.\.)+$", re.IGNORECASE | re.VERBOSE
 )
 # Capital letters: a place's or a body's name is capitalised.
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"

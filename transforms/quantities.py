@@ -26,6 +26,7 @@ from transforms.vocabulary import (
     PLACE_WORDS,
     TARGET_WORDS_PATTERN,
     TIME_WORDS,
+    by_first_letter,
 )
 
 _NUM = NUMBER_PATTERN
@@ -61,22 +62,6 @@ def _spelling_pattern(spelling: str) -> str:
     return re.escape(spelling).replace(r"\ ", r"\s*").replace(r"\.", r"\.\s*")
 
 
-def _by_first_letter(patterns: list[str]) -> str:
-    """An alternation of patterns that each open on a letter, grouped by that letter in their
-    order: "nghìn\\s*đồng|ngàn\\s*đồng|tấn" → "n(?:ghìn\\s*đồng|gàn\\s*đồng)|tấn". Two patterns
-    opening on different letters never match at the same place, so the first that matches is the
-    same; but sre no longer tries every pattern at each place (under re.IGNORECASE it folds the
-    case of the character for each)."""
-    groups: dict[str, list[str]] = {}
-    for pattern in patterns:
-        assert pattern[:1].isalpha(), pattern  # an escaped or a class opening is no letter
-        groups.setdefault(pattern[0].lower(), []).append(pattern[1:])
-    return "|".join(
-        f"{first}{rests[0]}" if len(rests) == 1 else f"{first}(?:{'|'.join(rests)})"
-        for first, rests in groups.items()
-    )
-
-
 # Measure units (transforms/data/units.csv and unit_aliases.csv), longest first; a letter may not
 # follow (so "m" is not the start of "mũi"), nor "chí" ("đồng chí" is a comrade, no money).
 # Grouped by first letter: this match runs at every number, and most numbers have no unit.
@@ -84,7 +69,7 @@ def _by_first_letter(patterns: list[str]) -> str:
 _NOT_PER = TARGET_WORDS_PATTERN
 _MEASURE_UNIT_RE = re.compile(
     r"(?:[ \xa0]{1,2}|\s)?(?!đ/c\b)(?P<unit>(?:"  # "2 đ/c" counts comrades (đồng chí), no money
-    + _by_first_letter([_spelling_pattern(u) for u in measure_spellings() if u != "%"])
+    + by_first_letter([_spelling_pattern(u) for u in measure_spellings() if u != "%"])
     + r")(?![^\W\d_²³])(?!\s+chí\b)|(?P<pct>%))"
     # a rate's "per" parts: "/ha", "/người/năm", and a span of time "/6 tháng"
     + rf"(?P<per>(?:\s?/\s?(?:\d{{1,2}}\s?(?=(?:tháng|năm|ngày|quý)\b))?(?!\d)(?!(?:{_NOT_PER})\b)[^\W\d_]+)*)",

@@ -22,6 +22,23 @@ def words_pattern(name: str, column: str = "word", between: str = r"\s+") -> str
     return "|".join(re.escape(w).replace(r"\ ", between) for w in listed)
 
 
+def by_first_letter(patterns: list[str]) -> str:
+    """An alternation of patterns that each open on a letter, grouped by that letter in their
+    order (for a pattern compiled with re.IGNORECASE; a look-behind goes after the first letter):
+    "nghìn\\s*đồng|ngàn\\s*đồng|tấn" → "n(?:ghìn\\s*đồng|gàn\\s*đồng)|tấn". Two patterns
+    opening on different letters never match at the same place, so the first that matches is the
+    same; but sre no longer tries every pattern at each place (under re.IGNORECASE it folds the
+    case of the character for each)."""
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        assert pattern[:1].isalpha(), pattern  # an escaped or a class opening is no letter
+        groups.setdefault(pattern[0].lower(), []).append(pattern[1:])
+    return "|".join(
+        f"{first}{rests[0]}" if len(rests) == 1 else f"{first}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
+
+
 # Words that name a plan ("kế hoạch", "KH", "dự toán") and crop seasons ("Đông Xuân", "Đông-Xuân"),
 # as alternations for the patterns that look for them.
 TARGET_WORDS_PATTERN = words_pattern("target_words")
