@@ -26,8 +26,10 @@ from transforms.relations import sentence_facts
 from transforms.sections import Outline, Section, footnote_markers, section_outline
 from transforms.sentences import (
     is_chrome,
+    newline_starts,
     plan_marker_ends,
     sentences_with_numbers,
+    stop_starts,
     with_short_lines,
     with_unwrapped_lines,
 )
@@ -116,10 +118,7 @@ def _sentence_skip_reason(
 
 # Where one sentence ends and another begins (a claim said again in another sentence repeats it).
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s)|\n")
-# Its kinds apart: a match is one character, so a scan for each finds the same places, and sre
-# skips ahead to a literal fast (a class of characters it tries at every offset).
-_STOPS_RE = tuple((stop, re.compile(re.escape(stop) + r"(?=\s)")) for stop in ".!?…")
-_NEWLINE_RE = re.compile(r"\n")
+# (Its two kinds are found apart, by transforms.sentences: newline_starts and stop_starts.)
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
 _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
@@ -248,16 +247,11 @@ class _SentenceBreaks:
     # stop needs whitespace after it.)
     @functools.cached_property
     def newlines(self) -> list[int]:
-        return [match.start() for match in _NEWLINE_RE.finditer(self.text)]
+        return newline_starts(self.text)
 
     @functools.cached_property
     def stops(self) -> list[int]:
-        # ("!", "?" and "…" are rare: a text without them is not scanned for them)
-        found = [
-            m.start() for stop, stop_re in _STOPS_RE if stop in self.text for m in stop_re.finditer(self.text)
-        ]
-        found.sort()  # (sorted runs, merged)
-        return found
+        return stop_starts(self.text)
 
     def within(self, lo: int, hi: int) -> bool:
         """As _SENTENCE_BREAK_RE.search(text, lo, hi): a newline in [lo, hi), or a stop whose

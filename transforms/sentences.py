@@ -11,10 +11,16 @@ from collections.abc import Iterator
 
 # A sentence ends at ". " / "! " / "? ", a line break, or an ellipsis. A ";" does not end it: reports
 # chain a value and its shares of plan and of last year across semicolons.
-# Each end is one character, so each is looked for alone (`_sentence_ends`): sre skips ahead to a
-# single literal fast, while a class of characters it tries at every offset.
+# Each end is one character, so each is looked for alone (`newline_starts`, `stop_starts`): sre
+# skips ahead to a single literal fast, while a class of characters it tries at every offset.
 _NEWLINE_RE = re.compile(r"\n")
-_STOP_RES = tuple((stop, re.compile(re.escape(stop) + r"(?=\s|$)")) for stop in ".!?…")
+# A stop before whitespace, or (`at_text_end`) before the end of the text too.
+_STOP_RES = {
+    at_text_end: tuple(
+        (stop, re.compile(re.escape(stop) + (r"(?=\s|$)" if at_text_end else r"(?=\s)"))) for stop in ".!?…"
+    )
+    for at_text_end in (False, True)
+}
 # Web-page furniture: counters, comment and rating widgets, contact lines (words, in lower
 # case), and timestamps.
 _CHROME_WORDS = (
@@ -139,12 +145,25 @@ def sentences_with_numbers(
 
 def _sentence_ends(text: str) -> list[int]:
     """Where each sentence of the text ends (after its stop or line break), in text order."""
-    ends = [m.end() for m in _NEWLINE_RE.finditer(text)]
-    for stop, pattern in _STOP_RES:
-        if stop in text:  # "!", "?" and "…" are rare: most texts are not scanned for them
-            ends += [m.end() for m in pattern.finditer(text)]
+    ends = [start + 1 for start in newline_starts(text)] + [start + 1 for start in stop_starts(text, True)]
     ends.sort()  # (sorted runs, merged)
     return ends
+
+
+def newline_starts(text: str) -> list[int]:
+    """Where each line break of the text is."""
+    return [m.start() for m in _NEWLINE_RE.finditer(text)]
+
+
+def stop_starts(text: str, at_text_end: bool = False) -> list[int]:
+    """Where each ".", "!", "?" or "…" that ends a sentence is (one before whitespace; with
+    `at_text_end`, one that ends the text too), in text order."""
+    # ("!", "?" and "…" are rare: most texts are not scanned for them)
+    found = [
+        m.start() for stop, pattern in _STOP_RES[at_text_end] if stop in text for m in pattern.finditer(text)
+    ]
+    found.sort()  # (sorted runs, merged)
+    return found
 
 
 def is_chrome(text: str, line_start: int) -> bool:
