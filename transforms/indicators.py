@@ -277,7 +277,7 @@ def match_subject(phrase: str) -> tuple[str, int] | None:
     """(subject, words of the phrasing that matched) for a phrase, or None. Among the phrasings
     that fit, the most specific (most words) wins, then the one that starts first (the measured
     thing leads its phrase), then the closest."""
-    words = _core(normalize(phrase)).split()
+    words = content_words(phrase)
     present = set(words)  # a phrasing with a word the phrase lacks cannot fit: skip it cheaply
     best: tuple[int, int, float] | None = None
     subject = ""
