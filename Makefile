@@ -1,6 +1,12 @@
 # make run | make test | make dev — see README.md and ../shared/CONTRACT.md.
 SHELL := /bin/bash
-PYTHON ?= python3
+# The interpreter the venv is built from (`make run PYTHON=...` picks another; remove .venv/
+# first). The distribution's CPython 3.11 comes first when it can make a venv: Debian's is built
+# with profile-guided and link-time optimisation, and extracts 15-20% faster than a CPython built
+# with pyenv's defaults (README, "Scale"). Elsewhere, the python3 on the path.
+DISTRO_PYTHON := /usr/bin/python3.11
+PYTHON ?= $(shell $(DISTRO_PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 \
+	&& echo $(DISTRO_PYTHON) || echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
