@@ -1,0 +1,71 @@
+"""The fast paths of reading numbers find exactly what the plain patterns they replace find.
+
+Each speed-up in transforms.quantities searches differently (a bitmap of digits instead of `\\d`,
+a look at the next character before a pattern is tried); these tests compare each with the
+plain search on generated text, hostile cases included: digits of other scripts, characters
+beyond the Basic Multilingual Plane, capitals, 'ſ', the Kelvin sign, extra spaces, glued letters.
+"""
+
+import random
+import re
+
+from transforms import quantities
+from transforms.numbers import NUMBER_PATTERN
+
+_NUMBER_PIECES = [
+    "12",
+    "1.250,5",
+    "97,680,000",
+    "4.2.1",
+    "3,",
+    ",4",
+    ".",
+    "-",
+    "/",
+    "F0",
+    "Covid-19",
+    "B12",
+    "x-7",
+    "٣٤",  # Arabic-Indic digits
+    "५",  # Devanagari
+    "１２",  # fullwidth
+    "²",  # a digit, but no decimal one
+    "\U0001d7ce\U0001d7cf",  # mathematical digits, beyond the BMP
+    "\U0001f600",  # an emoji, beyond the BMP
+    "\ud800",  # a lone surrogate
+    "_",
+    "hộ",
+    "\u212a",
+    "ſ",
+    " ",
+    "  ",
+    "\n",
+    "\xa0",
+]
+
+
+def _number_texts(count: int = 3000) -> list[str]:
+    rng = random.Random(41)
+    texts = []
+    for _ in range(count):
+        pieces = rng.choices(_NUMBER_PIECES, k=rng.randint(0, 12))
+        texts.append(rng.choice(["", " "]).join(pieces))
+    return texts
+
+
+def test_number_tokens_are_those_of_the_plain_pattern():
+    plain = re.compile(NUMBER_PATTERN)
+    texts = _number_texts()
+    assert any(len(t.encode("utf-16-le", "surrogatepass")) > 2 * len(t) for t in texts)
+    for text in texts:
+        fast = [(m.span(), m.group()) for m in quantities.number_tokens(text)]
+        assert fast == [(m.span(), m.group()) for m in plain.finditer(text)], text
+        bmp = [(m.span(), m.group()) for m in quantities._BMP_TOKEN_RE.finditer(text)]
+        if not re.search("[\U00010000-\U0010ffff]", text):
+            assert bmp == fast, text
+
+
+def test_the_digit_class_holds_every_decimal_digit_of_the_bmp():
+    digits = set(quantities._BMP_DIGITS)
+    assert {chr(c) for c in range(0x10000) if chr(c).isdecimal()} == digits
+    assert {"0", "9", "٣", "１"} <= digits and "²" not in digits
