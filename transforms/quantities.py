@@ -89,7 +89,41 @@ _NOUN_RE = re.compile(
 )
 # The second noun of a pair counted together: "xã, phường".
 _PAIRED_NOUN_RE = re.compile(r",[ ]([^\W\d_]+)(?:[ ][^\W\d_]+)?")
-_TIME_WORD_AFTER_RE = re.compile(r"\s?(?:năm|tháng|ngày|giờ|tuổi|tuần|quý)(?![^\W\d_])", re.IGNORECASE)
+_TIME_WORDS_AFTER = ("năm", "tháng", "ngày", "giờ", "tuổi", "tuần", "quý")
+_TIME_WORD_AFTER_RE = re.compile(rf"\s?(?:{'|'.join(_TIME_WORDS_AFTER)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _first_letters(words) -> str:
+    """The first characters of the words, escaped for a class."""
+    return "".join(re.escape(c) for c in sorted({w[0] for w in words}))
+
+
+# Where each pattern above read after a number can open, as a test of the two characters after the
+# number (fewer at the end of the text: then it may open): a number followed by punctuation tries
+# none of them, one followed by "%" only the measure. In the order of the flags of _may_open.
+_OPENINGS = tuple(
+    re.compile(pattern, flags)
+    for pattern, flags in (
+        (r"\s*(?:t|\Z)", re.IGNORECASE),  # _MIXED_MONEY_RE ("tỷ", "tỉ")
+        (rf"\s?(?:[{_first_letters(COUNT_SCALES)}]|\Z)", re.IGNORECASE),  # _SCALE_WORD_RE
+        (  # _MEASURE_UNIT_RE
+            rf"(?:[ \xa0]{{1,2}}|\s)?(?:[{_first_letters(u for u in measure_spellings() if u != '%')}%]|\Z)",
+            re.IGNORECASE,
+        ),
+        (rf"\s?(?:{LETTER}|\Z)", 0),  # _NOUN_RE
+        (rf"\s?(?:[{_first_letters(_TIME_WORDS_AFTER)}]|\Z)", re.IGNORECASE),  # _TIME_WORD_AFTER_RE
+    )
+)
+
+
+# Pure in the two characters, and a report has few different ones after its numbers.
+@functools.lru_cache(maxsize=4096)
+def _may_open(after: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether a mixed amount, a scale word, a measure unit, a counted noun and a time word may
+    open at the two characters `after` a number."""
+    mixed, scale, measure, noun, time = (opening.match(after) is not None for opening in _OPENINGS)
+    return mixed, scale, measure, noun, time
+
 
 # A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
 # One scan per word, "thứ" and "hạng": sre skips to a pattern's literal start fast, but not to
@@ -216,7 +250,18 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
     if signed and _REFERENCE_AFTER_RE.match(text, num_end, end):
         return "reference"
     value_text = text[pos:num_end]
-    mixed = _MIXED_MONEY_RE.match(text, num_end, end) if target is None else None
+    unit_pos = num_end
+    if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
+        unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
+    elif text.startswith((",%", ".%"), unit_pos):
+        unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
+    may_mix, may_scale, may_measure, may_noun, may_time = _may_open(text[unit_pos : unit_pos + 2])
+    # (a mixed amount opens right after the number, on a space or "t": not on the skipped sign)
+    mixed = (
+        _MIXED_MONEY_RE.match(text, num_end, end)
+        if may_mix and target is None and unit_pos == num_end
+        else None
+    )
     if mixed:
         millions = parse_number(mixed.group(2))
         if millions is not None:
@@ -224,28 +269,23 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
             return Quantity(
                 pos, unit_end, unit_end, value + millions / 1000, text[pos:unit_end].strip(), "tỷ đồng", None
             )
-    unit_pos = num_end
-    if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
-        unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
-    elif text.startswith((",%", ".%"), unit_pos):
-        unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
-    scaled = _SCALE_WORD_RE.match(text, unit_pos, end)
+    scaled = _SCALE_WORD_RE.match(text, unit_pos, end) if may_scale else None
     if scaled:
         # "28,5 triệu viên", "1,2 nghìn con": a scale word before a counted noun is a count.
         noun, noun_end = _counted_noun(text, scaled.end(), end)
         if noun is not None and not _MEASURE_UNIT_RE.match(text, scaled.end(), end):
             unit = normalize_unit(f"{scaled.group('scale')} {noun}")
             return Quantity(pos, num_end, noun_end, value, value_text, unit, target)
-    measure = _MEASURE_UNIT_RE.match(text, unit_pos, end)
+    measure = _MEASURE_UNIT_RE.match(text, unit_pos, end) if may_measure else None
     if measure:
         unit = normalize_unit(measure.group("unit") + measure.group("per"))
         return Quantity(pos, num_end, measure.end(), value, value_text, unit, target)
-    noun, noun_end = _counted_noun(text, unit_pos, end)
+    noun, noun_end = _counted_noun(text, unit_pos, end) if may_noun else (None, unit_pos)
     day_month = noun is not None and target is not None and value <= 31 and target <= 12
     if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
         return "date"  # "19/5 Hội ...": a day and month before a name
     if noun is None:
-        if _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
+        if may_time and _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
             return "time span or age"
         return Quantity(pos, num_end, num_end, value, value_text, None, target)
     return Quantity(pos, num_end, noun_end, value, value_text, noun, target)
