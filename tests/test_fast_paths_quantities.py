@@ -174,3 +174,14 @@ def test_sentence_quantities_are_those_read_without_the_openings(monkeypatch):
     fast = [read(text) for text in texts]
     monkeypatch.setattr(quantities, "_may_open", lambda after: (True,) * 5)
     assert fast == [read(text) for text in texts]
+
+
+def test_ranks_are_matched_where_the_search_finds_them():
+    rng = random.Random(47)
+    words = ["thứ", "THỨ", "Thứ", "hạng", "HẠNG", "thứthứ", "hạnghạng", "xếp", "đứng", "xếp hạng"]
+    words += ["3", "3/9", "12,5", "nhất", "nhì", "hai", "ba", "tư", "năm", "haiz", " ", "  ", "\n", ",", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choices(words, k=rng.randint(0, 12)))
+        for word, pattern in quantities._RANK_RES.items():
+            fast = quantities._matches_at_word(text, word, pattern)
+            assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], text

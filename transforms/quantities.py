@@ -125,17 +125,16 @@ def _may_open(after: str) -> tuple[bool, bool, bool, bool, bool]:
     return mixed, scale, measure, noun, time
 
 
-# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
-# One scan per word, "thứ" and "hạng": sre skips to a pattern's literal start fast, but not to
-# either of two (their matches cannot overlap). The verb before is checked after.
-_RANK_RES = tuple(
-    re.compile(
+# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện", one pattern per word. Each
+# is matched only where its word is written (see _matches_at_word). The verb before is checked after.
+_RANK_RES = {
+    word: re.compile(
         rf"{word}\s+(?P<num>{_NUM}|"
         + "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
         + r")(?![^\W\d_])",
     )
     for word in ("thứ", "hạng")
-)
+}
 _RANK_VERB_BEFORE_RE = re.compile(r"\b(?:xếp|đứng|xếp hạng|xếp loại)\s+$", re.IGNORECASE)
 
 
@@ -150,11 +149,24 @@ def rank_mentions(text: str) -> list[re.Match]:
     """Every rank after a verb of ranking ("xếp thứ nhất", "đứng thứ 3/9 huyện")."""
     found = [
         m
-        for rank_re in _RANK_RES
-        for m in rank_re.finditer(text)
+        for word, rank_re in _RANK_RES.items()
+        for m in _matches_at_word(text, word, rank_re)
         if _RANK_VERB_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     ]
     return sorted(found, key=lambda m: m.start())
+
+
+def _matches_at_word(text: str, word: str, pattern: re.Pattern) -> list[re.Match]:
+    """What pattern.finditer(text) finds, for a pattern that opens on `word` (case as written):
+    str.find skips to the word far faster than sre's search, which stops at each first letter."""
+    found: list[re.Match] = []
+    start = text.find(word)
+    while start != -1:
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+        start = text.find(word, m.end() if m else start + 1)
+    return found
 
 
 def sentence_quantities(
