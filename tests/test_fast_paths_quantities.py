@@ -185,3 +185,46 @@ def test_ranks_are_matched_where_the_search_finds_them():
         for word, pattern in quantities._RANK_RES.items():
             fast = quantities._matches_at_word(text, word, pattern)
             assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_no_character_beyond_the_bmp_is_blank_or_a_decimal_digit():
+    beyond = "".join(map(chr, range(0x10000, 0x110000)))
+    assert not re.search(quantities._BLANK, beyond)
+    assert re.search(r"\d", beyond)  # (hence number_tokens' look at the plane of the text)
+
+
+def test_heading_numbers_are_found_as_the_plain_prefix_finds_them(monkeypatch):
+    rng = random.Random(53)
+    pieces = [
+        "\n",
+        " ",
+        "\t",
+        "\xa0",
+        "\u2003",
+        "-",
+        "–",
+        "+",
+        "•",
+        "*",
+        "1.",
+        "2.3 ",
+        "12 ",
+        "Kết quả ",
+        "a",
+    ]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(1, 8))) + "3.4 Công tác" for _ in range(1500)]
+    read = [[quantities.name_or_date_reason(text, 0, q) for q in _quantities_of(text)] for text in texts]
+    monkeypatch.setattr(quantities, "_BLANK_CHARS", _AllChars())
+    assert read == [
+        [quantities.name_or_date_reason(text, 0, q) for q in _quantities_of(text)] for text in texts
+    ]
+
+
+class _AllChars:
+    def __contains__(self, char: str) -> bool:
+        return True
+
+
+def _quantities_of(text: str) -> list:
+    tokens = quantities.number_tokens(text)
+    return quantities.sentence_quantities(text, 0, len(text), tokens, [], [])

@@ -45,12 +45,17 @@ class Quantity(NamedTuple):
     is_rank: bool = False
 
 
+def _bmp_chars(char_class: str, flags: int = 0) -> str:
+    """The characters of the Basic Multilingual Plane that a one-character class matches."""
+    return "".join(re.findall(char_class, "".join(map(chr, range(0x10000))), flags))
+
+
 _TOKEN_RE = re.compile(_NUM)
 # The same tokens, searched for faster: the search tests every character of a text for a first
 # digit, and `\d` asks the Unicode database each time, while a class of the decimal digits of
 # the Basic Multilingual Plane is a bitmap; the repeats need no backtracking (possessive). It
 # is for a text without characters beyond that plane (see number_tokens).
-_BMP_DIGITS = "".join(re.findall(r"\d", "".join(map(chr, range(0x10000)))))
+_BMP_DIGITS = _bmp_chars(r"\d")
 _BMP_TOKEN_RE = re.compile(rf"[{_BMP_DIGITS}](?<![\w.,]\d)(?<!\w-\d)\d*+(?:[.,]\d+)*+")
 # A number with its slashed or dashed partners ("15/10/2024", "2021-2025"): skipped whole.
 _DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
@@ -358,7 +363,9 @@ _DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "
 _QUANTITY_WORD_BEFORE_RE = re.compile(
     r"\b(?:cho|được|đạt|có|là|gồm|khoảng|trên|gần|hơn|ước|tổng số|tăng|giảm|vượt|còn)\s*:?\s*$", re.IGNORECASE
 )
-_BLANK_PREFIX_RE = re.compile(r"[\s\-–+•*]*")
+_BLANK = r"[\s\-–+•*]"  # before a heading number on its line
+_BLANK_PREFIX_RE = re.compile(_BLANK + "*")
+_BLANK_CHARS = frozenset(_bmp_chars(_BLANK))  # (no character beyond the BMP is one)
 _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 # A heading number at a line start ("3.4 Công tác ...", "2. Kết quả").
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
@@ -397,7 +404,12 @@ def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
         if low <= q.value <= high and q.value == int(q.value):
             return "date"
     line_start = text.rfind("\n", 0, q.start) + 1
-    if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
+    blank_start = line_start == q.start or text[line_start] in _BLANK_CHARS  # (looked at first)
+    if (
+        blank_start
+        and _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start)
+        and _HEADING_NUMBER_RE.match(text, q.start)
+    ):
         return "section number" if "." in text[q.start : q.num_end + 1] else None
     # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
     # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
