@@ -192,24 +192,25 @@ def sentence_quantities(
     for r in ranks:
         rank_starts[r.start("num")] = r
     for m in tokens:
-        if m.start() < consumed:
+        start = m.start()
+        if start < consumed:
             continue
-        rank = rank_starts.pop(m.start(), None)
+        rank = rank_starts.pop(start, None) if rank_starts else None
         if rank is not None:
             value = parse_number(rank.group("num"))
             slash = _SLASH_FORM_RE.match(text, rank.end("num"), sent_end)
             of = parse_number(slash.group(1)) if slash and not slash.group(2) else None  # "thứ 6/14"
             end = slash.end() if slash and of is not None else rank.end("num")
             if value is not None:
-                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", of, True))
+                found.append(Quantity(start, end, end, value, m.group(), "thứ", of, True))
             consumed = end
             continue
-        q = _read_quantity(text, m.start(), sent_end, m.group())
+        q = _read_quantity(text, start, sent_end, m.group())
         if isinstance(q, str):
-            date_like = _DATE_LIKE_RE.match(text, m.start(), sent_end)
+            date_like = _DATE_LIKE_RE.match(text, start, sent_end)
             consumed = date_like.end() if date_like else m.end()
             if skipped is not None:
-                skipped.append(SkippedNumber(m.start(), consumed, q))
+                skipped.append(SkippedNumber(start, consumed, q))
             continue
         found.append(q)
         consumed = q.num_end
@@ -313,22 +314,23 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     m = _NOUN_RE.match(text, pos, end)
     if not m:
         return None, pos
-    found = _noun_of(m.group("words"), bool(m.group("space")))
+    space, words, per = m.groups()
+    found = _noun_of(words, bool(space))
     if found is None:
         return None, pos
     noun, noun_count, word_count = found
-    noun_end = m.start("words") + len(noun)
-    if noun_count == 1:
+    noun_end = pos + len(space) + len(noun)
+    if noun_count == 1 and text.startswith(",", noun_end):  # (the pattern's opening)
         paired = _PAIRED_NOUN_RE.match(text, noun_end, end)
         if paired:
             first = noun.lower()
             for second, second_end in ((paired.group(1), paired.end(1)), (paired.group(0)[2:], paired.end())):
                 if f"{first}, {second.lower()}" in PAIRED_NOUNS:
                     return normalize_unit(f"{noun}, {second}"), second_end
-    per = ""
-    if noun_count == word_count and m.group("per"):
-        per = m.group("per")
+    if noun_count == word_count and per:
         noun_end = m.end("per")
+    else:
+        per = ""
     return normalize_unit(noun + per), noun_end
 
 
@@ -395,28 +397,29 @@ def _words_before(before: str, count_or_bare: bool) -> tuple[bool, str | None]:
 def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
     """Why the quantity is a name, a date part, a heading number or a year rather than an
     amount ("name", "date", "section number", "year"), or None when it is an amount."""
-    before = text[max(sent_start, q.start - 25) : q.start]
-    named, date_word = _words_before(before, unit_info(q.unit).kind in (None, "count"))
+    start, value = q.start, q.value
+    before = text[sent_start if sent_start > start - 25 else start - 25 : start]
+    kind = unit_info(q.unit).kind
+    named, date_word = _words_before(before, kind in (None, "count"))
     if named:
         return "name"
     if date_word is not None:  # "năm 2021", "tháng 6"
         low, high = _DATE_PART_RANGE[date_word]
-        if low <= q.value <= high and q.value == int(q.value):
+        if low <= value <= high and value == int(value):
             return "date"
-    line_start = text.rfind("\n", 0, q.start) + 1
-    blank_start = line_start == q.start or text[line_start] in _BLANK_CHARS  # (looked at first)
+    line_start = text.rfind("\n", 0, start) + 1
+    blank_start = line_start == start or text[line_start] in _BLANK_CHARS  # (looked at first)
     if (
         blank_start
-        and _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start)
-        and _HEADING_NUMBER_RE.match(text, q.start)
+        and _BLANK_PREFIX_RE.fullmatch(text, line_start, start)
+        and _HEADING_NUMBER_RE.match(text, start)
     ):
-        return "section number" if "." in text[q.start : q.num_end + 1] else None
+        return "section number" if "." in text[start : q.num_end + 1] else None
     # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
     # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
     # unless a word of quantity leads to it and a counted noun follows ("cho 2031 hộ").
-    if not (q.value_text.isdigit() and _YEAR_LOW <= q.value <= _YEAR_HIGH):
+    if not (_YEAR_LOW <= value <= _YEAR_HIGH and q.value_text.isdigit()):
         return None
-    kind = unit_info(q.unit).kind
     if kind == "count" and _QUANTITY_WORD_BEFORE_RE.search(before):
         return None
     return "year" if kind in (None, "count") else None
