@@ -228,3 +228,20 @@ class _AllChars:
 def _quantities_of(text: str) -> list:
     tokens = quantities.number_tokens(text)
     return quantities.sentence_quantities(text, 0, len(text), tokens, [], [])
+
+
+def test_a_token_with_one_separator_splits_as_the_plain_decimal_pattern_splits_it():
+    from transforms import numbers
+
+    plain = re.compile(r"\d+[.,]\d+")
+    rng = random.Random(59)
+    pieces = ["1", "23", "٣", "１", "²", "a", " ", ".", ","]
+    for _ in range(5000):
+        token = "".join(rng.choices(pieces, k=rng.randint(0, 5)))
+        if token.isdigit() or ("." in token and "," in token) or token.count(".") > 1 or token.count(",") > 1:
+            continue  # (read by the branches before)
+        sep = "." if "." in token else ","
+        expected = tuple(token.split(sep)) if plain.fullmatch(token) else None
+        if expected and sep == "." and len(expected[1]) == 3 and len(expected[0]) <= 3:
+            expected = (expected[0] + expected[1], "")
+        assert numbers._split(token) == expected, token
