@@ -245,3 +245,41 @@ def test_a_token_with_one_separator_splits_as_the_plain_decimal_pattern_splits_i
         if expected and sep == "." and len(expected[1]) == 3 and len(expected[0]) <= 3:
             expected = (expected[0] + expected[1], "")
         assert numbers._split(token) == expected, token
+
+
+def test_words_before_reads_the_last_two_words_as_the_list_of_them_did():
+    def plain(before, count_or_bare):
+        tail = before.rstrip(" \t\xa0:.")
+        if tail.endswith(("-", "–")):
+            return True, None
+        words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
+        last, pair = (words[-1] if words else ""), " ".join(words)
+        if last in quantities.NAME_WORDS and pair not in quantities.NOT_NAME_PHRASES:
+            return True, None
+        if pair in quantities.NAME_PHRASES:
+            return True, None
+        if last in quantities.PLACE_WORDS and count_or_bare and pair not in quantities.NOT_PLACE_PHRASES:
+            return True, None
+        if last in quantities._DATE_PART_RANGE and not before.rstrip().endswith((":", ".")):
+            return False, last
+        return False, None
+
+    rng = random.Random(61)
+    words = [
+        *sorted(quantities.NAME_WORDS)[:20],
+        *sorted(quantities.PLACE_WORDS)[:20],
+        *quantities._DATE_PART_RANGE,
+    ]
+    words += [
+        *sorted(quantities.NAME_PHRASES)[:10],
+        *sorted(quantities.NOT_NAME_PHRASES)[:10],
+        "Tổng số",
+        "đạt",
+    ]
+    words += ["(", "“", '"', "'", " ", "  ", "\t", "\xa0", "\n", ":", ".", "-", "–", "x", "THÔN", "Năm"]
+    for _ in range(5000):
+        before = "".join(rng.choices(words, k=rng.randint(0, 6)))[-25:]
+        for count_or_bare in (False, True):
+            assert quantities._words_before.__wrapped__(before, count_or_bare) == plain(
+                before, count_or_bare
+            ), before

@@ -373,6 +373,9 @@ _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
 
 
+_NAME_OPENING_MARKS = "([“\"'"
+
+
 # Pure in its arguments, and the same few words come before a report's numbers again and again.
 @functools.lru_cache(maxsize=16384)
 def _words_before(before: str, count_or_bare: bool) -> tuple[bool, str | None]:
@@ -381,8 +384,9 @@ def _words_before(before: str, count_or_bare: bool) -> tuple[bool, str | None]:
     tail = before.rstrip(" \t\xa0:.")
     if tail.endswith(("-", "–")):
         return True, None  # "Covid-19", "1-2"
-    words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
-    last, pair = (words[-1] if words else ""), " ".join(words)
+    words = tail.lower().rsplit(None, 2)  # the last two, stripped of the marks that open a name
+    last = words[-1].strip(_NAME_OPENING_MARKS) if words else ""
+    pair = words[-2].strip(_NAME_OPENING_MARKS) + " " + last if len(words) > 1 else last
     if last in NAME_WORDS and pair not in NOT_NAME_PHRASES:
         return True, None
     if pair in NAME_PHRASES:
