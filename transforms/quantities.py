@@ -252,7 +252,9 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         return unreadable_reason(token)
     target = None
     # The partner forms all open on a sign within the next few characters: look before matching.
-    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in text[num_end : num_end + 3] else None
+    near = text[num_end : num_end + 3]
+    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in near else None
+    value_text = token  # (the token is the text from pos to num_end)
     if slash:
         if slash.group(2):
             return "date or reference"  # d/m/y, or a reference with two slashes
@@ -262,12 +264,13 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         if value == 1 and target >= 100:
             return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()
-    signed = not _SIGNS_AFTER.isdisjoint(text[num_end : num_end + 3])
+        near = text[num_end : num_end + 3]
+        value_text = text[pos:num_end]
+    signed = not _SIGNS_AFTER.isdisjoint(near)
     if signed and _RANGE_AFTER_RE.match(text, num_end, end):
         return "range"
     if signed and _REFERENCE_AFTER_RE.match(text, num_end, end):
         return "reference"
-    value_text = text[pos:num_end]
     unit_pos = num_end
     if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
         unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
@@ -296,7 +299,7 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
             return Quantity(pos, num_end, noun_end, value, value_text, unit, target)
     measure = _MEASURE_UNIT_RE.match(text, unit_pos, end) if may_measure else None
     if measure:
-        unit = normalize_unit(measure.group("unit") + measure.group("per"))
+        unit = normalize_unit("".join(measure.group("unit", "per")))
         return Quantity(pos, num_end, measure.end(), value, value_text, unit, target)
     noun, noun_end = _counted_noun(text, unit_pos, end) if may_noun else (None, unit_pos)
     day_month = noun is not None and target is not None and value <= 31 and target <= 12
