@@ -22,7 +22,6 @@ _GROUPED_DOTS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 4.884.100.000
 _GROUPED_COMMAS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")  # 97,680,000 (English grouping)
 _VN_MIXED_RE = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+")  # 4.103,5
 _EN_MIXED_RE = re.compile(r"\d{1,3}(?:,\d{3})*\.\d+")  # 4,103.5
-_PLAIN_DECIMAL_RE = re.compile(r"\d+[.,]\d+")  # 2135,4 / 7.2
 
 # Integer digits a value may have (leading zeros aside). Far beyond any real quantity (the
 # national budget has 16), and small enough that a value scaled to its base unit or turned
@@ -69,9 +68,9 @@ def _split(token: str) -> tuple[str, str] | None:
         # after it, is a decimal mark
         whole, _, frac = token.rpartition(sep)
         return (whole.replace(sep, ""), frac) if grouped.fullmatch(whole) and len(frac) < 3 else None
-    if not _PLAIN_DECIMAL_RE.fullmatch(token):
+    whole, _, frac = token.partition(sep)
+    if not (whole.isdecimal() and frac.isdecimal()):  # "2135,4", "7.2": \d+[.,]\d+ (isdecimal is \d)
         return None
-    whole, frac = token.split(sep)
     # "2.418" groups thousands; "4.6" and "3.50" are English decimals. A single comma is the
     # Vietnamese decimal mark whatever follows it ("31,482 tỷ" is 31.482).
     if sep == "." and len(frac) == 3 and len(whole) <= 3:
@@ -106,6 +105,8 @@ def unreadable_reason(token: str) -> str:
     return TOO_LARGE if parts is not None and _too_many_digits(parts[0]) else "unreadable number"
 
 
+# Pure in the token, and read again for each fact and target.
+@functools.lru_cache(maxsize=16384)
 def decimals_printed(token: str) -> int:
     """How many digits the writer printed after the decimal mark (0 for whole numbers)."""
     parts = _split(token.strip())

@@ -45,7 +45,23 @@ class Quantity(NamedTuple):
     is_rank: bool = False
 
 
+# Quantity(...) runs the __new__ that NamedTuple writes in Python, a sizeable share of reading a
+# number: _read_with_unit makes its tuples directly, with every field, in order.
+_tuple_new = tuple.__new__
+
+
+def _bmp_chars(char_class: str, flags: int = 0) -> str:
+    """The characters of the Basic Multilingual Plane that a one-character class matches."""
+    return "".join(re.findall(char_class, "".join(map(chr, range(0x10000))), flags))
+
+
 _TOKEN_RE = re.compile(_NUM)
+# The same tokens, searched for faster: the search tests every character of a text for a first
+# digit, and `\d` asks the Unicode database each time, while a class of the decimal digits of
+# the Basic Multilingual Plane is a bitmap; the repeats need no backtracking (possessive). It
+# is for a text without characters beyond that plane (see number_tokens).
+_BMP_DIGITS = _bmp_chars(r"\d")
+_BMP_TOKEN_RE = re.compile(rf"[{_BMP_DIGITS}](?<![\w.,]\d)(?<!\w-\d)\d*+(?:[.,]\d+)*+")
 # A number with its slashed or dashed partners ("15/10/2024", "2021-2025"): skipped whole.
 _DATE_LIKE_RE = re.compile(rf"{_NUM}(?:\s*[/-]\s*{_NUM})*")
 _SLASH_FORM_RE = re.compile(rf"\s*/\s*({_NUM})(\s*/\s*{_NUM})?")
@@ -83,24 +99,59 @@ _NOUN_RE = re.compile(
 )
 # The second noun of a pair counted together: "xã, phường".
 _PAIRED_NOUN_RE = re.compile(r",[ ]([^\W\d_]+)(?:[ ][^\W\d_]+)?")
-_TIME_WORD_AFTER_RE = re.compile(r"\s?(?:năm|tháng|ngày|giờ|tuổi|tuần|quý)(?![^\W\d_])", re.IGNORECASE)
+_TIME_WORDS_AFTER = ("năm", "tháng", "ngày", "giờ", "tuổi", "tuần", "quý")
+_TIME_WORD_AFTER_RE = re.compile(rf"\s?(?:{'|'.join(_TIME_WORDS_AFTER)})(?![^\W\d_])", re.IGNORECASE)
 
-# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện".
-# One scan per word, "thứ" and "hạng": sre skips to a pattern's literal start fast, but not to
-# either of two (their matches cannot overlap). The verb before is checked after.
-_RANK_RES = tuple(
-    re.compile(
+
+def _first_letters(words) -> str:
+    """The first characters of the words, escaped for a class."""
+    return "".join(re.escape(c) for c in sorted({w[0] for w in words}))
+
+
+# Where each pattern above read after a number can open, as a test of the two characters after the
+# number (fewer at the end of the text: then it may open): a number followed by punctuation tries
+# none of them, one followed by "%" only the measure. In the order of the flags of _may_open.
+_OPENINGS = tuple(
+    re.compile(pattern, flags)
+    for pattern, flags in (
+        (r"\s*(?:t|\Z)", re.IGNORECASE),  # _MIXED_MONEY_RE ("tỷ", "tỉ")
+        (rf"\s?(?:[{_first_letters(COUNT_SCALES)}]|\Z)", re.IGNORECASE),  # _SCALE_WORD_RE
+        (  # _MEASURE_UNIT_RE
+            rf"(?:[ \xa0]{{1,2}}|\s)?(?:[{_first_letters(u for u in measure_spellings() if u != '%')}%]|\Z)",
+            re.IGNORECASE,
+        ),
+        (rf"\s?(?:{LETTER}|\Z)", 0),  # _NOUN_RE
+        (rf"\s?(?:[{_first_letters(_TIME_WORDS_AFTER)}]|\Z)", re.IGNORECASE),  # _TIME_WORD_AFTER_RE
+    )
+)
+
+
+# Pure in the two characters, and a report has few different ones after its numbers.
+@functools.lru_cache(maxsize=4096)
+def _may_open(after: str) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether a mixed amount, a scale word, a measure unit, a counted noun and a time word may
+    open at the two characters `after` a number."""
+    mixed, scale, measure, noun, time = (opening.match(after) is not None for opening in _OPENINGS)
+    return mixed, scale, measure, noun, time
+
+
+# A spelled or numbered rank: "xếp thứ nhất", "đứng thứ 3/9 huyện", one pattern per word. Each
+# is matched only where its word is written (see _matches_at_word). The verb before is checked after.
+_RANK_RES = {
+    word: re.compile(
         rf"{word}\s+(?P<num>{_NUM}|"
         + "|".join(sorted(SPELLED_ORDINALS, key=len, reverse=True))
         + r")(?![^\W\d_])",
     )
     for word in ("thứ", "hạng")
-)
+}
 _RANK_VERB_BEFORE_RE = re.compile(r"\b(?:xếp|đứng|xếp hạng|xếp loại)\s+$", re.IGNORECASE)
 
 
 def number_tokens(text: str) -> list[re.Match]:
     """Every number written with digits in the text."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # all in the BMP
+        return list(_BMP_TOKEN_RE.finditer(text))
     return list(_TOKEN_RE.finditer(text))
 
 
@@ -108,11 +159,24 @@ def rank_mentions(text: str) -> list[re.Match]:
     """Every rank after a verb of ranking ("xếp thứ nhất", "đứng thứ 3/9 huyện")."""
     found = [
         m
-        for rank_re in _RANK_RES
-        for m in rank_re.finditer(text)
+        for word, rank_re in _RANK_RES.items()
+        for m in _matches_at_word(text, word, rank_re)
         if _RANK_VERB_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
     ]
     return sorted(found, key=lambda m: m.start())
+
+
+def _matches_at_word(text: str, word: str, pattern: re.Pattern) -> list[re.Match]:
+    """What pattern.finditer(text) finds, for a pattern that opens on `word` (case as written):
+    str.find skips to the word far faster than sre's search, which stops at each first letter."""
+    found: list[re.Match] = []
+    start = text.find(word)
+    while start != -1:
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+        start = text.find(word, m.end() if m else start + 1)
+    return found
 
 
 def sentence_quantities(
@@ -133,24 +197,25 @@ def sentence_quantities(
     for r in ranks:
         rank_starts[r.start("num")] = r
     for m in tokens:
-        if m.start() < consumed:
+        start = m.start()
+        if start < consumed:
             continue
-        rank = rank_starts.pop(m.start(), None)
+        rank = rank_starts.pop(start, None) if rank_starts else None
         if rank is not None:
             value = parse_number(rank.group("num"))
             slash = _SLASH_FORM_RE.match(text, rank.end("num"), sent_end)
             of = parse_number(slash.group(1)) if slash and not slash.group(2) else None  # "thứ 6/14"
             end = slash.end() if slash and of is not None else rank.end("num")
             if value is not None:
-                found.append(Quantity(m.start(), end, end, value, m.group(), "thứ", of, True))
+                found.append(Quantity(start, end, end, value, m.group(), "thứ", of, True))
             consumed = end
             continue
-        q = _read_quantity(text, m.start(), sent_end, m.group())
+        q = _read_quantity(text, start, sent_end, m.group())
         if isinstance(q, str):
-            date_like = _DATE_LIKE_RE.match(text, m.start(), sent_end)
+            date_like = _DATE_LIKE_RE.match(text, start, sent_end)
             consumed = date_like.end() if date_like else m.end()
             if skipped is not None:
-                skipped.append(SkippedNumber(m.start(), consumed, q))
+                skipped.append(SkippedNumber(start, consumed, q))
             continue
         found.append(q)
         consumed = q.num_end
@@ -192,7 +257,9 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         return unreadable_reason(token)
     target = None
     # The partner forms all open on a sign within the next few characters: look before matching.
-    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in text[num_end : num_end + 3] else None
+    near = text[num_end : num_end + 3]
+    slash = _SLASH_FORM_RE.match(text, num_end, end) if "/" in near else None
+    value_text = token  # (the token is the text from pos to num_end)
     if slash:
         if slash.group(2):
             return "date or reference"  # d/m/y, or a reference with two slashes
@@ -202,13 +269,25 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         if value == 1 and target >= 100:
             return "map scale"  # "tỷ lệ 1/500"
         num_end = slash.end()
-    signed = not _SIGNS_AFTER.isdisjoint(text[num_end : num_end + 3])
+        near = text[num_end : num_end + 3]
+        value_text = text[pos:num_end]
+    signed = not _SIGNS_AFTER.isdisjoint(near)
     if signed and _RANGE_AFTER_RE.match(text, num_end, end):
         return "range"
     if signed and _REFERENCE_AFTER_RE.match(text, num_end, end):
         return "reference"
-    value_text = text[pos:num_end]
-    mixed = _MIXED_MONEY_RE.match(text, num_end, end) if target is None else None
+    unit_pos = num_end
+    if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
+        unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
+    elif text.startswith((",%", ".%"), unit_pos):
+        unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
+    may_mix, may_scale, may_measure, may_noun, may_time = _may_open(text[unit_pos : unit_pos + 2])
+    # (a mixed amount opens right after the number, on a space or "t": not on the skipped sign)
+    mixed = (
+        _MIXED_MONEY_RE.match(text, num_end, end)
+        if may_mix and target is None and unit_pos == num_end
+        else None
+    )
     if mixed:
         millions = parse_number(mixed.group(2))
         if millions is not None:
@@ -216,31 +295,26 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
             return Quantity(
                 pos, unit_end, unit_end, value + millions / 1000, text[pos:unit_end].strip(), "tỷ đồng", None
             )
-    unit_pos = num_end
-    if text.startswith(")", unit_pos) and text[pos - 1 : pos] == "(":
-        unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
-    elif text.startswith((",%", ".%"), unit_pos):
-        unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
-    scaled = _SCALE_WORD_RE.match(text, unit_pos, end)
+    scaled = _SCALE_WORD_RE.match(text, unit_pos, end) if may_scale else None
     if scaled:
         # "28,5 triệu viên", "1,2 nghìn con": a scale word before a counted noun is a count.
         noun, noun_end = _counted_noun(text, scaled.end(), end)
         if noun is not None and not _MEASURE_UNIT_RE.match(text, scaled.end(), end):
             unit = normalize_unit(f"{scaled.group('scale')} {noun}")
-            return Quantity(pos, num_end, noun_end, value, value_text, unit, target)
-    measure = _MEASURE_UNIT_RE.match(text, unit_pos, end)
+            return _tuple_new(Quantity, (pos, num_end, noun_end, value, value_text, unit, target, False))
+    measure = _MEASURE_UNIT_RE.match(text, unit_pos, end) if may_measure else None
     if measure:
-        unit = normalize_unit(measure.group("unit") + measure.group("per"))
-        return Quantity(pos, num_end, measure.end(), value, value_text, unit, target)
-    noun, noun_end = _counted_noun(text, unit_pos, end)
+        unit = normalize_unit("".join(measure.group("unit", "per")))
+        return _tuple_new(Quantity, (pos, num_end, measure.end(), value, value_text, unit, target, False))
+    noun, noun_end = _counted_noun(text, unit_pos, end) if may_noun else (None, unit_pos)
     day_month = noun is not None and target is not None and value <= 31 and target <= 12
     if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
         return "date"  # "19/5 Hội ...": a day and month before a name
     if noun is None:
-        if _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
+        if may_time and _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
             return "time span or age"
-        return Quantity(pos, num_end, num_end, value, value_text, None, target)
-    return Quantity(pos, num_end, noun_end, value, value_text, noun, target)
+        return _tuple_new(Quantity, (pos, num_end, num_end, value, value_text, None, target, False))
+    return _tuple_new(Quantity, (pos, num_end, noun_end, value, value_text, noun, target, False))
 
 
 def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
@@ -248,22 +322,23 @@ def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     m = _NOUN_RE.match(text, pos, end)
     if not m:
         return None, pos
-    found = _noun_of(m.group("words"), bool(m.group("space")))
+    space, words, per = m.groups()
+    found = _noun_of(words, bool(space))
     if found is None:
         return None, pos
     noun, noun_count, word_count = found
-    noun_end = m.start("words") + len(noun)
-    if noun_count == 1:
+    noun_end = pos + len(space) + len(noun)
+    if noun_count == 1 and text.startswith(",", noun_end):  # (the pattern's opening)
         paired = _PAIRED_NOUN_RE.match(text, noun_end, end)
         if paired:
             first = noun.lower()
             for second, second_end in ((paired.group(1), paired.end(1)), (paired.group(0)[2:], paired.end())):
                 if f"{first}, {second.lower()}" in PAIRED_NOUNS:
                     return normalize_unit(f"{noun}, {second}"), second_end
-    per = ""
-    if noun_count == word_count and m.group("per"):
-        per = m.group("per")
+    if noun_count == word_count and per:
         noun_end = m.end("per")
+    else:
+        per = ""
     return normalize_unit(noun + per), noun_end
 
 
@@ -298,10 +373,15 @@ _DATE_PART_RANGE = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "
 _QUANTITY_WORD_BEFORE_RE = re.compile(
     r"\b(?:cho|được|đạt|có|là|gồm|khoảng|trên|gần|hơn|ước|tổng số|tăng|giảm|vượt|còn)\s*:?\s*$", re.IGNORECASE
 )
-_BLANK_PREFIX_RE = re.compile(r"[\s\-–+•*]*")
+_BLANK = r"[\s\-–+•*]"  # before a heading number on its line
+_BLANK_PREFIX_RE = re.compile(_BLANK + "*")
+_BLANK_CHARS = frozenset(_bmp_chars(_BLANK))  # (no character beyond the BMP is one)
 _YEAR_LOW, _YEAR_HIGH = 1950, 2100
 # A heading number at a line start ("3.4 Công tác ...", "2. Kết quả").
 _HEADING_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
+
+
+_NAME_OPENING_MARKS = "([“\"'"
 
 
 # Pure in its arguments, and the same few words come before a report's numbers again and again.
@@ -312,8 +392,9 @@ def _words_before(before: str, count_or_bare: bool) -> tuple[bool, str | None]:
     tail = before.rstrip(" \t\xa0:.")
     if tail.endswith(("-", "–")):
         return True, None  # "Covid-19", "1-2"
-    words = [w.strip("([“\"'") for w in tail.lower().rsplit(None, 2)[-2:]]
-    last, pair = (words[-1] if words else ""), " ".join(words)
+    words = tail.lower().rsplit(None, 2)  # the last two, stripped of the marks that open a name
+    last = words[-1].strip(_NAME_OPENING_MARKS) if words else ""
+    pair = words[-2].strip(_NAME_OPENING_MARKS) + " " + last if len(words) > 1 else last
     if last in NAME_WORDS and pair not in NOT_NAME_PHRASES:
         return True, None
     if pair in NAME_PHRASES:
@@ -328,23 +409,29 @@ def _words_before(before: str, count_or_bare: bool) -> tuple[bool, str | None]:
 def name_or_date_reason(text: str, sent_start: int, q: Quantity) -> str | None:
     """Why the quantity is a name, a date part, a heading number or a year rather than an
     amount ("name", "date", "section number", "year"), or None when it is an amount."""
-    before = text[max(sent_start, q.start - 25) : q.start]
-    named, date_word = _words_before(before, unit_info(q.unit).kind in (None, "count"))
+    start, value = q.start, q.value
+    before = text[sent_start if sent_start > start - 25 else start - 25 : start]
+    kind = unit_info(q.unit).kind
+    named, date_word = _words_before(before, kind in (None, "count"))
     if named:
         return "name"
     if date_word is not None:  # "năm 2021", "tháng 6"
         low, high = _DATE_PART_RANGE[date_word]
-        if low <= q.value <= high and q.value == int(q.value):
+        if low <= value <= high and value == int(value):
             return "date"
-    line_start = text.rfind("\n", 0, q.start) + 1
-    if _BLANK_PREFIX_RE.fullmatch(text, line_start, q.start) and _HEADING_NUMBER_RE.match(text, q.start):
-        return "section number" if "." in text[q.start : q.num_end + 1] else None
+    line_start = text.rfind("\n", 0, start) + 1
+    blank_start = line_start == start or text[line_start] in _BLANK_CHARS  # (looked at first)
+    if (
+        blank_start
+        and _BLANK_PREFIX_RE.fullmatch(text, line_start, start)
+        and _HEADING_NUMBER_RE.match(text, start)
+    ):
+        return "section number" if "." in text[start : q.num_end + 1] else None
     # A bare four-digit year ("mùa xuân 2031 an toàn"): Vietnamese writes a count of thousands
     # with a separator ("2.031 hộ"), so an unseparated number in the years' range is a year,
     # unless a word of quantity leads to it and a counted noun follows ("cho 2031 hộ").
-    if not (q.value_text.isdigit() and _YEAR_LOW <= q.value <= _YEAR_HIGH):
+    if not (_YEAR_LOW <= value <= _YEAR_HIGH and q.value_text.isdigit()):
         return None
-    kind = unit_info(q.unit).kind
     if kind == "count" and _QUANTITY_WORD_BEFORE_RE.search(before):
         return None
     return "year" if kind in (None, "count") else None
