@@ -283,10 +283,3 @@ def test_words_before_reads_the_last_two_words_as_the_list_of_them_did():
             assert quantities._words_before.__wrapped__(before, count_or_bare) == plain(
                 before, count_or_bare
             ), before
-
-
-def test_quantities_made_directly_are_whole_quantities():
-    for text in ["đạt " + text for text in _after_texts(500)] + ["có 12 hộ, 5 ha, 7 và 3%, 4/5 xã"]:
-        for q in _quantities_of(text):
-            assert type(q) is quantities.Quantity and len(q) == len(quantities.Quantity._fields)
-            assert q == quantities.Quantity(*q)

@@ -45,11 +45,6 @@ class Quantity(NamedTuple):
     is_rank: bool = False
 
 
-# Quantity(...) runs the __new__ that NamedTuple writes in Python, a sizeable share of reading a
-# number: _read_with_unit makes its tuples directly, with every field, in order.
-_tuple_new = tuple.__new__
-
-
 def _bmp_chars(char_class: str, flags: int = 0) -> str:
     """The characters of the Basic Multilingual Plane that a one-character class matches."""
     return "".join(re.findall(char_class, "".join(map(chr, range(0x10000))), flags))
@@ -301,11 +296,11 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         noun, noun_end = _counted_noun(text, scaled.end(), end)
         if noun is not None and not _MEASURE_UNIT_RE.match(text, scaled.end(), end):
             unit = normalize_unit(f"{scaled.group('scale')} {noun}")
-            return _tuple_new(Quantity, (pos, num_end, noun_end, value, value_text, unit, target, False))
+            return Quantity(pos, num_end, noun_end, value, value_text, unit, target)
     measure = _MEASURE_UNIT_RE.match(text, unit_pos, end) if may_measure else None
     if measure:
         unit = normalize_unit("".join(measure.group("unit", "per")))
-        return _tuple_new(Quantity, (pos, num_end, measure.end(), value, value_text, unit, target, False))
+        return Quantity(pos, num_end, measure.end(), value, value_text, unit, target)
     noun, noun_end = _counted_noun(text, unit_pos, end) if may_noun else (None, unit_pos)
     day_month = noun is not None and target is not None and value <= 31 and target <= 12
     if day_month and not text[unit_pos:noun_end].strip()[:1].islower():
@@ -313,8 +308,8 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
     if noun is None:
         if may_time and _TIME_WORD_AFTER_RE.match(text, unit_pos, end):
             return "time span or age"
-        return _tuple_new(Quantity, (pos, num_end, num_end, value, value_text, None, target, False))
-    return _tuple_new(Quantity, (pos, num_end, noun_end, value, value_text, noun, target, False))
+        return Quantity(pos, num_end, num_end, value, value_text, None, target)
+    return Quantity(pos, num_end, noun_end, value, value_text, noun, target)
 
 
 def _counted_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
