@@ -83,6 +83,12 @@ def test_a_share_of_plan_with_its_amount_and_plan_in_brackets_is_one_fact() -> N
     assert len(extract_facts("Thu ngân sách đạt 80% (140,2 tỷ/137,5 tỷ đồng).")) == 2
 
 
+def test_a_count_with_its_noun_before_the_slash_has_the_number_after_it_as_plan() -> None:
+    """ "12 thôn/15": the noun written on the first side only counts both (it used to raise)."""
+    fact = one("Số thôn đạt chuẩn văn hóa là 12 thôn/15.")
+    assert against_plan(fact)[:3] == (12.0, "thôn", 15.0)
+
+
 def test_a_level_equal_to_last_years_is_100_percent_of_the_same_period() -> None:
     fact = one("Cây khoai lang 42 ha, bằng cùng kỳ, đạt 105% kế hoạch năm.")
     assert (fact["pct_same_period"], fact["pct_target"]) == (100.0, 105.0)

@@ -238,6 +238,8 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
     of = _read_with_unit(text, slash.start(1), end, slash.group(1))
     if isinstance(of, str) or of.target is not None or scoring_kind(of.unit) != scoring_kind(q.unit):
         return q
+    if of.unit is None:  # "12 tiêu chí/19": a count's noun written on its first side only
+        of = of._replace(unit=q.unit)
     if of.unit.startswith(q.unit + " "):  # "136,4 tỷ/136,3 tỷ đồng": the partner's unit is whole
         q = q._replace(unit=of.unit)
     factor = unit_info(of.unit).factor / unit_info(q.unit).factor
