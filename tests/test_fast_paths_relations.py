@@ -1,0 +1,53 @@
+"""The fast paths of transforms.relations find exactly what the plain patterns they replace find.
+
+Each rewritten pattern opens on a class of first letters, or is searched over the last characters
+only, or is skipped when a cheap test rules it out; these tests compare each with the plain form
+on generated text, hostile cases included (capitals, "ſ", the Kelvin sign, dotted and dotless
+"i", extra spaces, letters glued to the words).
+"""
+
+import random
+import re
+
+from transforms import relations
+
+_HOSTILE = ["ſ", "\u212a", "İ", "ı", "  ", "\t", "\n", " \n", "_", "1", "(", "=", ":", ",", "x", "Đ"]
+_ALL_CHARACTERS = "".join(map(chr, range(0x110000)))
+
+
+def _cases(words: list[str]) -> list[str]:
+    """The words as written, in capitals, capitalized, with odd case inside."""
+    out = []
+    for word in words:
+        out += [word, word.upper(), word.capitalize(), word.swapcase(), word[:1] + word[1:].upper()]
+    return out
+
+
+def _texts(words: list[str], seed: int, count: int = 4000, k: int = 8) -> list[str]:
+    rng = random.Random(seed)
+    pieces = _cases(words) + _HOSTILE + [" ", " ", "đạt", "ha", "5,2"]
+    return ["".join(rng.choices(pieces, k=rng.randint(0, k))) for _ in range(count)]
+
+
+def _opening_class(pattern: re.Pattern) -> str:
+    """The class of characters the pattern opens on, as written ("[tTíÍdD]" -> "tTíÍdD")."""
+    return re.match(r"\[([^\]]+)\]", pattern.pattern).group(1)
+
+
+def test_opening_classes_hold_every_case_of_their_letters():
+    """A class of first letters stands for its lower-case letters under re.IGNORECASE: it holds
+    every character that folds to one of them (the Kelvin sign for "k", "İ" and "ı" for "i")."""
+    for pattern in (relations._BOUND_BEFORE_RE,):
+        letters = _opening_class(pattern)
+        folded = re.findall(f"(?i)[{letters}]", _ALL_CHARACTERS)
+        assert sorted(folded) == sorted(letters), pattern.pattern
+
+
+def test_bound_before_a_number_is_the_plain_search():
+    plain = re.compile(r"\b(?:" + "|".join(relations._BOUND_WORDS) + r")\s*$", re.IGNORECASE)
+    words = [*relations._BOUND_WORDS, "ít  nhất", "tối", "thiểu", "nhất", "t", "í", "d", "xtừ", "_dưới"]
+    rng = random.Random(1)
+    for text in _texts(words, seed=2):
+        for pos in (0, rng.randint(0, len(text))):
+            fast, slow = relations._BOUND_BEFORE_RE.search(text, pos), plain.search(text, pos)
+            assert (fast and fast.span()) == (slow and slow.span()), (text, pos)
