@@ -51,3 +51,52 @@ def test_bound_before_a_number_is_the_plain_search():
         for pos in (0, rng.randint(0, len(text))):
             fast, slow = relations._BOUND_BEFORE_RE.search(text, pos), plain.search(text, pos)
             assert (fast and fast.span()) == (slow and slow.span()), (text, pos)
+
+
+def _literals(pattern: re.Pattern) -> set[str]:
+    """Every character the pattern matches as written (its words' letters, its classes' members)."""
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, re._parser.SubPattern):
+            node = node.data
+        if isinstance(node, tuple) and len(node) == 2 and node[0] is re._constants.LITERAL:
+            found.add(chr(node[1]))
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+
+    walk(re._parser.parse(pattern.pattern, pattern.flags))
+    return found
+
+
+def test_verb_tail_holds_every_character_of_a_verb_match():
+    letters = _literals(relations._VERB_BEFORE_RE)
+    assert {"đ", "ạ", "ỉ", "=", "ằ"} <= letters
+    tail = relations._VERB_TAIL_RE
+    for char in letters:
+        assert tail.fullmatch(char) and tail.fullmatch(char.upper()), char
+    for char in re.findall(r"(?i)[" + "".join(letters - {"="}) + r"]|\s", _ALL_CHARACTERS):
+        assert tail.fullmatch(char), hex(ord(char))
+
+
+def test_verb_before_a_number_is_the_plain_search():
+    words = relations._VERB_WORDS.split() + ["=", ":", "xuống còn", "gần đạt", "cao  hơn", "thấp\nhơn"]
+    words += ["5", "3,2", "%", "chi", "ti", "hon", "đat", "tỷ", "ha"]
+    rng = random.Random(4)
+    verbs = _cases(["=", "bằng", "chiếm", "còn", "cao hơn", "đạt", "giảm", "hoàn thành", "tăng", "thấp hơn"])
+    verbs += _cases(["tương đương", "vượt", "Tăng", "chıếm", "ſ", "xtăng", "(đạt", "1=", "_giảm"])
+    particles = _cases(["", "", "thêm", "được", "là", "lên", "xuống", "xuống còn", "còn", "Khoảng"])
+    hedges = _cases(["", "", "gần đạt", "gần", "trên", "hơn", "khoảng", "xấp xỉ", "xấp  xỉ", "=gần"])
+    spaces = ["", " ", "  ", "\t", "\n", " :", ": ", "::"]
+    built = [
+        "".join(
+            rng.choice(pieces) for pieces in (words, spaces, verbs, spaces, particles, spaces, hedges, spaces)
+        )
+        for _ in range(6000)
+    ]
+    for text in _texts(words, seed=3, count=6000, k=10) + built:
+        fast, plain = relations._verb_before(text), relations._VERB_BEFORE_RE.search(text)
+        assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict())), (
+            text
+        )

@@ -48,6 +48,11 @@ _VERB_BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 _VERB_REACH = 34
+# The words of the pattern above: a match holds only their letters (in any case), spaces, ":"
+# and "=", so it lies within the run of such characters that ends the text; the "$" search starts
+# there (the run is read on the text reversed, where it is a match at the start).
+_VERB_WORDS = "bằng chiếm còn cao hơn đạt giảm hoàn thành tăng thấp tương đương vượt thêm được là lên xuống khoảng gần trên xấp xỉ"
+_VERB_TAIL_RE = re.compile(r"[\s:=" + "".join(sorted(set(_VERB_WORDS) - {" "})) + "]*", re.IGNORECASE)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
@@ -553,8 +558,9 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
 
 def _verb_before(near: str) -> re.Match | None:
     """The verb (or "=") that the characters before a number end on, with its particle and hedge.
-    (The search skips to the letters that open a verb: no floor after the last digit or mark pays.)"""
-    return _VERB_BEFORE_RE.search(near)
+    (The search starts where the last run of the verbs' characters starts: no match starts before
+    it, and sre no longer tries the letters before it.)"""
+    return _VERB_BEFORE_RE.search(near, len(near) - _VERB_TAIL_RE.match(near[::-1]).end())
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
