@@ -100,3 +100,51 @@ def test_verb_before_a_number_is_the_plain_search():
         assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict())), (
             text
         )
+
+
+def test_level_after_a_change_is_the_plain_search():
+    plain = relations._LEVEL_AFTER_CHANGE_RE
+    words = [
+        *relations._LEVEL_WORDS,
+        "tăng  lên",
+        "lên",
+        "còn",
+        "thành",
+        "xuống",
+        "tăng",
+        "giảm",
+        "xtăng lên",
+    ]
+    for text in _texts(words, seed=5):
+        assert relations._ends_on(plain, text, relations._LEVEL_WORD_MAX) == (
+            plain.search(text) is not None
+        ), text
+
+
+def test_money_before_a_number_is_found_in_the_last_characters():
+    words = [
+        *relations._MONEY_WORDS,
+        "kinh  phí",
+        "tiềnx",
+        "xtiền",
+        ";",
+        ",",
+        "đồng",
+        "với",
+        "là",
+        "abcdefghij",
+    ]
+    rng = random.Random(6)
+    built = [  # a money word, then up to 21 characters, the last maybe a line break
+        lead + word + filler * size + last
+        for lead in ("", "x", "ab ")
+        for word in _cases(list(relations._MONEY_WORDS))
+        for filler in (" ", "\n", ",")
+        for size in range(15, 22)
+        for last in ("", "\n")
+    ]
+    for text in _texts(words, seed=7, k=12) + built:
+        start, end = rng.randint(0, len(text)), len(text)
+        plain = relations._MONEY_CONTEXT_RE.search(text, max(start, end - 45), end)
+        fast = relations._MONEY_CONTEXT_RE.search(text, max(start, end - relations._MONEY_REACH), end)
+        assert (fast and fast.span()) == (plain and plain.span()), (text, start)

@@ -55,7 +55,9 @@ _VERB_WORDS = "bằng chiếm còn cao hơn đạt giảm hoàn thành tăng th�
 _VERB_TAIL_RE = re.compile(r"[\s:=" + "".join(sorted(set(_VERB_WORDS) - {" "})) + "]*", re.IGNORECASE)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
-_LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
+_LEVEL_WORDS = ("tăng lên", "giảm xuống", "giảm còn", "xuống còn", "tăng lên thành")
+_LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:" + "|".join(_LEVEL_WORDS) + r")\s*$", re.I)
+_LEVEL_WORD_MAX = max(map(len, _LEVEL_WORDS))
 # Words before a number that make it a threshold or a lower bound, not a quantity: "có ít nhất 02
 # sản phẩm", "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%".
 _BOUND_WORDS = ("từ", "ít nhất", "tối thiểu", "dưới")
@@ -79,7 +81,11 @@ _RAISED_TOTAL_RE = re.compile(
 _YIELD_CONTEXT_RE = re.compile(r"\bnăng\s+[sx]uất\b[^,;:.]{0,30}$", re.I)
 _YIELD_MASS_UNITS = frozenset(("tạ", "tấn"))
 # A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
-_MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
+_MONEY_WORDS = ("kinh phí", "số tiền", "tổng tiền", "trị giá", "giá trị", "tiền")
+_MONEY_CONTEXT_RE = re.compile(r"\b(?:" + "|".join(_MONEY_WORDS) + r")\b[^,;]{0,20}$", re.I)
+# A match is at most that long, and may end one character early (before a last "\n"): the "$"
+# search needs no more characters.
+_MONEY_REACH = max(map(len, _MONEY_WORDS)) + 20 + 1
 # A target stated with its value: "(KH: 66 đảng viên)", "(chỉ tiêu huyện giao 197 trẻ)",
 # "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
 # The plan word opens the number's clause (or follows "theo"); a few words may name whose plan it
@@ -461,7 +467,7 @@ def _unit_of(s: _Sentence, q: Quantity) -> str | None:
     if (
         unit is None
         and q.value >= 1000
-        and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start)
+        and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - _MONEY_REACH), q.start)
     ):
         unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
     if unit is None:
@@ -529,7 +535,7 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
         raw = (verb_m.group("verb") or "=").lower()
         raw = raw if raw.isalpha() else _SPACES_RE.sub(" ", raw)  # "cao  hơn": one space
         verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
-    if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
+    if verb in ("tăng", "giảm") and _ends_on(_LEVEL_AFTER_CHANGE_RE, before, _LEVEL_WORD_MAX):
         verb = "còn"
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
         verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
@@ -652,11 +658,15 @@ def _lists_on_a_bound(s: _Sentence, q: Quantity) -> bool:
 def _ends_on_bound(before: str) -> bool:
     """Do the words before a number end on a word of a bound ("từ", "dưới", ...)?
 
-    Only the last characters are searched: a "$" search tries every offset, and the word must
-    end where the trailing spaces start. (The search still sees the character before its
-    start, for the word boundary.)"""
-    end = len(before.rstrip())
-    return _BOUND_BEFORE_RE.search(before, max(0, end - _BOUND_WORD_MAX)) is not None
+    Only the last characters are searched (_ends_on): a "$" search tries every offset."""
+    return _ends_on(_BOUND_BEFORE_RE, before, _BOUND_WORD_MAX)
+
+
+def _ends_on(pattern: re.Pattern, before: str, longest: int) -> bool:
+    """pattern.search(before) for a pattern of words at most `longest` characters long, then
+    spaces to the end: the words end where the trailing spaces start, so only the last
+    characters are searched (the search still sees the character before its start)."""
+    return pattern.search(before, max(0, len(before.rstrip()) - longest)) is not None
 
 
 def _describing_role(n: _Num) -> str:
