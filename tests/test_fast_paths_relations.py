@@ -148,3 +148,22 @@ def test_money_before_a_number_is_found_in_the_last_characters():
         plain = relations._MONEY_CONTEXT_RE.search(text, max(start, end - 45), end)
         fast = relations._MONEY_CONTEXT_RE.search(text, max(start, end - relations._MONEY_REACH), end)
         assert (fast and fast.span()) == (plain and plain.span()), (text, start)
+
+
+def test_plan_clause_is_what_the_two_plain_patterns_find():
+    rng = random.Random(8)
+    openings = ["", "a) ", "Đ) ", "Tổng ", "tổng  ", "x"]
+    kinds = _cases(
+        ["kế hoạch", "kh", "dự toán", "chỉ tiêu", "nghị quyết", "vốn", "nguồn vốn", "thu", "\u212aH"]
+    )
+    middle = _cases(["năm 2024", "thu", "thuế", "xã", "được", "đạt", "-", "huyện", "giao"]) + [",", " ", "  "]
+    endings = [" là", ":", " :", " hơn", " được giao", " phân bổ", " bố  trí", " dự kiến", " xấp xỉ", " trên"]
+    endings += [" giao là:", "", " là ", "xlà", " xỉ\n", " dưới", " Là", " LÀ", " gẦn", " kiến", "_là", " ıà"]
+    for _ in range(12000):
+        words = rng.choices(middle, k=rng.randint(0, 5))
+        whole = rng.choice(openings) + rng.choice(kinds) + " " + " ".join(words) + rng.choice(endings)
+        plain = relations._LONG_STATED_TARGET_RE.search(whole) or relations._SUBJECT_TARGET_RE.match(whole)
+        fast = relations._plan_clause(whole)
+        assert (fast and (fast.re, fast.span(), fast.groupdict())) == (
+            plain and (plain.re, plain.span(), plain.groupdict())
+        ), whole

@@ -118,6 +118,15 @@ _SUBJECT_TARGET_RE = re.compile(
     r"(?:\s+là)?\s*:?)\s*$",
     re.IGNORECASE,
 )
+# Both patterns above end on ":" or on one of these words, a word of its own, then spaces: read on
+# the clause reversed, a match at its start rules them in or out at once (their "$" searches
+# and their alternations of plan words cost more).
+_PLAN_CLAUSE_LAST_WORDS = ["là", "giao", "bổ", "trí"] + [
+    h.split()[-1] for h in words("hedge_words") if h not in ("ước", "gần đạt")
+]
+_PLAN_CLAUSE_END_RE = re.compile(
+    r"\s*(?::|(?:" + "|".join(w[::-1] for w in _PLAN_CLAUSE_LAST_WORDS) + r")(?!\w))", re.IGNORECASE
+)
 
 # ---------------------------------------------------------------------------------------------
 # The words after a number
@@ -1028,10 +1037,17 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     named = _clause_target(clause)
     if named is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
-        whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
-        m = _LONG_STATED_TARGET_RE.search(whole) or _SUBJECT_TARGET_RE.match(whole)
+        m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*"))
         return _kind_text(m.group("kind") or "") if m else None
     return named
+
+
+def _plan_clause(whole: str) -> re.Match | None:
+    """A clause that states a plan with its long name ("Dự toán thu thuế, phí năm là"), or whose
+    subject is a plan or an allocation ("Tổng kế hoạch vốn năm 2024 do xã quản lý là")."""
+    if _PLAN_CLAUSE_END_RE.match(whole[::-1]) is None:
+        return None  # (the end both need is not there)
+    return _LONG_STATED_TARGET_RE.search(whole) or _SUBJECT_TARGET_RE.match(whole)
 
 
 # Pure in the clause, and a sentence's numbers often share their clause's words: cached (the
