@@ -167,3 +167,33 @@ def test_plan_clause_is_what_the_two_plain_patterns_find():
         assert (fast and (fast.re, fast.span(), fast.groupdict())) == (
             plain and (plain.re, plain.span(), plain.groupdict())
         ), whole
+
+
+def _plain_clause_target(clause: str) -> str | None:
+    m = relations._STATED_TARGET_RE.search(clause) or relations._LONG_STATED_TARGET_RE.search(clause)
+    if m is not None:
+        return relations._kind_text(m.group("kind"))
+    subject = relations._SUBJECT_TARGET_RE.match(clause)
+    if subject is not None:
+        return relations._kind_text(subject.group("kind")) if subject.group("kind") else ""
+    return None
+
+
+def test_clause_target_is_what_the_plain_searches_find():
+    assert re.findall("(?i)[theo]", _ALL_CHARACTERS) == list("EHOTehot")  # "theo" has no odd cases
+    rng = random.Random(9)
+    pieces = _cases(["theo", "kế hoạch", "KH", "chỉ tiêu", "dự toán", "giao", "là", "huyện", "năm 2024"])
+    pieces += (
+        _cases(["vốn", "được giao", "thẹo", "ttheo", "theox", ":", "a)", "đạt", "hơn", "Tổng"]) + _HOSTILE
+    )
+    for _ in range(12000):
+        clause = " ".join(rng.choices(pieces, k=rng.randint(0, 7)))
+        assert relations._clause_target.__wrapped__(clause) == _plain_clause_target(clause), clause
+
+
+def test_spaces_are_folded_as_the_pattern_folds_them():
+    spaces = re.findall(r"\s", _ALL_CHARACTERS)
+    rng = random.Random(10)
+    for _ in range(3000):
+        raw = "".join(rng.choices(["a", "KH", "ế"] + spaces, k=rng.randint(0, 8)))
+        assert " ".join(raw.split()) == re.sub(r"\s+", " ", raw).strip(), repr(raw)

@@ -163,7 +163,6 @@ _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
 # A sentence without "đó" in any case has no "trong đó": a scan for it without re.IGNORECASE
 # skips to its first letter, the case-insensitive search with word boundaries tries every offset.
 _PART_OF_HINT_RE = re.compile(r"[đĐ][óÓ]")
-_SPACES_RE = re.compile(r"\s+")
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
 # "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
 _ATTACH_GAP_WORDS = frozenset(
@@ -542,7 +541,7 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     verb, verb_start = None, q.start
     if verb_m:
         raw = (verb_m.group("verb") or "=").lower()
-        raw = raw if raw.isalpha() else _SPACES_RE.sub(" ", raw)  # "cao  hơn": one space
+        raw = raw if raw.isalpha() else " ".join(raw.split())  # "cao  hơn": one space
         verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
     if verb in ("tăng", "giảm") and _ends_on(_LEVEL_AFTER_CHANGE_RE, before, _LEVEL_WORD_MAX):
         verb = "còn"
@@ -607,8 +606,9 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
     if n.unit == "vụ" and n.before.split()[-1:] and n.before.split()[-1].lower() in _CROP_WORDS:
         return "count of crop seasons"  # "đất lúa 2 vụ"
     # (the patterns end at the number: a window of a few words before it is enough)
-    window = max(s.start, n.verb_start - 30)
-    base = _BASE_BEFORE_RE.search(text, window, n.verb_start) if n.verb in ("tăng", "giảm") else None
+    base = None
+    if n.verb in ("tăng", "giảm"):
+        base = _BASE_BEFORE_RE.search(text, max(s.start, n.verb_start - 30), n.verb_start)
     if base and not _COMPARED_WITH_RE.search(text, max(s.start, base.start() - 10), base.start()):
         return "comparison base"  # "cùng kỳ tăng 10,28%" (but "so với cùng kỳ giảm 2 vụ" compares)
     if text[q.start - 3 : q.start].rstrip()[-1:] == "(" and _BASE_IN_BRACKETS_RE.search(
@@ -741,7 +741,7 @@ def _on_change(s: _Sentence, n: _Num) -> None:
     q, text, unit = n.q, s.text, n.unit
     end = q.end
     vs_m = _VS_RE.search(text, q.end, s.end)
-    vs = _SPACES_RE.sub(" ", vs_m.group("vs")).strip() if vs_m else None
+    vs = " ".join(vs_m.group("vs").split()) if vs_m else None
     if vs_m and vs_m.start() - q.end < 4:
         end = vs_m.end()
     direction = "tăng" if n.verb in ("tăng", "vượt") else "giảm"
@@ -965,9 +965,7 @@ def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dic
 
 def _names_own_subject(text: str, boundary: int, verb_start: int) -> bool:
     """Do the words between a boundary and a describing verb name a subject of their own?"""
-    return not _ATTACH_GAP_WORDS.issuperset(
-        w.lower() for w in WORD_RE.findall(text, boundary + 1, verb_start)
-    )
+    return not _ATTACH_GAP_WORDS.issuperset(map(str.lower, WORD_RE.findall(text, boundary + 1, verb_start)))
 
 
 def _last_boundary(text: str, start: int, end: int) -> int:
@@ -1001,7 +999,7 @@ def _change_host(
         return None
     gap_start = max(sent_start, clause.current_end)
     own_start = max(gap_start, _last_boundary(text, gap_start, verb_start) + 1)
-    if any(w.lower() not in _CHANGE_GAP_WORDS for w in WORD_RE.findall(text, own_start, verb_start)):
+    if not _CHANGE_GAP_WORDS.issuperset(map(str.lower, WORD_RE.findall(text, own_start, verb_start))):
         return None
     candidates = [f for f in clause.facts if f["change_direction"] is None and _same_measure(f["unit"], unit)]
     if not candidates:
@@ -1016,7 +1014,7 @@ def _change_host(
 
 
 def _words_of(s: str | None) -> set[str]:
-    return {w.lower() for w in WORD_RE.findall(s or "")}
+    return set(map(str.lower, WORD_RE.findall(s or "")))
 
 
 def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool) -> str | None:
@@ -1025,9 +1023,8 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     Right after a percentage of plan, a bare amount in brackets is that plan's figure:
     "đạt 95% dự toán huyện giao (8 tỷ đồng)" (its name is then the empty string).
     """
-    cut = max(
-        text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
-    )
+    semicolon, bracket = text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
+    cut = max(text.rfind(",", sent_start, pos), semicolon, bracket)
     slash = text.rfind("/", max(sent_start, pos - 16), pos)  # "45,6 tỷ đồng/KH 40 tỷ đồng"
     if slash > cut and _STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
         cut = slash
@@ -1036,7 +1033,7 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
         return ""
     named = _clause_target(clause)
     if named is None and cut != -1 and text[cut] == ",":
-        cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
+        cut = max(semicolon, bracket)
         m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*"))
         return _kind_text(m.group("kind") or "") if m else None
     return named
@@ -1055,13 +1052,13 @@ def _plan_clause(whole: str) -> re.Match | None:
 @functools.lru_cache(maxsize=4096)
 def _clause_target(clause: str) -> str | None:
     """The plan's name the clause before a number states ("" for a plan subject without one)."""
-    m = _STATED_TARGET_RE.search(clause) or _LONG_STATED_TARGET_RE.search(clause)
-    if m is not None:
-        return _kind_text(m.group("kind"))
-    subject = _SUBJECT_TARGET_RE.match(clause)
-    if subject is not None:
-        return _kind_text(subject.group("kind")) if subject.group("kind") else ""
-    return None
+    # Without "theo" (in any case) the pattern can only match at the clause's start.
+    stated = _STATED_TARGET_RE.search if "theo" in clause.lower() else _STATED_TARGET_RE.match
+    m = stated(clause) or _plan_clause(clause)
+    if m is None:
+        return None
+    kind = m.group("kind")  # (a plan subject may have none: "Vốn ... được giao")
+    return _kind_text(kind) if kind else ""
 
 
 def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
@@ -1074,7 +1071,7 @@ def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
 
 def _kind_text(raw: str) -> str:
     """The plan's name as written, its abbreviations spelled out ("KH huyện" -> "kế hoạch huyện")."""
-    kind = _SPACES_RE.sub(" ", raw).strip()
+    kind = " ".join(raw.split())  # (str.split's spaces are those of "\s")
     first, _, rest = kind.partition(" ")
     spelled = _TARGET_WORDS.get(first.lower())  # target_words.csv: "kh" is "kế hoạch"
     return f"{spelled} {rest}".strip() if spelled else kind
