@@ -82,7 +82,13 @@ _YIELD_CONTEXT_RE = re.compile(r"\bnăng\s+[sx]uất\b[^,;:.]{0,30}$", re.I)
 _YIELD_MASS_UNITS = frozenset(("tạ", "tấn"))
 # A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
 _MONEY_WORDS = ("kinh phí", "số tiền", "tổng tiền", "trị giá", "giá trị", "tiền")
-_MONEY_CONTEXT_RE = re.compile(r"\b(?:" + "|".join(_MONEY_WORDS) + r")\b[^,;]{0,20}$", re.I)
+# (Opening on the class of the words' first letters, as _BOUND_BEFORE_RE does.)
+_MONEY_CONTEXT_RE = re.compile(
+    r"""[kK\u212asSſtTgG](?<!\w.)
+    (?i:(?<=k)inh\ phí|(?<=s)ố\ tiền|(?<=t)(?:ổng\ tiền|rị\ giá|iền)|(?<=g)iá\ trị)  # _MONEY_WORDS
+    \b[^,;]{0,20}$""",
+    re.VERBOSE,
+)
 # A match is at most that long, and may end one character early (before a last "\n"): the "$"
 # search needs no more characters.
 _MONEY_REACH = max(map(len, _MONEY_WORDS)) + 20 + 1
