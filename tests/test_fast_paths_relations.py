@@ -201,3 +201,29 @@ def test_spaces_are_folded_as_the_pattern_folds_them():
     for _ in range(3000):
         raw = "".join(rng.choices(["a", "KH", "ế"] + spaces, k=rng.randint(0, 8)))
         assert " ".join(raw.split()) == re.sub(r"\s+", " ", raw).strip(), repr(raw)
+
+
+_PLAIN_VS = re.compile(
+    r"\bso\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước|năm\s+20\d\d"
+    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
+    re.IGNORECASE,
+)
+_PLAIN_BASE = re.compile(r"\b(?:cùng\s+kỳ|CK)(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
+
+
+def test_comparisons_opening_on_their_first_letter_are_the_plain_searches():
+    assert re.findall("(?i)[sc]", _ALL_CHARACTERS) == list("CScsſ")
+    words = ["so với", "so  với", "ſo với", "xso với", "(so với", "SO VỚI", "cùng kỳ", "CK", "c\u212a", "ck"]
+    words += ["cùng  kỳ", "năm trước", "năm 2023", "năm 20x", "đầu năm", "tháng trước", "Quý trước", "2024"]
+    words += [",", ".", "(", ")", "xcùng kỳ", "_CK", "1ck", "s", "c", "o", "với", "giảm", "tăng 5%", "ha"]
+    rng = random.Random(11)
+    pieces = _cases(words) + _HOSTILE
+    texts = [
+        "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", "", "\n"]) for _ in range(rng.randint(0, 9)))
+        for _ in range(8000)
+    ]
+    for text in texts:
+        start, end = rng.randint(0, len(text)), rng.choice([len(text), rng.randint(0, len(text))])
+        for fast, plain in ((relations._VS_RE, _PLAIN_VS), (relations._BASE_BEFORE_RE, _PLAIN_BASE)):
+            a, b = fast.search(text, start, end), plain.search(text, start, end)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, start, end)

@@ -155,10 +155,10 @@ _SAME_PERIOD_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # What a change is measured against ("tăng 5% so với cùng kỳ").
+# (As "\bso\s+với..." with re.IGNORECASE, opening on every case of "s" as _BOUND_BEFORE_RE does.)
 _VS_RE = re.compile(
-    r"\bso\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước|năm\s+20\d\d"
-    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
-    re.IGNORECASE,
+    r"[sSſ](?<!\w.)(?i:o\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước"
+    r"|năm\s+20\d\d|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$)))"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +198,8 @@ _SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE
 # Numbers that describe no result
 
 # "cùng kỳ tăng 10,28%": last period's own change, quoted as the base of a comparison.
-_BASE_BEFORE_RE = re.compile(r"\b(?:cùng\s+kỳ|CK)(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
+# (As "\b(?:cùng\s+kỳ|CK)..." with re.IGNORECASE, opening on every case of "c".)
+_BASE_BEFORE_RE = re.compile(r"[cC](?<!\w.)(?i:(?:ùng\s+kỳ|k)(?:\s+năm\s+(?:trước|\d{4}))?\s*$)")
 _COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
 # An open-ended amount inside a goal's name: "đất đạt 100 triệu đồng/ha trở lên".
 _OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
