@@ -49,6 +49,7 @@ def test_bound_before_a_number_is_the_plain_search():
         for pos in (0, rng.randint(0, len(text))):
             fast, slow = relations._BOUND_BEFORE_RE.search(text, pos), plain.search(text, pos)
             assert (fast and fast.span()) == (slow and slow.span()), (text, pos)
+        assert relations._ends_on_bound(text) == (plain.search(text) is not None), text
 
 
 def _literals(pattern: re.Pattern) -> set[str]:
@@ -227,3 +228,8 @@ def test_comparisons_opening_on_their_first_letter_are_the_plain_searches():
         for fast, plain in ((relations._VS_RE, _PLAIN_VS), (relations._BASE_BEFORE_RE, _PLAIN_BASE)):
             a, b = fast.search(text, start, end), plain.search(text, start, end)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, start, end)
+
+
+def test_bound_words_end_on_the_last_letters_listed():
+    lasts = "".join(sorted({word[-1] for word in relations._BOUND_WORDS}))
+    assert set(re.findall(f"(?i)[{lasts}]", _ALL_CHARACTERS)) == relations._BOUND_LAST_LETTERS

@@ -72,6 +72,8 @@ _BOUND_BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 _BOUND_WORD_MAX = max(map(len, _BOUND_WORDS))
+# The last letters of the words, in every case re.IGNORECASE matches ("İ" and "ı" for "i").
+_BOUND_LAST_LETTERS = frozenset("ừỪtTuUiIİı")
 _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.IGNORECASE)
 # "nâng tổng số đảng viên ... lên 1.250": the total's noun is written before the number.
 _RAISED_TOTAL_RE = re.compile(
@@ -674,8 +676,12 @@ def _lists_on_a_bound(s: _Sentence, q: Quantity) -> bool:
 def _ends_on_bound(before: str) -> bool:
     """Do the words before a number end on a word of a bound ("từ", "dưới", ...)?
 
-    Only the last characters are searched (_ends_on): a "$" search tries every offset."""
-    return _ends_on(_BOUND_BEFORE_RE, before, _BOUND_WORD_MAX)
+    Only the last characters are searched: a "$" search tries every offset; and only when the
+    words end on the last letter of a bound's word (most do not)."""
+    stripped = before.rstrip()
+    if stripped[-1:] not in _BOUND_LAST_LETTERS:
+        return False
+    return _BOUND_BEFORE_RE.search(before, max(0, len(stripped) - _BOUND_WORD_MAX)) is not None
 
 
 def _ends_on(pattern: re.Pattern, before: str, longest: int) -> bool:
