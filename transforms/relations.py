@@ -50,9 +50,14 @@ _VERB_BEFORE_RE = re.compile(
 _VERB_REACH = 34
 # The words of the pattern above: a match holds only their letters (in any case), spaces, ":"
 # and "=", so it lies within the run of such characters that ends the text; the "$" search starts
-# there (the run is read on the text reversed, where it is a match at the start).
+# there (the run is read on the text reversed, where it is a match at the start). Before its
+# spaces and one ":", a match ends on "=" or on the last letter of a word that can end it
+# (bằng, chiếm, còn, hơn, đạt, giảm, thành, tăng, đương, vượt, thêm, được, là, lên, xuống, khoảng,
+# gần, trên, xỉ): without one, there is no match.
 _VERB_WORDS = "bằng chiếm còn cao hơn đạt giảm hoàn thành tăng thấp tương đương vượt thêm được là lên xuống khoảng gần trên xấp xỉ"
-_VERB_TAIL_RE = re.compile(r"[\s:=" + "".join(sorted(set(_VERB_WORDS) - {" "})) + "]*", re.IGNORECASE)
+_VERB_LAST_LETTERS = "=gmntchàỉ"
+_VERB_CHARACTERS = r"[\s:=" + "".join(sorted(set(_VERB_WORDS) - {" "})) + "]"
+_VERB_TAIL_RE = re.compile(rf"\s*:?\s*[{_VERB_LAST_LETTERS}]{_VERB_CHARACTERS}*", re.IGNORECASE)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
 _LEVEL_WORDS = ("tăng lên", "giảm xuống", "giảm còn", "xuống còn", "tăng lên thành")
@@ -609,8 +614,9 @@ def _match_after(
 def _verb_before(near: str) -> re.Match | None:
     """The verb (or "=") that the characters before a number end on, with its particle and hedge.
     (The search starts where the last run of the verbs' characters starts: no match starts before
-    it, and sre no longer tries the letters before it.)"""
-    return _VERB_BEFORE_RE.search(near, len(near) - _VERB_TAIL_RE.match(near[::-1]).end())
+    it, and sre no longer tries the letters before it. Without that run, there is none.)"""
+    tail = _VERB_TAIL_RE.match(near[::-1])
+    return None if tail is None else _VERB_BEFORE_RE.search(near, len(near) - tail.end())
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
