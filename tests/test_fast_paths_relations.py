@@ -300,3 +300,53 @@ def test_matches_after_a_number_are_the_plain_matches():
             assert (fast and (fast.span(), fast.groupdict())) == (
                 plain and (plain.span(), plain.groupdict())
             ), text
+
+
+def _plain_stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool) -> str | None:
+    cut = max(
+        text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
+    )
+    slash = text.rfind("/", max(sent_start, pos - 16), pos)
+    if slash > cut and relations._STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
+        cut = slash
+    clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
+    if not clause and after_pct_target and cut != -1 and text[cut] == "(":
+        return ""
+    named = _plain_clause_target(clause)
+    if named is None and cut != -1 and text[cut] == ",":
+        cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
+        whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
+        m = relations._LONG_STATED_TARGET_RE.search(whole) or relations._SUBJECT_TARGET_RE.match(whole)
+        return relations._kind_text(m.group("kind") or "") if m else None
+    return named
+
+
+def test_stated_target_is_what_the_plain_reading_finds():
+    rng = random.Random(14)
+    pieces = _cases(
+        ["kế hoạch", "KH", "dự toán", "vốn", "năm 2024", "thu", "thuế", "là", "giao", "theo", "hơn"]
+    )
+    pieces += _cases(["được giao", "phân bổ", "gần", "đạt", "xã", "huyện"]) + [
+        ",",
+        ", ",
+        ";",
+        "(",
+        "/",
+        ":",
+        " -",
+        "  ",
+    ]
+    pieces += _HOSTILE
+    for _ in range(12000):
+        text = " ".join(rng.choices(pieces, k=rng.randint(0, 12))) + " 25 tỷ"
+        pos, start, after = (
+            len(text) - 6,
+            rng.choice([0, 0, rng.randint(0, len(text) - 6)]),
+            rng.random() < 0.5,
+        )
+        assert relations._stated_target(text, start, pos, after) == _plain_stated_target(
+            text, start, pos, after
+        ), (
+            text,
+            start,
+        )

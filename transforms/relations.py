@@ -1079,6 +1079,8 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
         return ""
     named = _clause_target(clause)
     if named is None and cut != -1 and text[cut] == ",":
+        if _PLAN_CLAUSE_END_RE.match(clause[::-1]) is None:
+            return None  # (the clause from the last ";" or "(" ends as this one does: no plan's)
         cut = max(semicolon, bracket)
         m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*"))
         return _kind_text(m.group("kind") or "") if m else None
