@@ -144,13 +144,7 @@ _PLAN_CLAUSE_END_RE = re.compile(
 # ---------------------------------------------------------------------------------------------
 # The words after a number
 
-# Each pattern read right after a number opens on spaces, then on one of a few characters (in any
-# case re.IGNORECASE matches): its "openings". A number followed by another character needs no
-# match (_match_after).
-_AFTER_REACH = 16  # characters read for the first one after the spaces
-
 # After a percentage: what it is a percentage of.
-_TARGET_AFTER_OPENINGS = ")sSſkK\u212adDcCnNmM"  # a bracket, "so", the first letters of the plan words
 _TARGET_AFTER_RE = re.compile(
     rf"\s*\)?\s*(?:so\s+với\s+|so\s+)?(?P<kind>{_TARGET_KIND}"
     r"(?:\s+(?!và\b|bằng\b|đạt\b|tăng\b|giảm\b|so\b|cùng\b|với\b)[^\W\d_]+){0,5})"
@@ -162,7 +156,6 @@ _TARGET_AFTER_RE = re.compile(
 _SHARE_OF_PLAN_NEXT_RE = re.compile(
     rf"\s*,?\s*(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so\s+với\s+)?{_TARGET_KIND}", re.IGNORECASE
 )
-_SAME_PERIOD_OPENINGS = "sSſtTcCnNđĐ"  # so, thực hiện, TH, cùng kỳ, CK, năm, đầu, cuối
 _SAME_PERIOD_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?:(?:thực\s+hiện|TH)\s+)?(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?"
     r"|CK\b|năm\s+trước|năm\s+20\d\d|đầu\s+năm|cuối\s+năm\s+20\d\d)",
@@ -217,11 +210,9 @@ _BASE_BEFORE_RE = re.compile(r"[cC](?<!\w.)(?i:(?:ùng\s+kỳ|k)(?:\s+năm\s+(?:
 _COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
 # An open-ended amount inside a goal's name: "đất đạt 100 triệu đồng/ha trở lên".
 _OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
-_OPEN_END_OPENINGS = "tT"
 # A percentage compared with another base than the same period or a plan: "bằng 93,6% so với
 # tháng trước" (a clause with two comparisons keeps the one against the same period).
 _OTHER_BASE_AFTER_RE = re.compile(r"\s*so(?:\s+với)?\s+(?:tháng|quý|tuần|kỳ)\s+trước\b", re.IGNORECASE)
-_OTHER_BASE_OPENINGS = "sSſ"
 _MET_OR_EXCEEDED_RE = re.compile(r"\bđạt\s+và\s+vượt\s*$", re.IGNORECASE)
 # A bare level ends its clause: "đạt 184 ha, bằng 99,9%." (not "bằng 80% tổng sản lượng").
 _CLAUSE_END_AFTER_RE = re.compile(r"\s*(?:[,;.)\n]|và\b|$)", re.IGNORECASE)
@@ -297,7 +288,6 @@ class _Num(NamedTuple):
     bracketed: bool  # alone in brackets: "(80%)"
     ends_clause: bool  # a percentage that ends its clause ("bằng 99%." but not "bằng 80% tổng ...")
     other_period: bool  # a percentage against an earlier month or quarter ("so với tháng trước")
-    first_after: str  # the first character after the number's spaces ("": none in reach)
 
 
 class _Sentence:
@@ -572,18 +562,12 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
         verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
     read_after = is_pct or verb == "vượt"
-    first = text[q.end : min(s.end, q.end + _AFTER_REACH)].lstrip()[:1]
-    target_m = same_m = None
-    if read_after:
-        target_m = _match_after(_TARGET_AFTER_RE, _TARGET_AFTER_OPENINGS, text, q.end, s.end, first)
-        same_m = _match_after(_SAME_PERIOD_AFTER_RE, _SAME_PERIOD_OPENINGS, text, q.end, s.end, first)
+    target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if read_after else None
+    same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end) if read_after else None
     host = _host(text, s, s.start, verb_start)
     bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
     ends_clause = is_pct and _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
-    other_period = (
-        is_pct
-        and _match_after(_OTHER_BASE_AFTER_RE, _OTHER_BASE_OPENINGS, text, q.end, s.end, first) is not None
-    )
+    other_period = is_pct and _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
     return _Num(
         q,
         unit,
@@ -597,18 +581,7 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
         bracketed,
         ends_clause,
         other_period,
-        first,
     )
-
-
-def _match_after(
-    pattern: re.Pattern, openings: str, text: str, start: int, end: int, first: str
-) -> re.Match | None:
-    """pattern.match(text, start, end) for a pattern that opens on spaces then on one of
-    `openings`; `first` is the first character after the spaces at `start` ("" when unknown)."""
-    if first and first not in openings:
-        return None  # (no need to match)
-    return pattern.match(text, start, end)
 
 
 def _verb_before(near: str) -> re.Match | None:
@@ -684,7 +657,7 @@ def _is_plan_size(s: _Sentence, n: _Num) -> bool:
 def _threshold_reason(s: _Sentence, n: _Num) -> str | None:
     """A threshold inside the indicator's wording: "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%"."""
     q, text = n.q, s.text
-    if _match_after(_OPEN_END_AFTER_RE, _OPEN_END_OPENINGS, text, q.end, s.end, n.first_after):
+    if _OPEN_END_AFTER_RE.match(text, q.end, s.end):
         return "threshold"
     if n.unit != "%":
         return None
