@@ -358,7 +358,8 @@ def sentence_facts(
     """
     s = _Sentence(text, sent_start, sent_end, plan_markers, carry)
     for q in quantities:
-        unit = _unit_of(s, q)
+        # (a written unit is the unit, unless a mass that may be a yield: no call for it)
+        unit = q.unit if q.unit is not None and q.unit not in _YIELD_MASS_UNITS else _unit_of(s, q)
         early = _early_skip_reason(s, q, unit)  # most skipped numbers, before the costly context
         if early is not None:
             s.skip(q, early)
@@ -523,7 +524,7 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None and _stated(s, q, unit) is None:
             return reason
-    if q.unit != "%" and (_ends_on_bound(before) or _lists_on_a_bound(s, q)):
+    if q.unit != "%" and (_ends_on_bound(before) or (s.bound_end is not None and _lists_on_a_bound(s, q))):
         s.bound_end = q.end
         return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm", "từ 01 thôn ..., 05 vườn mẫu"
     if s.plan_markers and plan_before(text, s.plan_markers, q.start):
@@ -642,7 +643,7 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
         and not _RESULT_WORD_RE.search(text, s.part_start, q.start)
     ):
         return "part of a plan"  # "Kế hoạch thu ... là 300 tỷ đồng, trong đó thu thuế 170 tỷ đồng"
-    if _is_plan_size(s, n):
+    if n.unit in _PLAN_ITEMS and _is_plan_size(s, n):
         return "size of a plan"  # "ban hành Kế hoạch ... với 13 chỉ tiêu cụ thể"
     return None
 
