@@ -360,11 +360,12 @@ def sentence_facts(
     for q in quantities:
         # (a written unit is the unit, unless a mass that may be a yield: no call for it)
         unit = q.unit if q.unit is not None and q.unit not in _YIELD_MASS_UNITS else _unit_of(s, q)
-        early = _early_skip_reason(s, q, unit)  # most skipped numbers, before the costly context
+        before = text[max(sent_start, q.start - 45) : q.start]  # the words the rules read before it
+        early = _early_skip_reason(s, q, unit, before)  # most skipped numbers, before the costly context
         if early is not None:
             s.skip(q, early)
             continue
-        n = _context(s, q, unit)
+        n = _context(s, q, unit, before)
         role, reason = classify(s, n)
         if reason is not None:  # the role is "skip"
             s.skip(q, reason)
@@ -510,11 +511,10 @@ def _stated(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
     return stated
 
 
-def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
+def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None, before: str) -> str | None:
     """Reasons that need no reading of the words after the number: no unit (unless a change
     verb comes before it), a name or a date, a bound, a plan for a later period."""
     text = s.text
-    before = text[max(s.start, q.start - 45) : q.start]
     if unit is None:
         tail = before[-25:].lower()
         if "tăng" in tail or "giảm" in tail:
@@ -545,10 +545,9 @@ def _unitless_reason(s: _Sentence, q: Quantity) -> str | None:
     return "no unit" if counted else None
 
 
-def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
+def _context(s: _Sentence, q: Quantity, unit: str | None, before: str) -> _Num:
     """What the words around the number say: the verb before it, what follows it, its host."""
     text = s.text
-    before = text[max(s.start, q.start - 45) : q.start]
     is_pct = unit == "%"
     stated = _stated(s, q, unit)
     near = before[-_VERB_REACH:]  # a verb, its particle and a hedge fit in these characters
@@ -565,7 +564,7 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     read_after = is_pct or verb == "vượt"
     target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if read_after else None
     same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end) if read_after else None
-    host = _host(text, s, s.start, verb_start)
+    host = _host(text, s, s.start, verb_start) if s.current is not None else None
     bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
     ends_clause = is_pct and _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
     other_period = is_pct and _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
