@@ -209,6 +209,10 @@ _PLAIN_VS = re.compile(
     r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
     re.IGNORECASE,
 )
+_PLAIN_KIND_BEFORE = re.compile(
+    rf"\bso(?:\s+với)?\s+(?P<kind>{relations._TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$",
+    re.IGNORECASE,
+)
 _PLAIN_BASE = re.compile(r"\b(?:cùng\s+kỳ|CK)(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
 
 
@@ -217,6 +221,14 @@ def test_comparisons_opening_on_their_first_letter_are_the_plain_searches():
     words = ["so với", "so  với", "ſo với", "xso với", "(so với", "SO VỚI", "cùng kỳ", "CK", "c\u212a", "ck"]
     words += ["cùng  kỳ", "năm trước", "năm 2023", "năm 20x", "đầu năm", "tháng trước", "Quý trước", "2024"]
     words += [",", ".", "(", ")", "xcùng kỳ", "_CK", "1ck", "s", "c", "o", "với", "giảm", "tăng 5%", "ha"]
+    words += [
+        "so dự toán huyện giao đạt",
+        "so với KH bằng",
+        "ſo kế hoạch xã đạt",
+        "so \u212aH và đạt",
+        "đạt",
+        "bằng",
+    ]
     rng = random.Random(11)
     pieces = _cases(words) + _HOSTILE
     texts = [
@@ -225,7 +237,11 @@ def test_comparisons_opening_on_their_first_letter_are_the_plain_searches():
     ]
     for text in texts:
         start, end = rng.randint(0, len(text)), rng.choice([len(text), rng.randint(0, len(text))])
-        for fast, plain in ((relations._VS_RE, _PLAIN_VS), (relations._BASE_BEFORE_RE, _PLAIN_BASE)):
+        for fast, plain in (
+            (relations._VS_RE, _PLAIN_VS),
+            (relations._BASE_BEFORE_RE, _PLAIN_BASE),
+            (relations._KIND_BEFORE_RE, _PLAIN_KIND_BEFORE),
+        ):
             a, b = fast.search(text, start, end), plain.search(text, start, end)
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), (text, start, end)
 

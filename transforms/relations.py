@@ -229,9 +229,9 @@ _CLAUSE_END_AFTER_RE = re.compile(r"\s*(?:[,;.)\n]|và\b|$)", re.IGNORECASE)
 # Last period's level in brackets after the comparison: "giảm 162 ha so với cùng kỳ (12.279 ha)".
 _BASE_IN_BRACKETS_RE = re.compile(r"\b(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+\d{4})?\s*\(\s*$", re.IGNORECASE)
 # The plan named before its share: "so dự toán địa phương giao đạt 23,7%".
+# (As "\bso..." with re.IGNORECASE, opening on every case of "s" as _VS_RE does.)
 _KIND_BEFORE_RE = re.compile(
-    rf"\bso(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$",
-    re.IGNORECASE,
+    rf"[sSſ](?<!\w.)(?i:o(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$)"
 )
 # "..., tăng 0,4% so với kế hoạch và cùng kỳ": one figure against a plan and the same period.
 _AND_SAME_PERIOD_RE = re.compile(r"\s*và\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)", re.IGNORECASE)
