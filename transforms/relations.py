@@ -176,16 +176,6 @@ _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
 # A sentence without "đó" in any case has no "trong đó": a scan for it without re.IGNORECASE
 # skips to its first letter, the case-insensitive search with word boundaries tries every offset.
 _PART_OF_HINT_RE = re.compile(r"[đĐ][óÓ]")
-
-
-def _may_hold_part_of(text: str, start: int, end: int) -> bool:
-    """Does text[start:end] hold "đó" in any case? (Most sentences have no "ó" at all, which
-    str.find rules out faster than the scan.)"""
-    if text.find("ó", start, end) == -1 and text.find("Ó", start, end) == -1:
-        return False
-    return _PART_OF_HINT_RE.search(text, start, end) is not None
-
-
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
 # "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
 _ATTACH_GAP_WORDS = frozenset(
@@ -310,7 +300,7 @@ class _Sentence:
         self.current_end = 0  # where the current fact's last piece ends
         self.last_was_pct_target = False
         self.pending_target: tuple[Quantity, str | None] | None = None  # a target stated before its value
-        part = _PART_OF_RE.search(text, start, end) if _may_hold_part_of(text, start, end) else None
+        part = _PART_OF_RE.search(text, start, end) if _PART_OF_HINT_RE.search(text, start, end) else None
         self.part_start = part.start() if part else None
         self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
         self.prev_end = start
