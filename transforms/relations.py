@@ -48,14 +48,37 @@ _VERB_BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 _VERB_REACH = 34
+# The words of the pattern above: a match holds only their letters (in any case), spaces, ":"
+# and "=", so it lies within the run of such characters that ends the text; the "$" search starts
+# there (the run is read on the text reversed, where it is a match at the start). Before its
+# spaces and one ":", a match ends on "=" or on the last letter of a word that can end it
+# (bằng, chiếm, còn, hơn, đạt, giảm, thành, tăng, đương, vượt, thêm, được, là, lên, xuống, khoảng,
+# gần, trên, xỉ): without one, there is no match.
+_VERB_WORDS = "bằng chiếm còn cao hơn đạt giảm hoàn thành tăng thấp tương đương vượt thêm được là lên xuống khoảng gần trên xấp xỉ"
+_VERB_LAST_LETTERS = "=gmntchàỉ"
+_VERB_CHARACTERS = r"[\s:=" + "".join(sorted(set(_VERB_WORDS) - {" "})) + "]"
+_VERB_TAIL_RE = re.compile(rf"\s*:?\s*[{_VERB_LAST_LETTERS}]{_VERB_CHARACTERS}*", re.IGNORECASE)
 # The verbs as the rules read them: a comparison is a change, a share verb reaches a level.
 _VERB_MEANING = {"cao hơn": "tăng", "thấp hơn": "giảm", "hoàn thành": "đạt", "tương đương": "đạt", "=": "đạt"}
-_LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:tăng lên|giảm xuống|giảm còn|xuống còn|tăng lên thành)\s*$", re.I)
+_LEVEL_WORDS = ("tăng lên", "giảm xuống", "giảm còn", "xuống còn", "tăng lên thành")
+_LEVEL_AFTER_CHANGE_RE = re.compile(r"\b(?:" + "|".join(_LEVEL_WORDS) + r")\s*$", re.I)
+_LEVEL_WORD_MAX = max(map(len, _LEVEL_WORDS))
 # Words before a number that make it a threshold or a lower bound, not a quantity: "có ít nhất 02
 # sản phẩm", "đạt từ 50% kế hoạch trở lên", "đạt dưới 50%".
 _BOUND_WORDS = ("từ", "ít nhất", "tối thiểu", "dưới")
-_BOUND_BEFORE_RE = re.compile(r"\b(?:" + "|".join(_BOUND_WORDS) + r")\s*$", re.IGNORECASE)
+# The words as "\b(?:từ|ít nhất|tối thiểu|dưới)\s*$" with re.IGNORECASE finds them, written to open
+# on the class of their first letters (every character that matches one of them under
+# re.IGNORECASE) then fold case for the rest only: sre skips to those characters instead of
+# trying each word, case folded, at every offset. "(?<!\w.)" after the first letter is the "\b".
+_BOUND_BEFORE_RE = re.compile(
+    r"""[tTíÍdD](?<!\w.)
+    (?i:(?<=t)(?:ừ|ối\ thiểu)|(?<=í)t\ nhất|(?<=d)ưới)  # từ, tối thiểu, ít nhất, dưới
+    \s*$""",
+    re.VERBOSE,
+)
 _BOUND_WORD_MAX = max(map(len, _BOUND_WORDS))
+# The last letters of the words, in every case re.IGNORECASE matches ("İ" and "ı" for "i").
+_BOUND_LAST_LETTERS = frozenset("ừỪtTuUiIİı")
 _THRESHOLD_AFTER_RE = re.compile(r"[^,;.()]{0,40}\btrở (?:lên|xuống)", re.IGNORECASE)
 # "nâng tổng số đảng viên ... lên 1.250": the total's noun is written before the number.
 _RAISED_TOTAL_RE = re.compile(
@@ -65,7 +88,17 @@ _RAISED_TOTAL_RE = re.compile(
 _YIELD_CONTEXT_RE = re.compile(r"\bnăng\s+[sx]uất\b[^,;:.]{0,30}$", re.I)
 _YIELD_MASS_UNITS = frozenset(("tạ", "tấn"))
 # A bare large number after words of money is an amount in đồng ("với kinh phí 58,340,000").
-_MONEY_CONTEXT_RE = re.compile(r"\b(?:kinh phí|số tiền|tổng tiền|trị giá|giá trị|tiền)\b[^,;]{0,20}$", re.I)
+_MONEY_WORDS = ("kinh phí", "số tiền", "tổng tiền", "trị giá", "giá trị", "tiền")
+# (Opening on the class of the words' first letters, as _BOUND_BEFORE_RE does.)
+_MONEY_CONTEXT_RE = re.compile(
+    r"""[kK\u212asSſtTgG](?<!\w.)
+    (?i:(?<=k)inh\ phí|(?<=s)ố\ tiền|(?<=t)(?:ổng\ tiền|rị\ giá|iền)|(?<=g)iá\ trị)  # _MONEY_WORDS
+    \b[^,;]{0,20}$""",
+    re.VERBOSE,
+)
+# A match is at most that long, and may end one character early (before a last "\n"): the "$"
+# search needs no more characters.
+_MONEY_REACH = max(map(len, _MONEY_WORDS)) + 20 + 1
 # A target stated with its value: "(KH: 66 đảng viên)", "(chỉ tiêu huyện giao 197 trẻ)",
 # "Dự toán thu ngân sách là 25,6 tỷ đồng; ước thực hiện ...", "theo chỉ tiêu giao là 16 thanh niên".
 # The plan word opens the number's clause (or follows "theo"); a few words may name whose plan it
@@ -98,6 +131,15 @@ _SUBJECT_TARGET_RE = re.compile(
     r"(?:\s+là)?\s*:?)\s*$",
     re.IGNORECASE,
 )
+# Both patterns above end on ":" or on one of these words, a word of its own, then spaces: read on
+# the clause reversed, a match at its start rules them in or out at once (their "$" searches
+# and their alternations of plan words cost more).
+_PLAN_CLAUSE_LAST_WORDS = ["là", "giao", "bổ", "trí"] + [
+    h.split()[-1] for h in words("hedge_words") if h not in ("ước", "gần đạt")
+]
+_PLAN_CLAUSE_END_RE = re.compile(
+    r"\s*(?::|(?:" + "|".join(w[::-1] for w in _PLAN_CLAUSE_LAST_WORDS) + r")(?!\w))", re.IGNORECASE
+)
 
 # ---------------------------------------------------------------------------------------------
 # The words after a number
@@ -120,10 +162,10 @@ _SAME_PERIOD_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # What a change is measured against ("tăng 5% so với cùng kỳ").
+# (As "\bso\s+với..." with re.IGNORECASE, opening on every case of "s" as _BOUND_BEFORE_RE does.)
 _VS_RE = re.compile(
-    r"\bso\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước|năm\s+20\d\d"
-    r"|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$))",
-    re.IGNORECASE,
+    r"[sSſ](?<!\w.)(?i:o\s+với\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?|CK\b|năm\s+trước"
+    r"|năm\s+20\d\d|đầu\s+năm|đầu\s+nhiệm\s+kỳ|(?:tháng|quý|tuần)\s+trước|[^,;.()\d]{1,25}?(?=[,;.()]|$)))"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -134,7 +176,6 @@ _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
 # A sentence without "đó" in any case has no "trong đó": a scan for it without re.IGNORECASE
 # skips to its first letter, the case-insensitive search with word boundaries tries every offset.
 _PART_OF_HINT_RE = re.compile(r"[đĐ][óÓ]")
-_SPACES_RE = re.compile(r"\s+")
 # Words that may open a describing clause without making it a new subject: "..., và tăng 5%",
 # "..., đồng thời bằng 98% cùng kỳ", "...; ước cả năm đạt 90% KH".
 _ATTACH_GAP_WORDS = frozenset(
@@ -164,7 +205,8 @@ _SHARE_THEN_VALUE_RE = re.compile(r"\s*(?:với|gồm|là|:)\s*$", re.IGNORECASE
 # Numbers that describe no result
 
 # "cùng kỳ tăng 10,28%": last period's own change, quoted as the base of a comparison.
-_BASE_BEFORE_RE = re.compile(r"\b(?:cùng\s+kỳ|CK)(?:\s+năm\s+(?:trước|\d{4}))?\s*$", re.IGNORECASE)
+# (As "\b(?:cùng\s+kỳ|CK)..." with re.IGNORECASE, opening on every case of "c".)
+_BASE_BEFORE_RE = re.compile(r"[cC](?<!\w.)(?i:(?:ùng\s+kỳ|k)(?:\s+năm\s+(?:trước|\d{4}))?\s*$)")
 _COMPARED_WITH_RE = re.compile(r"\bso(?:\s+với)?\s*$", re.IGNORECASE)
 # An open-ended amount inside a goal's name: "đất đạt 100 triệu đồng/ha trở lên".
 _OPEN_END_AFTER_RE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
@@ -177,9 +219,9 @@ _CLAUSE_END_AFTER_RE = re.compile(r"\s*(?:[,;.)\n]|và\b|$)", re.IGNORECASE)
 # Last period's level in brackets after the comparison: "giảm 162 ha so với cùng kỳ (12.279 ha)".
 _BASE_IN_BRACKETS_RE = re.compile(r"\b(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm\s+\d{4})?\s*\(\s*$", re.IGNORECASE)
 # The plan named before its share: "so dự toán địa phương giao đạt 23,7%".
+# (As "\bso..." with re.IGNORECASE, opening on every case of "s" as _VS_RE does.)
 _KIND_BEFORE_RE = re.compile(
-    rf"\bso(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$",
-    re.IGNORECASE,
+    rf"[sSſ](?<!\w.)(?i:o(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$)"
 )
 # "..., tăng 0,4% so với kế hoạch và cùng kỳ": one figure against a plan and the same period.
 _AND_SAME_PERIOD_RE = re.compile(r"\s*và\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)", re.IGNORECASE)
@@ -316,12 +358,14 @@ def sentence_facts(
     """
     s = _Sentence(text, sent_start, sent_end, plan_markers, carry)
     for q in quantities:
-        unit = _unit_of(s, q)
-        early = _early_skip_reason(s, q, unit)  # most skipped numbers, before the costly context
+        # (a written unit is the unit, unless a mass that may be a yield: no call for it)
+        unit = q.unit if q.unit is not None and q.unit not in _YIELD_MASS_UNITS else _unit_of(s, q)
+        before = text[max(sent_start, q.start - 45) : q.start]  # the words the rules read before it
+        early = _early_skip_reason(s, q, unit, before)  # most skipped numbers, before the costly context
         if early is not None:
             s.skip(q, early)
             continue
-        n = _context(s, q, unit)
+        n = _context(s, q, unit, before)
         role, reason = classify(s, n)
         if reason is not None:  # the role is "skip"
             s.skip(q, reason)
@@ -447,7 +491,7 @@ def _unit_of(s: _Sentence, q: Quantity) -> str | None:
     if (
         unit is None
         and q.value >= 1000
-        and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - 45), q.start)
+        and _MONEY_CONTEXT_RE.search(s.text, max(s.start, q.start - _MONEY_REACH), q.start)
     ):
         unit = "đồng"  # "với kinh phí 58,340,000": money without its unit
     if unit is None:
@@ -467,11 +511,10 @@ def _stated(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
     return stated
 
 
-def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | None:
+def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None, before: str) -> str | None:
     """Reasons that need no reading of the words after the number: no unit (unless a change
     verb comes before it), a name or a date, a bound, a plan for a later period."""
     text = s.text
-    before = text[max(s.start, q.start - 45) : q.start]
     if unit is None:
         tail = before[-25:].lower()
         if "tăng" in tail or "giảm" in tail:
@@ -481,7 +524,7 @@ def _early_skip_reason(s: _Sentence, q: Quantity, unit: str | None) -> str | Non
         reason = name_or_date_reason(text, s.start, q)
         if reason is not None and _stated(s, q, unit) is None:
             return reason
-    if q.unit != "%" and (_ends_on_bound(before) or _lists_on_a_bound(s, q)):
+    if q.unit != "%" and (_ends_on_bound(before) or (s.bound_end is not None and _lists_on_a_bound(s, q))):
         s.bound_end = q.end
         return "bound"  # "có ít nhất 02 sản phẩm", "từ 03 xóm", "từ 01 thôn ..., 05 vườn mẫu"
     if s.plan_markers and plan_before(text, s.plan_markers, q.start):
@@ -502,10 +545,9 @@ def _unitless_reason(s: _Sentence, q: Quantity) -> str | None:
     return "no unit" if counted else None
 
 
-def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
+def _context(s: _Sentence, q: Quantity, unit: str | None, before: str) -> _Num:
     """What the words around the number say: the verb before it, what follows it, its host."""
     text = s.text
-    before = text[max(s.start, q.start - 45) : q.start]
     is_pct = unit == "%"
     stated = _stated(s, q, unit)
     near = before[-_VERB_REACH:]  # a verb, its particle and a hedge fit in these characters
@@ -513,16 +555,16 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
     verb, verb_start = None, q.start
     if verb_m:
         raw = (verb_m.group("verb") or "=").lower()
-        raw = raw if raw.isalpha() else _SPACES_RE.sub(" ", raw)  # "cao  hơn": one space
+        raw = raw if raw.isalpha() else " ".join(raw.split())  # "cao  hơn": one space
         verb, verb_start = _VERB_MEANING.get(raw, raw), q.start - (len(near) - verb_m.start())
-    if verb in ("tăng", "giảm") and _LEVEL_AFTER_CHANGE_RE.search(before):
+    if verb in ("tăng", "giảm") and _ends_on(_LEVEL_AFTER_CHANGE_RE, before, _LEVEL_WORD_MAX):
         verb = "còn"
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
         verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
     read_after = is_pct or verb == "vượt"
     target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if read_after else None
     same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end) if read_after else None
-    host = _host(text, s, s.start, verb_start)
+    host = _host(text, s, s.start, verb_start) if s.current is not None else None
     bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
     ends_clause = is_pct and _CLAUSE_END_AFTER_RE.match(text, q.end, s.end) is not None
     other_period = is_pct and _OTHER_BASE_AFTER_RE.match(text, q.end, s.end) is not None
@@ -544,8 +586,10 @@ def _context(s: _Sentence, q: Quantity, unit: str | None) -> _Num:
 
 def _verb_before(near: str) -> re.Match | None:
     """The verb (or "=") that the characters before a number end on, with its particle and hedge.
-    (The search skips to the letters that open a verb: no floor after the last digit or mark pays.)"""
-    return _VERB_BEFORE_RE.search(near)
+    (The search starts where the last run of the verbs' characters starts: no match starts before
+    it, and sre no longer tries the letters before it. Without that run, there is none.)"""
+    tail = _VERB_TAIL_RE.match(near[::-1])
+    return None if tail is None else _VERB_BEFORE_RE.search(near, len(near) - tail.end())
 
 
 def classify(s: _Sentence, n: _Num) -> tuple[str, str | None]:
@@ -577,8 +621,9 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
     if n.unit == "vụ" and n.before.split()[-1:] and n.before.split()[-1].lower() in _CROP_WORDS:
         return "count of crop seasons"  # "đất lúa 2 vụ"
     # (the patterns end at the number: a window of a few words before it is enough)
-    window = max(s.start, n.verb_start - 30)
-    base = _BASE_BEFORE_RE.search(text, window, n.verb_start) if n.verb in ("tăng", "giảm") else None
+    base = None
+    if n.verb in ("tăng", "giảm"):
+        base = _BASE_BEFORE_RE.search(text, max(s.start, n.verb_start - 30), n.verb_start)
     if base and not _COMPARED_WITH_RE.search(text, max(s.start, base.start() - 10), base.start()):
         return "comparison base"  # "cùng kỳ tăng 10,28%" (but "so với cùng kỳ giảm 2 vụ" compares)
     if text[q.start - 3 : q.start].rstrip()[-1:] == "(" and _BASE_IN_BRACKETS_RE.search(
@@ -597,7 +642,7 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
         and not _RESULT_WORD_RE.search(text, s.part_start, q.start)
     ):
         return "part of a plan"  # "Kế hoạch thu ... là 300 tỷ đồng, trong đó thu thuế 170 tỷ đồng"
-    if _is_plan_size(s, n):
+    if n.unit in _PLAN_ITEMS and _is_plan_size(s, n):
         return "size of a plan"  # "ban hành Kế hoạch ... với 13 chỉ tiêu cụ thể"
     return None
 
@@ -637,11 +682,19 @@ def _lists_on_a_bound(s: _Sentence, q: Quantity) -> bool:
 def _ends_on_bound(before: str) -> bool:
     """Do the words before a number end on a word of a bound ("từ", "dưới", ...)?
 
-    Only the last characters are searched: a "$" search tries every offset, and the word must
-    end where the trailing spaces start. (The search still sees the character before its
-    start, for the word boundary.)"""
-    end = len(before.rstrip())
-    return _BOUND_BEFORE_RE.search(before, max(0, end - _BOUND_WORD_MAX)) is not None
+    Only the last characters are searched: a "$" search tries every offset; and only when the
+    words end on the last letter of a bound's word (most do not)."""
+    stripped = before.rstrip()
+    if stripped[-1:] not in _BOUND_LAST_LETTERS:
+        return False
+    return _BOUND_BEFORE_RE.search(before, max(0, len(stripped) - _BOUND_WORD_MAX)) is not None
+
+
+def _ends_on(pattern: re.Pattern, before: str, longest: int) -> bool:
+    """pattern.search(before) for a pattern of words at most `longest` characters long, then
+    spaces to the end: the words end where the trailing spaces start, so only the last
+    characters are searched (the search still sees the character before its start)."""
+    return pattern.search(before, max(0, len(before.rstrip()) - longest)) is not None
 
 
 def _describing_role(n: _Num) -> str:
@@ -707,7 +760,7 @@ def _on_change(s: _Sentence, n: _Num) -> None:
     q, text, unit = n.q, s.text, n.unit
     end = q.end
     vs_m = _VS_RE.search(text, q.end, s.end)
-    vs = _SPACES_RE.sub(" ", vs_m.group("vs")).strip() if vs_m else None
+    vs = " ".join(vs_m.group("vs").split()) if vs_m else None
     if vs_m and vs_m.start() - q.end < 4:
         end = vs_m.end()
     direction = "tăng" if n.verb in ("tăng", "vượt") else "giảm"
@@ -931,9 +984,7 @@ def _host(text: str, clause: _Sentence, sent_start: int, verb_start: int) -> dic
 
 def _names_own_subject(text: str, boundary: int, verb_start: int) -> bool:
     """Do the words between a boundary and a describing verb name a subject of their own?"""
-    return not _ATTACH_GAP_WORDS.issuperset(
-        w.lower() for w in WORD_RE.findall(text, boundary + 1, verb_start)
-    )
+    return not _ATTACH_GAP_WORDS.issuperset(map(str.lower, WORD_RE.findall(text, boundary + 1, verb_start)))
 
 
 def _last_boundary(text: str, start: int, end: int) -> int:
@@ -967,7 +1018,7 @@ def _change_host(
         return None
     gap_start = max(sent_start, clause.current_end)
     own_start = max(gap_start, _last_boundary(text, gap_start, verb_start) + 1)
-    if any(w.lower() not in _CHANGE_GAP_WORDS for w in WORD_RE.findall(text, own_start, verb_start)):
+    if not _CHANGE_GAP_WORDS.issuperset(map(str.lower, WORD_RE.findall(text, own_start, verb_start))):
         return None
     candidates = [f for f in clause.facts if f["change_direction"] is None and _same_measure(f["unit"], unit)]
     if not candidates:
@@ -982,7 +1033,7 @@ def _change_host(
 
 
 def _words_of(s: str | None) -> set[str]:
-    return {w.lower() for w in WORD_RE.findall(s or "")}
+    return set(map(str.lower, WORD_RE.findall(s or "")))
 
 
 def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool) -> str | None:
@@ -991,9 +1042,8 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     Right after a percentage of plan, a bare amount in brackets is that plan's figure:
     "đạt 95% dự toán huyện giao (8 tỷ đồng)" (its name is then the empty string).
     """
-    cut = max(
-        text.rfind(",", sent_start, pos), text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
-    )
+    semicolon, bracket = text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos)
+    cut = max(text.rfind(",", sent_start, pos), semicolon, bracket)
     slash = text.rfind("/", max(sent_start, pos - 16), pos)  # "45,6 tỷ đồng/KH 40 tỷ đồng"
     if slash > cut and _STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
         cut = slash
@@ -1002,11 +1052,20 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
         return ""
     named = _clause_target(clause)
     if named is None and cut != -1 and text[cut] == ",":
-        cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
-        whole = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
-        m = _LONG_STATED_TARGET_RE.search(whole) or _SUBJECT_TARGET_RE.match(whole)
+        if _PLAN_CLAUSE_END_RE.match(clause[::-1]) is None:
+            return None  # (the clause from the last ";" or "(" ends as this one does: no plan's)
+        cut = max(semicolon, bracket)
+        m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*"))
         return _kind_text(m.group("kind") or "") if m else None
     return named
+
+
+def _plan_clause(whole: str) -> re.Match | None:
+    """A clause that states a plan with its long name ("Dự toán thu thuế, phí năm là"), or whose
+    subject is a plan or an allocation ("Tổng kế hoạch vốn năm 2024 do xã quản lý là")."""
+    if _PLAN_CLAUSE_END_RE.match(whole[::-1]) is None:
+        return None  # (the end both need is not there)
+    return _LONG_STATED_TARGET_RE.search(whole) or _SUBJECT_TARGET_RE.match(whole)
 
 
 # Pure in the clause, and a sentence's numbers often share their clause's words: cached (the
@@ -1014,13 +1073,13 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
 @functools.lru_cache(maxsize=4096)
 def _clause_target(clause: str) -> str | None:
     """The plan's name the clause before a number states ("" for a plan subject without one)."""
-    m = _STATED_TARGET_RE.search(clause) or _LONG_STATED_TARGET_RE.search(clause)
-    if m is not None:
-        return _kind_text(m.group("kind"))
-    subject = _SUBJECT_TARGET_RE.match(clause)
-    if subject is not None:
-        return _kind_text(subject.group("kind")) if subject.group("kind") else ""
-    return None
+    # Without "theo" (in any case) the pattern can only match at the clause's start.
+    stated = _STATED_TARGET_RE.search if "theo" in clause.lower() else _STATED_TARGET_RE.match
+    m = stated(clause) or _plan_clause(clause)
+    if m is None:
+        return None
+    kind = m.group("kind")  # (a plan subject may have none: "Vốn ... được giao")
+    return _kind_text(kind) if kind else ""
 
 
 def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
@@ -1033,7 +1092,7 @@ def _opens_bracket(text: str, sent_start: int, pos: int) -> bool:
 
 def _kind_text(raw: str) -> str:
     """The plan's name as written, its abbreviations spelled out ("KH huyện" -> "kế hoạch huyện")."""
-    kind = _SPACES_RE.sub(" ", raw).strip()
+    kind = " ".join(raw.split())  # (str.split's spaces are those of "\s")
     first, _, rest = kind.partition(" ")
     spelled = _TARGET_WORDS.get(first.lower())  # target_words.csv: "kh" is "kế hoạch"
     return f"{spelled} {rest}".strip() if spelled else kind
