@@ -120,6 +120,19 @@ _TRAILING_WORDS = [
 _TRAILING_JUNK_RE = re.compile(
     rf"(?:\s*\b(?:{by_first_letter(_TRAILING_WORDS)})\b|[\s:,\-–(…]|\.\.\.)+$", re.IGNORECASE | re.VERBOSE
 )
+# The last piece of any match of _TRAILING_JUNK_RE (a word, a mark or "...", ending at the end or
+# before a final line break) matches on its own from where it starts, no further back than this.
+_TRAILING_JUNK_SPAN = 16
+
+
+def _strip_trailing_junk(text: str) -> str:
+    """`_TRAILING_JUNK_RE.sub("", text)`, with no "$" search over every offset when no junk is
+    at the end (most clauses)."""
+    if _TRAILING_JUNK_RE.search(text, max(0, len(text) - _TRAILING_JUNK_SPAN)) is None:
+        return text
+    return _TRAILING_JUNK_RE.sub("", text)
+
+
 # Capital letters: a place's or a body's name is capitalised.
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 _LEVEL = r"(?:xã|huyện|tỉnh|thị\ xã|thành\ phố|phường|thị\ trấn|quận)"
@@ -202,6 +215,8 @@ _DATE_NOUNS = frozenset(("năm", "tháng", "quý", "ngày", "nhiệm kỳ", "gia
 _FUNCTION_WORDS = words("indicator_function_words")
 # Footnote marks and quotation marks: no part of an indicator.
 _MARKS_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\[\d{1,2}\]\)?|[*“”\"]|&?nbsp;?")  # "&nbsp;" left by a web page
+# A character every match of _MARKS_RE but "nbsp" holds: a plain class, which sre skips to.
+_MAY_HOLD_MARK_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰\[*“”\"]")
 _TRAILING_SCAN = 60
 
 
@@ -294,6 +309,19 @@ _MEASURE_LAST_RE = re.compile(
     r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
     re.IGNORECASE,
 )
+# A measure noun at the end, as _MEASURE_LAST_RE needs: tried first over the last few offsets only
+# (the lazy "thing" of _MEASURE_LAST_RE tries every noun at every offset).
+_MEASURE_END_RE = re.compile(rf"(?:{by_first_letter(list(map(re.escape, _MEASURE_NOUNS)))})$", re.IGNORECASE)
+_MEASURE_END_SPAN = max(map(len, _MEASURE_NOUNS)) + 1  # a final line break comes after "$"
+
+
+def _measure_last(text: str) -> re.Match | None:
+    """`_MEASURE_LAST_RE.match(text)`, None at once when no measure noun ends the text."""
+    if _MEASURE_END_RE.search(text, max(0, len(text) - _MEASURE_END_SPAN)) is None:
+        return None
+    return _MEASURE_LAST_RE.match(text)
+
+
 _SUM_WORD_RE = re.compile(r"(?:^|\s)(?:tổng|tổng số|số|bình quân|với|quy mô)$", re.IGNORECASE)
 
 
@@ -301,7 +329,7 @@ def _measure_first(pre: str) -> str:
     """ "lúa năng suất", "diện tích lúa vụ Xuân với năng suất", "cho 15 hộ với số tiền": a clause
     that names its measure last names it first in the indicator ("năng suất lúa", "năng suất lúa
     vụ Xuân"); the thing keeps no measure noun of its own."""
-    m = _MEASURE_LAST_RE.match(pre)
+    m = _measure_last(pre)
     if m is None or _SUM_WORD_RE.search(m.group("thing")):
         return pre
     thing = m.group("thing")
@@ -628,7 +656,7 @@ def _named_part(raw: str) -> str:
         before, after = raw[: m.start()], raw[m.end() :]
         if before.count("(") > before.count(")"):  # "(giá cố định năm 2010)" is part of the name
             continue
-        before = _TRAILING_JUNK_RE.sub("", before)
+        before = _strip_trailing_junk(before)
         if before and len(after.split()) >= 2 and match_subject(after):
             return after
         if after and len(before.split()) >= 2 and match_subject(before):
@@ -647,13 +675,15 @@ _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", r
 @functools.lru_cache(maxsize=65536)
 def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
-    raw = _LEADING_NUMBER_RE.sub("", " ".join(_MARKS_RE.sub("", raw).split()))
+    if _MAY_HOLD_MARK_RE.search(raw) or "nbsp" in raw:
+        raw = _MARKS_RE.sub("", raw)
+    raw = _LEADING_NUMBER_RE.sub("", " ".join(raw.split()))
     if _MAY_HOLD_TIME_RE.search(raw, 0, 40):
         raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
     if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
         raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
-    if not _MEASURE_LAST_RE.match(raw):  # "... với tổng kinh phí" puts the measure first instead
+    if not _measure_last(raw):  # "... với tổng kinh phí" puts the measure first instead
         raw = _WITH_SUM_RE.sub("", raw)
     raw = _AS_FOLLOWS_RE.sub("", raw)
     raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
@@ -662,13 +692,13 @@ def _clean_indicator(raw: str) -> str:
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
-    tail = _TRAILING_JUNK_RE.sub("", raw[cut:])
-    if _MEASURE_LAST_RE.match(tail):  # "chi trả trợ cấp quý I với số tiền": measured first, then clean
+    tail = _strip_trailing_junk(raw[cut:])
+    if _measure_last(tail):  # "chi trả trợ cấp quý I với số tiền": measured first, then clean
         first = _measure_first(raw[:cut] + tail)
         if first != raw[:cut] + tail:
             return _clean_indicator(first)
     if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
-        tail = _TRAILING_JUNK_RE.sub("", _without_trailing_time(tail))
+        tail = _strip_trailing_junk(_without_trailing_time(tail))
     if _MAY_HOLD_PLACE_RE.search(tail):
         area_named = _AREA_NAMED_RE.search(raw[:cut] + tail)
         place = _TRAILING_PLACE_RE.search(tail)
@@ -677,7 +707,7 @@ def _clean_indicator(raw: str) -> str:
             tail = tail[: place.start()] + kept
         tail = _without_trailing_time(tail)
         if not area_named:
-            tail = _TRAILING_JUNK_RE.sub("", _BARE_AREA_RE.sub("", tail))
+            tail = _strip_trailing_junk(_BARE_AREA_RE.sub("", tail))
     raw = raw[:cut] + tail
     if raw.count("(") > raw.count(")"):  # a bracket the clean-up left open: "(giá"
         raw = raw[: raw.rfind("(")]
@@ -696,6 +726,8 @@ def _long_clause_start(words: list[str], most: int = _MAX_INDICATOR_WORDS) -> in
     """Where a long clause's indicator starts: its last words (the measured thing sits right
     before the number), from just after a function word so that no compound is cut in two
     ("bê tông hóa" never becomes "tông hóa"); 0 for a clause short enough to keep whole."""
+    if len(words) <= most:  # no more words counted than there are
+        return 0
     counted = [i for i, w in enumerate(words) if WORD_RE.search(w)]  # marks are no words
     if len(counted) <= most:
         return 0
