@@ -163,8 +163,13 @@ _TIME = r"""
 _MAY_HOLD_TIME_RE = re.compile(
     r"[\dnNtTqQ](?:(?<=\d)|(?<=[nN])(?i:ăm|gày|ay)|(?<=[tT])(?i:háng)|(?<=[qQ])(?i:uý))"
 )
+# A place word ("của", "tại", "huyện", "thị trấn" ...) in any case. (It opens on one class of the
+# letters each starts with, and is not case-insensitive as a whole, as _MAY_HOLD_TIME_RE.)
 _MAY_HOLD_PLACE_RE = re.compile(
-    r"\b(?:của|tại|toàn|địa bàn|tỉnh|huyện|xã|thành phố|thị xã|phường|thị trấn|quận)\b", re.IGNORECASE
+    r"""[cCtTđĐhHxXpPqQ](?<!\w.)
+    (?i:(?<=c)ủa|(?<=t)(?:ại|oàn|ỉnh|hành\ phố|hị\ xã|hị\ trấn)|(?<=đ)ịa\ bàn|(?<=h)uyện|(?<=x)ã
+       |(?<=p)hường|(?<=q)uận)\b""",
+    re.VERBOSE,
 )
 _LEADING_TIME_RE = re.compile(r"^(?:" + _TIME + r"[\s,:]*)+", re.IGNORECASE | re.VERBOSE)
 _TRAILING_TIME_RE = re.compile(r"(?:[\s,(]*" + _TIME + r"\)?)+$", re.IGNORECASE | re.VERBOSE)
@@ -240,13 +245,13 @@ def fill_indicator_and_quote(
         pre_end = min(pre_end, hedge_m.start())
     elif _UOC_RE.search(text, clause_start, q.start):
         fact["approx"] = "ước"
-    pre = _clean_indicator(_UOC_RE.sub(" ", text[clause_start:pre_end]))
+    pre = _clean_clause(text[clause_start:pre_end])
     # perhaps a list's last item, or the end of a longer name ("... hàng hóa và doanh thu dịch vụ")
     floor_start = max(sent_start, min(floor, q.start))
     if pre and _item_break(text, max(floor_start, clause_start - 8), clause_start):
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
-            clause_start, pre = start, _clean_indicator(_UOC_RE.sub(" ", text[start:pre_end]))
+            clause_start, pre = start, _clean_clause(text[start:pre_end])
     info = unit_info(fact["unit"])
     post, post_end = "", q.end
     if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
@@ -286,6 +291,13 @@ def fill_indicator_and_quote(
     stop = max(end, post_end, q.end)
     fact["char_start"], fact["char_end"] = start, stop
     fact["quote"] = text[start:stop]
+
+
+# Pure in the clause, which is cleaned again for each number it precedes.
+@functools.lru_cache(maxsize=65536)
+def _clean_clause(clause: str) -> str:
+    """The indicator a clause's words make, without "ước" (the fact's hedge)."""
+    return _clean_indicator(_UOC_RE.sub(" ", clause))
 
 
 def _unwrapped_start(text: str, start: int) -> int:
@@ -683,9 +695,11 @@ def _clean_indicator(raw: str) -> str:
     raw = _LEADING_JUNK_RE.sub("", raw)
     if raw[:1].isupper() or raw.startswith(("đảng", "ban", "xã", "huyện")):
         raw = _LEADING_JUNK_RE.sub("", _LEADING_AGENT_RE.sub("", raw))
-    if not _measure_last(raw):  # "... với tổng kinh phí" puts the measure first instead
+    # (each pattern below needs its "ớ" or "ư ", in either case: only then is it searched)
+    if ("ớ" in raw or "Ớ" in raw) and not _measure_last(raw):  # "... với tổng kinh phí": measure first
         raw = _WITH_SUM_RE.sub("", raw)
-    raw = _AS_FOLLOWS_RE.sub("", raw)
+    if "ư " in raw or "Ư " in raw:
+        raw = _AS_FOLLOWS_RE.sub("", raw)
     raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
     raw = _LEVEL_VERDICT_RE.split(raw, maxsplit=1)[0]
     raw = _named_part(raw)
