@@ -162,3 +162,94 @@ def test_clean_clause_is_the_plain_clean_up():
         except RecursionError:  # measure nouns piled up re-clean without end, on main as well
             continue
         assert ip._clean_clause(clause) == plain
+
+
+def test_item_break_is_found_as_the_plain_search_finds_it():
+    assert _folds_to("à") == {"à", "À"}
+    rng = random.Random(9)
+    pieces = ["và", "VÀ", "Và", "xvà", "va", ",", " ,", "lúa", "ngô", " ", "  ", "\n", "\t", "à", "ſ", "İ"]
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 7)))
+        start, end = rng.randint(0, len(text)), rng.randint(0, len(text))
+        fast = ip._item_break(text, start, end)
+        plain = ip._ITEM_BREAK_RE.search(text, start, end)
+        assert (fast and fast.span()) == (plain and plain.span()), (text, start, end)
+
+
+def _plain_clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
+    """`_clause_start` as first written: every boundary of the window, from its start."""
+    start = max(sent_start, floor)
+    window = text[start:pos]
+    cut = start
+    for m in ip._CLAUSE_BOUNDARY_RE.finditer(window):
+        if (m.group(0) == "(" and ")" in window[m.end() :]) or (
+            m.group(0) == "\n" and ip._wraps_line(text, start + m.start())
+        ):
+            continue
+        cut = start + m.end()
+    if (
+        cut > start
+        and ip._holds_only_junk(text[cut:pos])
+        and not ip._CLAIM_ENDS_RE.search(text[start : cut - 1])
+    ):
+        prev = text[start : cut - 1]
+        prev_cut = start
+        for m in ip._CLAUSE_BOUNDARY_RE.finditer(prev):
+            if m.group(0) == "(" and ")" in prev[m.end() :]:
+                continue
+            prev_cut = start + m.end()
+        cut = prev_cut
+    return cut
+
+
+def test_clause_start_is_the_plain_scan():
+    rng = random.Random(13)
+    pieces = [
+        "trong đó",
+        "TRONG\nđó",
+        "trong \n\n đó",
+        "Trong  đó",
+        "trongđó",
+        "và",
+        "VÀ",
+        "xvà",
+        "vàx",
+        "tổng số",
+        "giá trị sản xuất",
+        "với",
+        "đạt",
+        "(",
+        ")",
+        "(đến 15/10)",
+        ";",
+        ":",
+        ",",
+        "7,5",
+        "\n",
+        "lúa\nngô",
+        "ha\nLúa",
+        " ",
+        "  ",
+        "ſ",
+        "İ",
+        "\u212a",
+        "trong",
+    ]
+    for _ in range(6000):
+        text = rng.choice(["", " "]).join(rng.choices(pieces, k=rng.randint(0, 30)))
+        pos = rng.randint(0, len(text))
+        sent_start, floor = sorted(rng.randint(0, pos) for _ in range(2))
+        assert ip._clause_start(text, sent_start, floor, pos) == _plain_clause_start(
+            text, sent_start, floor, pos
+        ), (
+            text,
+            sent_start,
+            floor,
+            pos,
+        )
+
+
+def test_line_break_inside_a_trong_do_cut_by_the_scan_is_no_boundary():
+    for n in range(30, 70):
+        text = "lúa trong \n  đó " + "b" * n
+        assert ip._clause_start(text, 0, 0, len(text)) == _plain_clause_start(text, 0, 0, len(text)), n

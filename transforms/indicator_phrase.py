@@ -362,18 +362,34 @@ def _head_of(thing: str, most: int) -> str:
     return " ".join(words[: min(cut, most)])
 
 
-def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
-    """Where the clause holding the number at `pos` starts: the last boundary before it."""
-    start = max(sent_start, floor)
-    window = text[start:pos]
-    cut = start
-    for m in _CLAUSE_BOUNDARY_RE.finditer(window):
+# The clause boundary before a number is most often in its last characters: they are scanned first.
+_BOUNDARY_SCAN = 48
+
+
+def _last_boundary(text: str, start: int, window: str, scan_from: int) -> int | None:
+    """Where the last boundary of window (text from `start`) that holds ends, in text, looking
+    from `scan_from`; None if there is none, or if it is a line break, which a "trong đó" that
+    opens before `scan_from` may hold (no other boundary can start inside one)."""
+    last = None
+    for m in _CLAUSE_BOUNDARY_RE.finditer(window, scan_from):
         # a bracket closed before the number is part of the clause ("thu (đến 15/10) thực hiện")
         if (m.group(0) == "(" and ")" in window[m.end() :]) or (
             m.group(0) == "\n" and _wraps_line(text, start + m.start())
         ):
             continue
-        cut = start + m.end()
+        last = m
+    if last is None or (scan_from and last.group(0) == "\n"):
+        return None
+    return start + last.end()
+
+
+def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
+    """Where the clause holding the number at `pos` starts: the last boundary before it."""
+    start = max(sent_start, floor)
+    window = text[start:pos]
+    cut = _last_boundary(text, start, window, max(0, len(window) - _BOUNDARY_SCAN))
+    if cut is None:
+        cut = _last_boundary(text, start, window, 0) or start
     # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
     if cut > start and _holds_only_junk(text[cut:pos]) and not _CLAIM_ENDS_RE.search(text[start : cut - 1]):
         prev = text[start : cut - 1]
@@ -435,6 +451,8 @@ def _item_break(text: str, start: int, end: int) -> re.Match | None:
     stop = end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
+    if stop == start or text[stop - 1] not in ",àÀ":  # a match ends on "," or "và" at `stop`
+        return None
     return _ITEM_BREAK_RE.search(text, max(start, stop - 4), end)
 
 
