@@ -177,7 +177,7 @@ def test_item_break_is_found_as_the_plain_search_finds_it():
 
 
 def _plain_clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
-    """`_clause_start` as first written: every boundary of the window, from its start."""
+    """`_clause_start` written plainly: every boundary of the window, from its start."""
     start = max(sent_start, floor)
     window = text[start:pos]
     cut = start
@@ -249,7 +249,42 @@ def test_clause_start_is_the_plain_scan():
         )
 
 
-def test_line_break_inside_a_trong_do_cut_by_the_scan_is_no_boundary():
-    for n in range(30, 70):
-        text = "lúa trong \n  đó " + "b" * n
-        assert ip._clause_start(text, 0, 0, len(text)) == _plain_clause_start(text, 0, 0, len(text)), n
+def test_hedge_before_is_found_as_the_plain_search_finds_it():
+    for letter in "ntgcỉàó":
+        assert _folds_to(letter) == {letter, letter.upper()}
+    rng = random.Random(17)
+    pieces = [
+        "gần",
+        "GẦN",
+        "gần đạt",
+        "hơn",
+        "Hơn",
+        "khoảng",
+        "\u212ahoảng",
+        "trên",
+        "ước",
+        "Ước",
+        "xấp xỉ",
+        "XẤP XỈ",
+        "đạt",
+        "là",
+        "được",
+        "có",
+        "CÓ",
+        ":",
+        " ",
+        "  ",
+        "\n",
+        "lúa",
+        "xgần",
+        "hơnx",
+        "ha",
+        "ſ",
+        "İ",
+    ]
+    for _ in range(6000):
+        text = rng.choice(["", " "]).join(rng.choices(pieces, k=rng.randint(0, 6)))
+        end = rng.randint(0, len(text))
+        start = rng.randint(0, end)
+        fast, plain = ip._hedge_before(text, start, end), ip._HEDGE_BEFORE_RE.search(text, start, end)
+        assert (fast and fast.span()) == (plain and plain.span()), (text, start, end)

@@ -239,7 +239,7 @@ def fill_indicator_and_quote(
     pre_end = min(verb_start, q.start)
     if pre_end < q.start and _NEGATION_END_RE.search(text, max(clause_start, pre_end - 8), pre_end):
         pre_end = q.start  # "Chỉ tiêu chưa đạt 5/13 chỉ tiêu": a negation keeps its verb
-    hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
+    hedge_m = _hedge_before(text, max(clause_start, q.start - 25), q.start)
     if hedge_m:
         fact["approx"] = hedge_m.group("hedge").lower()
         pre_end = min(pre_end, hedge_m.start())
@@ -298,6 +298,21 @@ def fill_indicator_and_quote(
 def _clean_clause(clause: str) -> str:
     """The indicator a clause's words make, without "ước" (the fact's hedge)."""
     return _clean_indicator(_UOC_RE.sub(" ", clause))
+
+
+# The last letter (in either case) of each hedge and verb _HEDGE_BEFORE_RE ends on, and its colon.
+_HEDGE_LAST_CHARS = "nNtTgGcCỉỈàÀóÓ:"
+
+
+def _hedge_before(text: str, start: int, end: int) -> re.Match | None:
+    """`_HEDGE_BEFORE_RE.search(text, start, end)`, None at once when the last character before
+    `end` (spaces aside) can end no hedge."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop == start or text[stop - 1] not in _HEDGE_LAST_CHARS:
+        return None
+    return _HEDGE_BEFORE_RE.search(text, start, end)
 
 
 def _unwrapped_start(text: str, start: int) -> int:
@@ -362,34 +377,18 @@ def _head_of(thing: str, most: int) -> str:
     return " ".join(words[: min(cut, most)])
 
 
-# The clause boundary before a number is most often in its last characters: they are scanned first.
-_BOUNDARY_SCAN = 48
-
-
-def _last_boundary(text: str, start: int, window: str, scan_from: int) -> int | None:
-    """Where the last boundary of window (text from `start`) that holds ends, in text, looking
-    from `scan_from`; None if there is none, or if it is a line break, which a "trong đó" that
-    opens before `scan_from` may hold (no other boundary can start inside one)."""
-    last = None
-    for m in _CLAUSE_BOUNDARY_RE.finditer(window, scan_from):
+def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
+    """Where the clause holding the number at `pos` starts: the last boundary before it."""
+    start = max(sent_start, floor)
+    window = text[start:pos]
+    cut = start
+    for m in _CLAUSE_BOUNDARY_RE.finditer(window):
         # a bracket closed before the number is part of the clause ("thu (đến 15/10) thực hiện")
         if (m.group(0) == "(" and ")" in window[m.end() :]) or (
             m.group(0) == "\n" and _wraps_line(text, start + m.start())
         ):
             continue
-        last = m
-    if last is None or (scan_from and last.group(0) == "\n"):
-        return None
-    return start + last.end()
-
-
-def _clause_start(text: str, sent_start: int, floor: int, pos: int) -> int:
-    """Where the clause holding the number at `pos` starts: the last boundary before it."""
-    start = max(sent_start, floor)
-    window = text[start:pos]
-    cut = _last_boundary(text, start, window, max(0, len(window) - _BOUNDARY_SCAN))
-    if cut is None:
-        cut = _last_boundary(text, start, window, 0) or start
+        cut = start + m.end()
     # An empty clause ("với tổng kinh phí:512.300.000") borrows the words before its boundary.
     if cut > start and _holds_only_junk(text[cut:pos]) and not _CLAIM_ENDS_RE.search(text[start : cut - 1]):
         prev = text[start : cut - 1]
