@@ -239,7 +239,7 @@ def fill_indicator_and_quote(
     pre_end = min(verb_start, q.start)
     if pre_end < q.start and _NEGATION_END_RE.search(text, max(clause_start, pre_end - 8), pre_end):
         pre_end = q.start  # "Chỉ tiêu chưa đạt 5/13 chỉ tiêu": a negation keeps its verb
-    hedge_m = _hedge_before(text, max(clause_start, q.start - 25), q.start)
+    hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
     if hedge_m:
         fact["approx"] = hedge_m.group("hedge").lower()
         pre_end = min(pre_end, hedge_m.start())
@@ -298,21 +298,6 @@ def fill_indicator_and_quote(
 def _clean_clause(clause: str) -> str:
     """The indicator a clause's words make, without "ước" (the fact's hedge)."""
     return _clean_indicator(_UOC_RE.sub(" ", clause))
-
-
-# The last letter (in either case) of each hedge and verb _HEDGE_BEFORE_RE ends on, and its colon.
-_HEDGE_LAST_CHARS = "nNtTgGcCỉỈàÀóÓ:"
-
-
-def _hedge_before(text: str, start: int, end: int) -> re.Match | None:
-    """`_HEDGE_BEFORE_RE.search(text, start, end)`, None at once when the last character before
-    `end` (spaces aside) can end no hedge."""
-    stop = end
-    while stop > start and text[stop - 1].isspace():
-        stop -= 1
-    if stop == start or text[stop - 1] not in _HEDGE_LAST_CHARS:
-        return None
-    return _HEDGE_BEFORE_RE.search(text, start, end)
 
 
 def _unwrapped_start(text: str, start: int) -> int:
@@ -450,8 +435,6 @@ def _item_break(text: str, start: int, end: int) -> re.Match | None:
     stop = end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    if stop == start or text[stop - 1] not in ",àÀ":  # a match ends on "," or "và" at `stop`
-        return None
     return _ITEM_BREAK_RE.search(text, max(start, stop - 4), end)
 
 
