@@ -689,7 +689,9 @@ def _clean_indicator(raw: str) -> str:
     """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
     if _MAY_HOLD_MARK_RE.search(raw) or "nbsp" in raw:
         raw = _MARKS_RE.sub("", raw)
-    raw = _LEADING_NUMBER_RE.sub("", " ".join(raw.split()))
+    raw = " ".join(raw.split())
+    if raw[:1].isdigit():  # every \d is a digit to str.isdigit
+        raw = _LEADING_NUMBER_RE.sub("", raw)
     if _MAY_HOLD_TIME_RE.search(raw, 0, 40):
         raw = _LEADING_TIME_RE.sub("", raw)
     raw = _LEADING_JUNK_RE.sub("", raw)
@@ -700,8 +702,10 @@ def _clean_indicator(raw: str) -> str:
         raw = _WITH_SUM_RE.sub("", raw)
     if "ư " in raw or "Ư " in raw:
         raw = _AS_FOLLOWS_RE.sub("", raw)
-    raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
-    raw = _LEVEL_VERDICT_RE.split(raw, maxsplit=1)[0]
+    if "đạt" in raw or "là" in raw or "được" in raw:  # (_CLAIMED_RE is case-sensitive)
+        raw = _CLAIMED_RE.split(raw, maxsplit=1)[0]  # "... vụ xuân đạt 1,187,93 tấn": an unread claim
+    if "ứ" in raw or "Ứ" in raw or "ố" in raw or "Ố" in raw:  # "mức" or "con số", in either case
+        raw = _LEVEL_VERDICT_RE.split(raw, maxsplit=1)[0]
     raw = _named_part(raw)
     # Trailing junk is a few words at most: only the end is scanned (a "$" search tries every offset).
     cut = max(0, len(raw) - _TRAILING_SCAN)
