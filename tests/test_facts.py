@@ -89,6 +89,12 @@ def test_a_count_with_its_noun_before_the_slash_has_the_number_after_it_as_plan(
     assert against_plan(fact)[:3] == (12.0, "thôn", 15.0)
 
 
+def test_a_clause_of_stacked_measures_is_read_measure_first_once() -> None:
+    """Measure nouns piled up in one clause: turning it measure first again and again recursed
+    without end (RecursionError), which took the report down."""
+    assert values("Năm nay, kinh phí năng suất kinh phí là 12 tỷ đồng.") == [(12.0, "tỷ đồng")]
+
+
 def test_a_level_equal_to_last_years_is_100_percent_of_the_same_period() -> None:
     fact = one("Cây khoai lang 42 ha, bằng cùng kỳ, đạt 105% kế hoạch năm.")
     assert (fact["pct_same_period"], fact["pct_target"]) == (100.0, 105.0)

@@ -157,11 +157,7 @@ def test_place_word_is_found_as_the_plain_search_finds_it():
 def test_clean_clause_is_the_plain_clean_up():
     for text in _texts(1500):
         clause = text.replace("đạt", "ước đạt")
-        try:
-            plain = ip._clean_indicator(ip._UOC_RE.sub(" ", clause))
-        except RecursionError:  # measure nouns piled up re-clean without end, on main as well
-            continue
-        assert ip._clean_clause(clause) == plain
+        assert ip._clean_clause(clause) == ip._clean_indicator(ip._UOC_RE.sub(" ", clause))
 
 
 def test_item_break_is_found_as_the_plain_search_finds_it():

@@ -685,8 +685,9 @@ _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", r
 
 # Pure in its argument, and the same clause is cleaned again for each number it precedes.
 @functools.lru_cache(maxsize=65536)
-def _clean_indicator(raw: str) -> str:
-    """The clause's words without marks, leading connectives and trailing verbs (its last words)."""
+def _clean_indicator(raw: str, reorder: bool = True) -> str:
+    """The clause's words without marks, leading connectives and trailing verbs (its last words).
+    (`reorder`: a clause that names its measure last may be read measure first, once.)"""
     if _MAY_HOLD_MARK_RE.search(raw) or "nbsp" in raw:
         raw = _MARKS_RE.sub("", raw)
     raw = " ".join(raw.split())
@@ -711,10 +712,10 @@ def _clean_indicator(raw: str) -> str:
     cut = max(0, len(raw) - _TRAILING_SCAN)
     cut = raw.find(" ", cut) + 1 if cut else 0
     tail = _strip_trailing_junk(raw[cut:])
-    if _measure_last(tail):  # "chi trả trợ cấp quý I với số tiền": measured first, then clean
+    if reorder and _measure_last(tail):  # "chi trả trợ cấp quý I với số tiền": measured first, then clean
         first = _measure_first(raw[:cut] + tail)
-        if first != raw[:cut] + tail:
-            return _clean_indicator(first)
+        if first != raw[:cut] + tail:  # (not again: a clause of stacked measures would turn forever)
+            return _clean_indicator(first, False)
     if _MAY_HOLD_TIME_RE.search(tail):  # the time and place expressions are rare: test cheaply first
         tail = _strip_trailing_junk(_without_trailing_time(tail))
     if _MAY_HOLD_PLACE_RE.search(tail):
