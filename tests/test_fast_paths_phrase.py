@@ -7,6 +7,7 @@ text, hostile cases included (capitals, "ſ", the Kelvin sign, "İ"/"ı", extra 
 
 import random
 
+from tests.case_folds import folds_to
 from transforms import indicator_phrase as ip
 
 # Invented pieces: trailing verbs and hedges, measure nouns, marks, hostile letters.
@@ -104,17 +105,11 @@ def test_short_clause_starts_at_its_first_word():
             assert ip._long_clause_start(words, 3) == 0
 
 
-def _folds_to(letter: str) -> set[str]:
-    """The characters sre takes for `letter` under re.IGNORECASE."""
-    pattern = ip.re.compile(ip.re.escape(letter), ip.re.IGNORECASE)
-    return {chr(c) for c in range(0x110000) if c < 0xD800 or c > 0xDFFF if pattern.fullmatch(chr(c))}
-
-
 def test_letters_checked_in_both_cases_have_no_other_case_forms():
     for letter in "ớư":
-        assert _folds_to(letter) == {letter, letter.upper()}
+        assert folds_to(letter) == {letter, letter.upper()}
     for letter in "ctđhxpq":  # the opening class of _MAY_HOLD_PLACE_RE
-        assert _folds_to(letter) == {letter, letter.upper()}
+        assert folds_to(letter) == {letter, letter.upper()}
 
 
 def test_place_word_is_found_as_the_plain_search_finds_it():
@@ -161,7 +156,7 @@ def test_clean_clause_is_the_plain_clean_up():
 
 
 def test_item_break_is_found_as_the_plain_search_finds_it():
-    assert _folds_to("à") == {"à", "À"}
+    assert folds_to("à") == {"à", "À"}
     rng = random.Random(9)
     pieces = ["và", "VÀ", "Và", "xvà", "va", ",", " ,", "lúa", "ngô", " ", "  ", "\n", "\t", "à", "ſ", "İ"]
     for _ in range(4000):
@@ -246,7 +241,7 @@ def test_clause_start_is_the_plain_scan():
 
 
 def test_clean_up_patterns_are_split_only_where_their_letters_are():
-    assert _folds_to("ứ") == {"ứ", "Ứ"} and _folds_to("ố") == {"ố", "Ố"}
+    assert folds_to("ứ") == {"ứ", "Ứ"} and folds_to("ố") == {"ố", "Ố"}
     assert all(chr(c).isdigit() for c in range(0x110000) if ip.re.fullmatch(r"\d", chr(c)))
     rng = random.Random(23)
     pieces = [
