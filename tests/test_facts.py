@@ -808,6 +808,20 @@ def test_a_plan_and_its_parts_are_no_facts() -> None:
     assert extract_facts(text) == []
 
 
+def test_a_plan_stated_in_one_sentence_and_its_parts_in_the_next_are_no_facts() -> None:
+    text = (
+        "Kế hoạch vốn năm nay do huyện quản lý là 90 tỷ đồng. Trong đó, vốn tỉnh là 60 tỷ đồng, "
+        "vốn huyện là 30 tỷ đồng.\nĐến nay đã giải ngân 45 tỷ đồng."
+    )
+    assert values(text) == [(45, "tỷ đồng")]
+
+
+def test_a_sentence_of_parts_after_a_result_is_read() -> None:
+    # the sentence before states what was done, not a plan: its parts are facts
+    text = "Tổng vốn đã giải ngân 90 tỷ đồng. Trong đó, vốn tỉnh 60 tỷ đồng, vốn huyện 30 tỷ đồng."
+    assert values(text) == [(90, "tỷ đồng"), (60, "tỷ đồng"), (30, "tỷ đồng")]
+
+
 def test_an_ab_form_with_the_unit_on_both_sides() -> None:
     f = one("Thu thuế được 12 tỷ đồng/15 tỷ đồng, đạt 80% KH.")
     assert (f["value"], f["target_value"], f["pct_target"]) == (12, 15, 80)

@@ -59,6 +59,7 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
     outline = section_outline(text)
     chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
     facts: list[dict] = []
+    open_plan = None  # the plan figure the last sentence stated with no result
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
         section = outline.at(sent_start)  # (once for the sentence: its facts are placed in it)
         reason = _sentence_skip_reason(text, outline, section, chrome, sent_start, sent_tokens, sent_ranks)
@@ -70,9 +71,12 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
             continue
         plan_markers = plan_marker_ends(text, sent_start, sent_end)
         carry = facts[-1] if facts and text.find("\n", facts[-1]["char_end"], sent_start) == -1 else None
-        for fact in sentence_facts(
-            text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed
-        ):
+        if open_plan is not None and text.find("\n", open_plan.end, sent_start) != -1:
+            open_plan = None  # a plan's parts follow it in its paragraph
+        sent_facts, open_plan = sentence_facts(
+            text, sent_start, sent_end, quantities, plan_markers, skipped, carry, placed, open_plan
+        )
+        for fact in sent_facts:
             _place(text, fact, outline, section)
             facts.append(fact)
     kept = _finalize(facts, skipped, text)

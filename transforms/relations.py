@@ -173,6 +173,8 @@ _VS_RE = re.compile(
 
 # "Tổng ... , trong đó ...": the facts after it are parts of the total before it.
 _PART_OF_RE = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
+# The spaces and list marks a clause may open on ("- ", "+ ", "• ").
+_LIST_MARKS = " \t\n-–+•*"
 # A sentence without "đó" in any case has no "trong đó": a scan for it without re.IGNORECASE
 # skips to its first letter, the case-insensitive search with word boundaries tries every offset.
 _PART_OF_HINT_RE = re.compile(r"[đĐ][óÓ]")
@@ -293,7 +295,15 @@ class _Num(NamedTuple):
 class _Sentence:
     """The facts of one sentence so far, and which one a describing number attaches to."""
 
-    def __init__(self, text: str, start: int, end: int, plan_markers: list[int], carry: dict | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        plan_markers: list[int],
+        carry: dict | None,
+        open_plan: Quantity | None = None,
+    ) -> None:
         self.text, self.start, self.end, self.plan_markers = text, start, end, plan_markers
         self.facts: list[dict] = []
         self.current: dict | None = None
@@ -302,6 +312,10 @@ class _Sentence:
         self.pending_target: tuple[Quantity, str | None] | None = None  # a target stated before its value
         part = _PART_OF_RE.search(text, start, end) if _PART_OF_HINT_RE.search(text, start, end) else None
         self.part_start = part.start() if part else None
+        # "Kế hoạch vốn ... là 266 tỷ đồng. Trong đó, ngân sách tỉnh là 184 tỷ đồng": a sentence
+        # opening on "trong đó" lists the parts of the plan the sentence before left open
+        opens_on_parts = part is not None and not text[start : part.start()].strip(_LIST_MARKS)
+        self.open_plan = open_plan if opens_on_parts else None
         self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
         self.prev_end = start
         self.bound_end: int | None = None  # where the last number skipped as a bound ends
@@ -348,15 +362,18 @@ def sentence_facts(
     skipped: list[SkippedNumber] | None = None,
     carry: dict | None = None,
     placed: list["PlacedNumber"] | None = None,
-) -> list[dict]:
-    """The facts of one sentence, its quantities read in text order.
+    open_plan: Quantity | None = None,
+) -> tuple[list[dict], Quantity | None]:
+    """The facts of one sentence, its quantities read in text order, and the plan figure it
+    leaves open (stated with no result: the next sentence may list its parts).
 
     Each quantity gets one role — a new fact, a stated target, a share of plan, a share of the
     same period, a change, the share of an a/b form — or is skipped with a reason (appended to
     `skipped`). `plan_markers` are the ends of the sentence's plan words; `carry` is the last
-    fact of the sentence before, which a sentence opening on "Đạt ..." continues.
+    fact of the sentence before, which a sentence opening on "Đạt ..." continues; `open_plan` is
+    the plan figure the sentence before left open.
     """
-    s = _Sentence(text, sent_start, sent_end, plan_markers, carry)
+    s = _Sentence(text, sent_start, sent_end, plan_markers, carry, open_plan)
     for q in quantities:
         # (a written unit is the unit, unless a mass that may be a yield: no call for it)
         unit = q.unit if q.unit is not None and q.unit not in _YIELD_MASS_UNITS else _unit_of(s, q)
@@ -374,15 +391,16 @@ def sentence_facts(
         _HANDLERS[role](s, n)
         if len(s.skipped) == skips_before and placed is not None:
             placed.append(PlacedNumber(q.start, max(q.end, q.num_end), role, s.current))
-    if s.pending_target is not None:
-        s.skip(s.pending_target[0], "plan figure with no result")
+    left_open = s.pending_target[0] if s.pending_target is not None else None
+    if left_open is not None:
+        s.skip(left_open, "plan figure with no result")
     if skipped is not None:
         skipped.extend(s.skipped)
     _mark_level_with_last_year(s)
     if len(s.facts) > 1:  # the readings of a pair of claims
         _fold_pairs(s, placed, _fold_plan_stated_before, "target")
         _fold_pairs(s, placed, _fold_bracketed_amount, "pct_target")
-    return s.facts
+    return s.facts, left_open
 
 
 def _fold_pairs(
@@ -633,12 +651,12 @@ def _word_reason(s: _Sentence, n: _Num) -> str | None:
     signed = text[q.start - 2 : q.start] in ("(+", "(-", "(–")
     if signed and s.current is not None and s.current["change_direction"] is not None:
         return "change restated in another unit"  # "giảm 1,6% (-673 ha)"
-    pending = s.pending_target
+    plan = s.pending_target[0] if s.pending_target is not None else s.open_plan
     if (
-        pending is not None
+        plan is not None
         and s.part_start is not None
         and q.start > s.part_start
-        and _same_measure(pending[0].unit, n.unit)
+        and _same_measure(plan.unit, n.unit)
         and not _RESULT_WORD_RE.search(text, s.part_start, q.start)
     ):
         return "part of a plan"  # "Kế hoạch thu ... là 300 tỷ đồng, trong đó thu thuế 170 tỷ đồng"
@@ -1047,7 +1065,7 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     slash = text.rfind("/", max(sent_start, pos - 16), pos)  # "45,6 tỷ đồng/KH 40 tỷ đồng"
     if slash > cut and _STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
         cut = slash
-    clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
+    clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(_LIST_MARKS)
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
     named = _clause_target(clause)
@@ -1055,7 +1073,7 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
         if _PLAN_CLAUSE_END_RE.match(clause[::-1]) is None:
             return None  # (the clause from the last ";" or "(" ends as this one does: no plan's)
         cut = max(semicolon, bracket)
-        m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*"))
+        m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(_LIST_MARKS))
         return _kind_text(m.group("kind") or "") if m else None
     return named
 
