@@ -480,7 +480,7 @@ def test_with_count_and_given_to_are_found_as_the_case_insensitive_searches_find
     plain_with = re.compile(
         r"(?<!đối )\bvới\s+(?:(?:gần|trên|hơn|khoảng|tổng số|tổng cộng)\s+)?$", re.IGNORECASE
     )
-    plain_given = re.compile(r"\bcho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$", re.IGNORECASE)
+    plain_given = re.compile(r"\b(?:cho|đối\s+với)\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$", re.IGNORECASE)
     words = [
         "với",
         "VỚI",

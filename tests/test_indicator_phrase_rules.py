@@ -37,6 +37,48 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "PUBLIC_WORKS_COMPLETED",
             "hoàn thành đưa vào sử dụng công trình",
         ),
+        # "tính đến nay", "tính đến 15/4": when the figure holds, no part of what it counts.
+        (
+            "Số người cách ly tại nhà tính đến nay có 42 người.",
+            0,
+            "COVID_QUARANTINE",
+            "Số người cách ly tại nhà",
+        ),
+        (
+            "Số ca mắc điều trị tại nhà tính đến 15/4 có 37 người.",
+            0,
+            None,
+            "Số ca mắc điều trị tại nhà người",
+        ),
+        # A footnote's mark after the counted noun ends its words.
+        ("Tổng số hộ được hỗ trợ là 25 hộ[3], còn lại chưa hỗ trợ.", 0, None, "Tổng số hộ được hỗ trợ"),
+        # "số F1 ... và ...": a name's digit is no other claim's number, and the sum is of both.
+        (
+            "Số F1 cách ly tại nhà và tại trạm y tế có 23 người.",
+            0,
+            "COVID_QUARANTINE",
+            "Số F1 cách ly tại nhà và tại trạm y tế người",
+        ),
+        # "đối với" names those given to, as "cho" does; a giver's name too long for the act is left out.
+        (
+            "Tặng quà tết của Chủ tịch Ủy ban nhân dân huyện đối với 45 gia đình chính sách.",
+            0,
+            None,
+            "gia đình chính sách được tặng quà tết",
+        ),
+        (
+            "Ban Thường vụ tiến hành giám sát đối với 7 chi bộ.",
+            0,
+            "PARTY_ORGS_SUPERVISED",
+            "chi bộ được tiến hành giám sát",
+        ),
+        # The level word ending a body's name before the count is no verb done to what is counted.
+        (
+            "Trong năm có sự đầu tư của UBND tỉnh 3 công trình trường học.",
+            0,
+            "SCHOOLS",
+            "công trình trường học",
+        ),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -7,6 +7,7 @@ verbs; for a counted noun it is the noun with the words right after it ("51 đơ
 import functools
 import re
 
+from transforms.admin_levels import levels
 from transforms.catalog import mapping, words
 from transforms.indicators import content_words, match_indicator, match_subject
 from transforms.quantities import Quantity
@@ -78,6 +79,7 @@ _TRAILING_WORDS = [
     "có",
     r"thực\ hiện",
     "với",
+    r"đối\ với",
     "cho",
     "còn",
     "xuống",
@@ -98,6 +100,7 @@ _TRAILING_WORDS = [
     r"đến\ nay",
     r"hiện\ nay",
     r"tính\ đến",
+    r"tính\ đến\ nay",
     "toàn",
     "chỉ",
     "cũng",
@@ -155,7 +158,8 @@ _TIME = r"""
       |năm\s+\d{4}|quý\s+[ivx\d]+(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?
       |ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}
       |đầu\s+năm|cuối\s+năm|hiện\s+nay|năm\s+nay|(?:tháng|quý|kỳ)\s+này
-      |giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})                                        # a term
+      |giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}                                         # a term
+      |đến\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)                               # tính đến 23/3
     (?:\s*\(\d{4}\))?                                                             # (2021)
 """
 # A digit, "năm", "tháng", "quý", "ngày" or "nay" in any case. (It opens on one class of the
@@ -193,8 +197,8 @@ _AREA_NAMED_RE = re.compile(r"(?:^|\s)(?:tổng\ )?(?:thu|tổng sản phẩm)\s
 # the letter matched, each a word of its own. As written plainly, with re.IGNORECASE and "\b"
 # first, it tried all the words at every word of the look-ahead.)
 _POST_STOP_RE = re.compile(
-    r"""[,;:.()\d"“”\n–=\sbBcCđĐgGlLsSſtTvV]
-    (?:(?<=[,;:.()\d"“”\n–=])                              # a mark or a digit
+    r"""[,;:.()\[\]\d"“”\n–=\sbBcCđĐgGlLsSſtTvV]
+    (?:(?<=[,;:.()\[\]\d"“”\n–=])                          # a mark (a footnote's "[5]") or a digit
       |(?<=\s)-\s                                          # a dash between spaces
       |(?<=[bBcCđĐgGlLsSſtTvV])(?<!\w.)                    # a word of its own:
        (?:(?<=[đĐ])(?i:ạt)|(?<=[lL])(?i:àm))               # a verb before an amount,
@@ -454,7 +458,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", gi
     only_counts = bool(lowered[:1]) and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
     # "mừng thọ người cao tuổi ... cho 41 người": a clause naming those counted says it all
     if given and not only_counts and not (not post and noun.lower() in pre.lower()):
-        act = _verb_before(verb_clause, _GIVEN_WORDS_MAX, True) if post else _AGENT_DONE_RE.sub("", pre)
+        act = _given_act(verb_clause) if post else _AGENT_DONE_RE.sub("", pre)
         if act:
             return " ".join(f"{noun} {post} được {_lower_first(act)}".split())
     if post:
@@ -470,6 +474,17 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", gi
     if verb == pre and verb.split()[0].lower() in _COUNT_VERBS and _same_code(first, written, unit):
         return first  # "đã tiếp nhận 16 trường hợp": the noun first, as a person writes it
     return written
+
+
+def _given_act(clause: str) -> str:
+    """What was given to those counted after "cho": the words before the count, or, when they
+    run too long with the giver's name ("tặng quà mừng thọ của Chủ tịch Ủy ban nhân dân tỉnh"),
+    the act without its giver."""
+    act = _verb_before(clause, _GIVEN_WORDS_MAX, True)
+    giver = clause.rfind(" của ")
+    if not act and giver > 0:
+        act = _verb_before(clause[:giver], _GIVEN_WORDS_MAX, True)
+    return act
 
 
 def _same_code(a: str, b: str, unit: str) -> bool:
@@ -493,8 +508,11 @@ _VERB_WORDS_MAX = 4
 # "tặng quà mừng thọ của Chủ tịch nước cho 03 cụ": what was given to the counted, a longer act
 # whose words may hold a giver's name.
 # (Opens on the class of its first letter, as _WITH_COUNT_RE does.)
-_GIVEN_TO_RE = re.compile(r"[cC](?i:(?<!\w.)ho\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$)")
+_GIVEN_TO_RE = re.compile(
+    r"[cCđĐ](?i:(?<!\w.)(?:(?<=c)ho|(?<=đ)ối\s+với)\s+(?:(?:gần|trên|hơn|khoảng)\s+)?$)"
+)
 _GIVEN_WORDS_MAX = 8
+_LEVELS = frozenset(levels())
 _OBJECT_WORDS_MAX = 6  # "bê tông hóa 12,5 km đường giao thông nông thôn"
 # The measure noun a unit's kind implies ("ha" → "diện tích"), as in transforms/indicators.py.
 _IMPLIED_MEASURE = mapping("indicator_implied_measures", "unit_kind", "measure_noun")
@@ -536,6 +554,8 @@ def _verb_before(pre: str, most: int = _VERB_WORDS_MAX, given: bool = False) -> 
         len(verb) == 1 and verb[0][:1].isupper() and verb[0].lower() not in _COUNT_VERBS
     ):
         return ""  # a name ("xã Tân Phú"), not a verb
+    if " ".join(verb).lower() in _LEVELS:
+        return ""  # the end of a body's name ("của Chủ tịch UBND tỉnh"), not a verb
     if not _LEADING_JUNK_RE.sub("", " ".join(verb)):
         return ""  # "kết quả", "trong năm": a lead-in, not a verb
     return " ".join(verb)
@@ -611,7 +631,8 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
         segment = _clean_indicator(text[prev : item_break.start()])
         if prev <= floor and after_fact:  # the words right after the claim before: its own, no item
             break
-        if not segment or any(c.isdigit() for c in segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
+        # (another claim's number ends the list; a name's digit, "F0", does not)
+        if not segment or _NUMBER_RE.search(segment) or len(segment.split()) > _ENUMERATION_WORDS_MAX:
             break
         start = prev
         items.append(segment)
@@ -620,6 +641,9 @@ def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str
     if len(items) >= 2 and all(len(content_words(item)) <= _NOUN_ITEM_WORDS for item in items):
         return start
     return cut
+
+
+_NUMBER_RE = re.compile(r"(?<!\w)\d")
 
 
 def _wider_name(text: str, floor: int, cut: int, pre_end: int, named_words: int, after_fact: bool) -> int:
