@@ -388,13 +388,18 @@ _AFTER_COUNT = [
     "\t",
     "ƀằng",
     "lượt",
+    "[5]",
+    "THCS",
+    "Đảng",
+    "ĐẢNG",
 ]
 
 
 def test_post_stop_is_found_as_the_case_insensitive_search_finds_it():
     plain = re.compile(
-        r"[,;:.()\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)(?!\s*\d\s*sao\b)"
-        r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)|trong|đã|là|chiếm|(?<!và )vượt|còn|(?:bao\s+)?gồm"
+        r"[,;:.()\[\]\d\"“”\n–=]|\s-\s|\b(?:đạt|làm)\b(?=\s*(?:gần|trên|hơn|khoảng|xấp xỉ)?\s*\d)(?!\s*\d\s*sao\b)"
+        r"|\b(?:bằng|tăng|giảm|so|đối với|với|và(?!\s+vượt)(?-i:(?!\s+[A-ZĐ]{2}))|trong|đã|là|chiếm|(?<!và )vượt|còn"
+        r"|(?:bao\s+)?gồm"
         r"|trị giá|số tiền)\b",
         re.IGNORECASE,
     )

@@ -79,6 +79,19 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "SCHOOLS",
             "công trình trường học",
         ),
+        # "và" before an abbreviation joins two names of one noun phrase; before other words it
+        # ends the counted thing's words.
+        (
+            "Có 95% học sinh cấp Tiểu học và THCS được khám sức khỏe.",
+            0,
+            None,
+            "tỷ lệ học sinh cấp Tiểu học và THCS được khám sức khỏe",
+        ),
+        ("Xử lý 14 vụ vi phạm và 3 vụ khác.", 0, None, "vụ vi phạm xử lý"),
+        # A percentage its words call a rate ("tỷ lệ ...") is no share of a plan: a count's
+        # share-of-plan code is not its code.
+        ("Tỷ lệ học sinh cấp Tiểu học đạt 97%.", 0, None, "Tỷ lệ học sinh cấp Tiểu học"),
+        ("Số học sinh cấp Tiểu học đạt 97%.", 0, "STUDENTS_PCT_PLAN", "Số học sinh cấp Tiểu học"),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -205,7 +205,7 @@ _POST_STOP_RE = re.compile(
        (?i:\b(?=\s*(?:gần|trên|hơn|khoảng|xấp\ xỉ)?\s*\d)(?!\s*\d\s*sao\b))
       |(?<=[bBcCđĐgGlLsSſtTvV])(?<!\w.)                    # or a stop word
        (?i:(?<=b)(?:ằng|ao\s+gồm)|(?<=c)(?:hiếm|òn)|(?<=đ)(?:ối\ với|ã)|(?<=g)(?:iảm|ồm)|(?<=l)à
-          |(?<=s)(?:o|ố\ tiền)|(?<=t)(?:ăng|rong|rị\ giá)|(?<=v)(?:ới|à(?!\s+vượt)|(?<!và\ v)ượt))\b)
+          |(?<=s)(?:o|ố\ tiền)|(?<=t)(?:ăng|rong|rị\ giá)|(?<=v)(?:ới|à(?!\s+vượt)(?-i:(?!\s+[A-ZĐ]{2}))|(?<!và\ v)ượt))\b)
     """,
     re.VERBOSE,
 )

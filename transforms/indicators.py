@@ -439,9 +439,20 @@ def best_match(
         if matched is None or (kind == "count" and _counts_other_events(matched[0], unit)):
             continue
         found = indicator_for(matched[0], kind, measure)
+        if (
+            found is not None
+            and found.measure == "pct_of_plan"
+            and measure == "rate"
+            and _names_a_rate(phrase)
+        ):
+            continue  # "tỷ lệ học sinh ... 95%" says it is a rate, not a share of a plan
         if found is not None and (best is None or matched[1] > best[0]):
             best = (matched[1], found, phrase)
     return None if best is None else (best[1], best[2])
+
+
+def _names_a_rate(phrase: str) -> bool:
+    return phrase[:6].lower().startswith(("tỷ lệ", "tỉ lệ"))
 
 
 def match_indicator(
