@@ -92,6 +92,9 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
         # share-of-plan code is not its code.
         ("Tỷ lệ học sinh cấp Tiểu học đạt 97%.", 0, None, "Tỷ lệ học sinh cấp Tiểu học"),
         ("Số học sinh cấp Tiểu học đạt 97%.", 0, "STUDENTS_PCT_PLAN", "Số học sinh cấp Tiểu học"),
+        # The counted noun is looked for among the clause's words, not inside them ("hộ" in
+        # "Hội"), and a name of capitalised words keeps its capitals after the noun.
+        ("Hội Nông dân giải ngân vốn vay cho 15 hộ.", 0, None, "hộ được Hội Nông dân giải ngân vốn vay"),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -457,7 +457,8 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", gi
     lowered[:1] = [lowered[0].split("/")[0]] if lowered else []  # "3 lần/ngày" counts "lần"
     only_counts = bool(lowered[:1]) and lowered[0] in _CLASSIFIERS and lowered[1:] in ([], ["người"])
     # "mừng thọ người cao tuổi ... cho 41 người": a clause naming those counted says it all
-    if given and not only_counts and not (not post and noun.lower() in pre.lower()):
+    named = f" {noun.lower()} " in f" {pre.lower()} "  # as words: "hộ" is not in "Hội phụ nữ"
+    if given and not only_counts and not (not post and named):
         act = _given_act(verb_clause) if post else _AGENT_DONE_RE.sub("", pre)
         if act:
             return " ".join(f"{noun} {post} được {_lower_first(act)}".split())
@@ -466,7 +467,7 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", gi
     pre = _AGENT_DONE_RE.sub("", pre)  # "Lãnh đạo UBND đã chủ trì 40 phiên họp": who did it is no part
     if not pre:
         return noun
-    if only_counts or noun.lower() in pre.lower():
+    if only_counts or named:
         return pre
     verb = _verb_before(pre) if verb_clause else ""  # right before the count
     first = f"{noun} {_lower_first(verb)}"
@@ -494,8 +495,12 @@ def _same_code(a: str, b: str, unit: str) -> bool:
 
 def _lower_first(verb: str) -> str:
     """The sentence's first word moved after its noun is lower case ("Thành lập 3 HTX" → "HTX thành
-    lập"); an abbreviation keeps its capitals."""
-    return verb[0].lower() + verb[1:] if verb[:1].isupper() and verb[1:2].islower() else verb
+    lập"); an abbreviation keeps its capitals, and so does a name of capitalised words ("Hội Nông
+    dân giải ngân ...")."""
+    second = verb.split(" ", 2)[1:2]
+    if not verb[:1].isupper() or not verb[1:2].islower() or (second and second[0][:1].isupper()):
+        return verb
+    return verb[0].lower() + verb[1:]
 
 
 _TARGET_WORD_RE = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|ck|so)\b", re.IGNORECASE)
