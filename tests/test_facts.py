@@ -325,6 +325,15 @@ def test_parts_of_a_total() -> None:
     assert [(f["value"], f["part_of"]) for f in facts] == [(9, None), (6, 0), (3, 0)]
 
 
+def test_parts_of_a_total_said_before_in_a_headline_belong_to_the_fact_kept() -> None:
+    text = (
+        "Tăng trưởng kinh tế 9 tháng đạt 8,2%\n\n"
+        "Theo báo cáo, tăng trưởng kinh tế 9 tháng đạt 8,2%, trong đó dịch vụ tăng 7,1%, công nghiệp tăng 9,4%."
+    )
+    facts = extract_facts(text)
+    assert [(f["value"], f["part_of"]) for f in facts] == [(8.2, None), (7.1, 0), (9.4, 0)]
+
+
 def test_unitless_part_takes_the_totals_unit() -> None:
     facts = extract_facts("Đã khám 210 bệnh nhân, trong đó điều trị nội trú 35, xuất viện 6 bệnh nhân.")
     assert [(f["value"], f["unit"]) for f in facts] == [

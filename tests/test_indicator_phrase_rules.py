@@ -95,6 +95,20 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
         # The counted noun is looked for among the clause's words, not inside them ("hộ" in
         # "Hội"), and a name of capitalised words keeps its capitals after the noun.
         ("Hội Nông dân giải ngân vốn vay cho 15 hộ.", 0, None, "hộ được Hội Nông dân giải ngân vốn vay"),
+        # A part of a growth that names only its sector is that sector's growth.
+        (
+            "Tăng trưởng kinh tế đạt 8,2%, trong đó dịch vụ tăng 7,1%, thuế sản phẩm tăng 5%.",
+            2,
+            "PRODUCT_TAX_GROWTH",
+            "tăng trưởng thuế sản phẩm",
+        ),
+        # ... and of a production value's growth, that sector's production value.
+        (
+            "Giá trị sản xuất tăng 8%, trong đó nông nghiệp tăng 3%.",
+            1,
+            "AGR_PRODUCTION_VALUE_GROWTH",
+            "giá trị sản xuất nông nghiệp",
+        ),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

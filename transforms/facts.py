@@ -174,6 +174,7 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     """Drop repeated claims (into `skipped`); number the rest and point each part of a total to
     its total's index."""
     kept: list[dict] = []
+    said_by: dict[int, dict] = {}  # a repeated claim -> the kept fact that says it
     kept_by_value: dict[tuple, _SameValue] = {}
     breaks = _SentenceBreaks(text)
     by_share, by_change = _by_field(facts, "pct_target"), _by_field(facts, "change_amount")
@@ -189,6 +190,7 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
             kept.insert(bisect.bisect(kept, fact["char_start"], key=_start), fact)  # text order
             same_value.replace(said, fact)
             _drop_repeated(said, skipped)
+            said_by[id(said)] = fact
             continue
         if (
             said is not None
@@ -200,6 +202,8 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
             )
         ):
             _drop_repeated(fact, skipped)
+            if said is not None:
+                said_by[id(fact)] = said
             continue
         kept.append(fact)
         same_value.add(fact)
@@ -210,6 +214,7 @@ def _finalize(facts: list[dict], skipped: list[SkippedNumber], text: str) -> lis
     for i, fact in enumerate(kept):
         fact["fact_index"] = i
         parent = fact.pop("_parent", None)
+        parent = said_by.get(id(parent), parent)  # a total said again: its parts are the kept one's
         fact["part_of"] = index.get(id(parent)) if parent is not None else None
     return kept
 

@@ -717,6 +717,24 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
     return None if own.lower().startswith(noun) else f"{noun} {own}"
 
 
+_GROWTH_HEADS = tuple(normalize(w) for w in ("tăng trưởng", "tốc độ tăng", "chỉ số"))
+
+
+def _part_of_growth(fact: dict, total: dict) -> str | None:
+    """ "tăng trưởng kinh tế đạt 8%, trong đó công nghiệp - xây dựng tăng 11%, dịch vụ tăng 7%": a
+    part of a growth that names only its sector grows as the total does ("tăng trưởng dịch vụ";
+    "giá trị sản xuất dịch vụ" when the total is a production value's growth)."""
+    own = fact.get("indicator_text")
+    if not own or total.get("measure") != "growth":
+        return own
+    if _core_of(own).startswith(_GROWTH_HEADS + _RATE_HEADS + _MEASURE_HEAD_STARTS):
+        return own  # it names its measure
+    before = _core_of(total.get("indicator_text") or "")
+    levels = () if before.startswith(_GROWTH_HEADS) else _MEASURE_HEADS
+    head = next((n for n in levels if before == n or before.startswith(n + " ")), "tăng trưởng")
+    return f"{head} {own}"
+
+
 _SEASON_RE = re.compile(rf"\bvụ\s+({CROP_SEASONS_PATTERN})\b", re.IGNORECASE)
 _SEASONAL_KINDS = ("area", "mass", "yield")
 _SEASON_END_RE = re.compile(_SEASON_RE.pattern + r"\s*$", re.IGNORECASE)
@@ -985,6 +1003,8 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
     previous: dict | None = None
     for fact in facts:
         measure = fact_measure(fact)
+        if measure == "growth" and fact.get("part_of") is not None:
+            fact["indicator_text"] = _part_of_growth(fact, facts[fact["part_of"]])
         same_line = (
             previous is not None
             and "\n" not in text[previous.get("char_end") or 0 : fact.get("char_start") or 0]
