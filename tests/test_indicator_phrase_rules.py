@@ -109,6 +109,10 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "AGR_PRODUCTION_VALUE_GROWTH",
             "giá trị sản xuất nông nghiệp",
         ),
+        # A figure of an indicator that is a growth by nature is named as one; one whose words
+        # say so already keeps them.
+        ("GRDP của tỉnh năm nay ước tăng 8,5%.", 0, "ECONOMIC_GROWTH", "tăng trưởng GRDP"),
+        ("Chỉ số sản xuất công nghiệp tăng 9%.", 0, "IIP_GROWTH", "Chỉ số sản xuất công nghiệp"),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

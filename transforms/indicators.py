@@ -720,6 +720,14 @@ def _part_of_sum(fact: dict, previous: dict) -> str | None:
 _GROWTH_HEADS = tuple(normalize(w) for w in ("tăng trưởng", "tốc độ tăng", "chỉ số"))
 
 
+def _as_growth(indicator: str | None) -> str | None:
+    """ "GRDP ước tăng 9%": a figure of an indicator that is a growth by nature names it as one
+    ("tăng trưởng GRDP")."""
+    if not indicator or _core_of(indicator).startswith(_GROWTH_HEADS):
+        return indicator
+    return f"tăng trưởng {indicator}"
+
+
 def _part_of_growth(fact: dict, total: dict) -> str | None:
     """ "tăng trưởng kinh tế đạt 8%, trong đó công nghiệp - xây dựng tăng 11%, dịch vụ tăng 7%": a
     part of a growth that names only its sector grows as the total does ("tăng trưởng dịch vụ";
@@ -1034,6 +1042,8 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
         fact["measure"], fact["indicator_code"] = indicator.measure, indicator.code
         if len(phrase) > len(fact.get("indicator_text") or ""):
             fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured
+        if indicator.measure == "growth" and not indicator.derived:
+            fact["indicator_text"] = _as_growth(fact["indicator_text"])
         if indicator.code.startswith(_SEASONAL_CODES) and _measure_kind(fact.get("unit")) in _SEASONAL_KINDS:
             fact["indicator_text"] = _with_season(text, fact)
         else:
