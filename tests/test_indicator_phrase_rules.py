@@ -113,6 +113,14 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
         # say so already keeps them.
         ("GRDP của tỉnh năm nay ước tăng 8,5%.", 0, "ECONOMIC_GROWTH", "tăng trưởng GRDP"),
         ("Chỉ số sản xuất công nghiệp tăng 9%.", 0, "IIP_GROWTH", "Chỉ số sản xuất công nghiệp"),
+        # A clause that opens on its measure is one noun phrase from its first word: a longer one
+        # is kept whole.
+        (
+            "Tỷ lệ hộ dân sử dụng nước sạch từ hệ thống cấp nước tập trung đạt 98,5%.",
+            0,
+            None,
+            "Tỷ lệ hộ dân sử dụng nước sạch từ hệ thống cấp nước tập trung",
+        ),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -321,6 +321,8 @@ def _unwrapped_start(text: str, start: int) -> int:
 _MEASURE_NOUNS = tuple(sorted(words("indicator_measure_heads"), key=len, reverse=True))
 _MEASURE_PREFIXES = tuple(noun + " " for noun in _MEASURE_NOUNS) + _MEASURE_NOUNS
 _MEASURE_NOUN_SET = frozenset(_MEASURE_NOUNS)
+_RATE_PREFIXES = ("tỷ lệ ", "tỉ lệ ") + _MEASURE_PREFIXES
+_MEASURED_EXTRA_WORDS = 4
 _MEASURE_LAST_RE = re.compile(
     r"^(?P<thing>.*?\w)\s+(?:với\s+)?(?P<noun>" + "|".join(map(re.escape, _MEASURE_NOUNS)) + r")$",
     re.IGNORECASE,
@@ -778,6 +780,12 @@ def _long_clause_start(words: list[str], most: int = _MAX_INDICATOR_WORDS) -> in
         return 0
     counted = [i for i, w in enumerate(words) if WORD_RE.search(w)]  # marks are no words
     if len(counted) <= most:
+        return 0
+    # "Tỷ lệ hộ dân sử dụng nước sạch từ hệ thống cấp nước tập trung": a clause that opens on its
+    # measure is one noun phrase from its first word, a little longer than the usual clause
+    if len(counted) <= most + _MEASURED_EXTRA_WORDS and " ".join(words[:3]).lower().startswith(
+        _RATE_PREFIXES
+    ):
         return 0
     limit = counted[-most]
     after_function_word = [i + 1 for i, w in enumerate(words[:-1]) if w.lower() in _FUNCTION_WORDS]
