@@ -121,6 +121,13 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             None,
             "Tỷ lệ hộ dân sử dụng nước sạch từ hệ thống cấp nước tập trung",
         ),
+        # A section's title may name a figure's domain, never its words.
+        (
+            "2. Sản xuất công nghiệp:\n\nMột số sản phẩm chủ yếu tăng khá như: Sản phẩm gạch tăng 6%.",
+            0,
+            "INDUSTRY_VALUE_GROWTH",
+            "Sản phẩm gạch",
+        ),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -1040,8 +1040,11 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
         indicator, phrase = found
         # A coded fact's measure is its code's: "tốc độ tăng trưởng đạt 8%" is a growth.
         fact["measure"], fact["indicator_code"] = indicator.measure, indicator.code
-        if len(phrase) > len(fact.get("indicator_text") or ""):
-            fact["indicator_text"] = phrase  # the clause's words and its lead: the whole thing measured
+        title = _section_title(fact.get("section_path"))
+        if len(phrase) > len(fact.get("indicator_text") or "") and not (title and title in phrase):
+            # the clause's words and its lead: the whole thing measured (a section's title names
+            # the domain, not the thing: "2. Sản xuất CN - Xây dựng: ... bia tăng 10,5%")
+            fact["indicator_text"] = phrase
         if indicator.measure == "growth" and not indicator.derived:
             fact["indicator_text"] = _as_growth(fact["indicator_text"])
         if indicator.code.startswith(_SEASONAL_CODES) and _measure_kind(fact.get("unit")) in _SEASONAL_KINDS:
