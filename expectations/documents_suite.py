@@ -90,6 +90,12 @@ def _codes_observed() -> pl.Expr:
 
 
 def checks(run_date: date) -> list[Check]:
+    """The suite's checks, the run date bounding the dates a report may carry."""
+    return _period_checks(run_date) + _issuer_checks(run_date)
+
+
+def _period_checks(run_date: date) -> list[Check]:
+    """The report's period: present, plausible, and its index one its kind can have."""
     last_year = run_date.year + 1  # a plan for next year may be filed in December
     null = pl.lit("null")
     return [
@@ -134,6 +140,12 @@ def checks(run_date: date) -> list[Check]:
             description="period_index is null for a year, 1..2 for a half, 1..4 for a quarter, "
             "1..12 for months-to-date.",
         ),
+    ]
+
+
+def _issuer_checks(run_date: date) -> list[Check]:
+    """Who issued the report, when, and the official codes of its unit."""
+    return [
         Check(
             name="issued_date_not_after_run_date",
             gx="ExpectColumnValuesToBeBetween",

@@ -113,6 +113,12 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
     print precision of them all. Attributed to the total only: the contradiction is
     one, and the total's row lists the parts (which of the numbers is wrong the text
     does not say). Changes and parts in an incomparable unit are left out."""
+    sums = _parts_sums(_parts_with_totals(facts))
+    return facts.join(sums, on=["document_id", "fact_index"], how="left", maintain_order="left")
+
+
+def _parts_with_totals(facts: pl.DataFrame) -> pl.DataFrame:
+    """Each part joined with its total, and the scale that puts it in the total's unit."""
     # Value to base unit, as the parse stage scaled it; null where a value is 0 or unscaled.
     factor = pl.when(pl.col("value") != 0).then(pl.col("value_base") / pl.col("value"))
     parts = facts.filter(
@@ -140,7 +146,7 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
     )
     # A part counts in the total's unit: 1 for the same unit, the ratio of the factors for
     # another unit of the same base (ha in a total of m2); other parts are left out.
-    joined = (
+    return (
         parts.join(totals, on=["document_id", "part_of"], how="inner")
         .with_columns(
             pl.when(pl.col("part_unit").eq_missing(pl.col("total_unit")))
@@ -151,7 +157,12 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("scale").is_not_null())
     )
-    sums = (
+
+
+def _parts_sums(joined: pl.DataFrame) -> pl.DataFrame:
+    """Per total (as fact_index): Σ parts, the tolerance of their printed precision, the excess
+    of the sum over the total and the parts' indexes."""
+    return (
         joined.group_by("document_id", "part_of")
         .agg(
             (pl.col("part_value") * pl.col("scale")).sum().alias("parts_sum"),
@@ -181,7 +192,6 @@ def _with_parts_residuals(facts: pl.DataFrame) -> pl.DataFrame:
             pl.col("part_indexes").cast(pl.List(pl.String)).list.join(", "),
         )
     )
-    return facts.join(sums, on=["document_id", "fact_index"], how="left", maintain_order="left")
 
 
 def prepare(facts: pl.DataFrame) -> pl.DataFrame:

@@ -161,33 +161,15 @@ def report_documents(
     todo = landing_files.filter(pl.col("needs_parse")).unique(
         "document_id", keep="first", maintain_order=True
     )
-    # Each file is opened once, safely, and its bytes checked against the planned hash
-    # (warehouse.landing_read.LandingFile stands in for the path).
-    args = [
-        (
-            LandingFile(str(folder.resolve()), read_path or path, name, size, content_hash),
-            doc_id,
-            landing.max_bytes,
-            landing.max_unpacked_bytes,
-        )
-        for path, read_path, name, size, content_hash, doc_id in todo.select(
-            "path", "read_path", "source_file", "size_bytes", "content_hash", "document_id"
-        ).iter_rows()
-    ]
-    # Folded into frames a few hundred documents at a time: a big first run must not hold
-    # every text twice (as Python strings and as Arrow) at once.
-    chunks, records = [pl.DataFrame(schema=DOCUMENT_RECORD_SCHEMA)], []
     results = iter_documents(
-        read_document, args, landing.workers, budget_s=landing.decode_budget_s, rejected=document_rejected
+        read_document,
+        _read_args(landing, folder, todo),
+        landing.workers,
+        budget_s=landing.decode_budget_s,
+        rejected=document_rejected,
     )
-    for record, path in zip(results, todo.get_column("path"), strict=True):
-        records.append({**record, "path": path})
-        if len(records) == 500:
-            chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
-            records.clear()
-    chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
     # Units the text left unresolved take the operator's hint file, where one applies.
-    documents = apply_hints(pl.concat(chunks, rechunk=True), folder)
+    documents = apply_hints(_document_frame(results, todo.get_column("path")), folder)
     rejected = documents.filter(pl.col("status") == "rejected")
     release_memory()
     reasons = dict(rejected.group_by("error_reason").len().sort("error_reason").iter_rows())
@@ -213,6 +195,37 @@ def report_documents(
             ),
         },
     )
+
+
+def _read_args(landing: LandingFolder, folder: Path, todo: pl.DataFrame) -> list[tuple]:
+    """The arguments of read_document for each file to parse. Each file is opened once, safely,
+    and its bytes checked against the planned hash (warehouse.landing_read.LandingFile stands in
+    for the path)."""
+    return [
+        (
+            LandingFile(str(folder.resolve()), read_path or path, name, size, content_hash),
+            doc_id,
+            landing.max_bytes,
+            landing.max_unpacked_bytes,
+        )
+        for path, read_path, name, size, content_hash, doc_id in todo.select(
+            "path", "read_path", "source_file", "size_bytes", "content_hash", "document_id"
+        ).iter_rows()
+    ]
+
+
+def _document_frame(results, paths: pl.Series) -> pl.DataFrame:
+    """The documents read, with their paths, as one frame. Folded into frames a few hundred
+    documents at a time: a big first run must not hold every text twice (as Python strings and
+    as Arrow) at once."""
+    chunks, records = [pl.DataFrame(schema=DOCUMENT_RECORD_SCHEMA)], []
+    for record, path in zip(results, paths, strict=True):
+        records.append({**record, "path": path})
+        if len(records) == 500:
+            chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
+            records.clear()
+    chunks.append(pl.DataFrame(records, schema=DOCUMENT_RECORD_SCHEMA))
+    return pl.concat(chunks, rechunk=True)
 
 
 @dg.multi_asset(
@@ -251,27 +264,10 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
         budget_s=landing.extract_budget_s,
         rejected=facts_rejected,
     )
-    frames, records, errors, skipped, problems = [], [], {}, [], []
-    for doc_id, doc_records, error, doc_skipped, rejection in results:
-        if rejection:
-            problems.append({"document_id": doc_id, "error_reason": rejection[0], "error": rejection[1]})
-            context.log.warning(f"document {doc_id} rejected: {rejection[0]} ({rejection[1]})")
-        if error:
-            errors[doc_id] = error
-            problems.append({"document_id": doc_id, "error_reason": EXTRACTION_FAILED, "error": error})
-            context.log.error(f"fact extraction failed for document {doc_id}: {error}")
-        records.extend({**r, "document_id": doc_id} for r in doc_records)
-        skipped.extend({**r, "document_id": doc_id} for r in doc_skipped)
-        if len(records) >= 20_000:
-            frames.append(facts_frame(records))
-            records = []
-    frames.append(facts_frame(records))
-    facts = pl.concat(frames, rechunk=True)
-    skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
-    problem_frame = pl.DataFrame(problems, schema=EXTRACTION_PROBLEM_SCHEMA)
+    facts, skipped_frame, problem_frame, errors = _fact_frames(context, results)
     release_memory()
     failed = f", {len(errors)} documents failed" if errors else ""
-    stopped = len(problems) - len(errors)
+    stopped = problem_frame.height - len(errors)
     failed += f", {stopped} rejected" if stopped else ""
     context.log.info(
         stage_line("extract", f"{facts.height} facts from {readable.height} documents{failed}", started)
@@ -298,6 +294,31 @@ def report_facts(context: dg.AssetExecutionContext, landing: LandingFolder, repo
             ),
         },
     )
+
+
+def _fact_frames(
+    context: dg.AssetExecutionContext, results
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, dict[str, str]]:
+    """The facts, skipped numbers and problems of every document read, as frames, and the
+    extraction error of each document whose extraction raised (each problem is logged)."""
+    frames, records, errors, skipped, problems = [], [], {}, [], []
+    for doc_id, doc_records, error, doc_skipped, rejection in results:
+        if rejection:
+            problems.append({"document_id": doc_id, "error_reason": rejection[0], "error": rejection[1]})
+            context.log.warning(f"document {doc_id} rejected: {rejection[0]} ({rejection[1]})")
+        if error:
+            errors[doc_id] = error
+            problems.append({"document_id": doc_id, "error_reason": EXTRACTION_FAILED, "error": error})
+            context.log.error(f"fact extraction failed for document {doc_id}: {error}")
+        records.extend({**r, "document_id": doc_id} for r in doc_records)
+        skipped.extend({**r, "document_id": doc_id} for r in doc_skipped)
+        if len(records) >= 20_000:  # folded as it goes: a big run holds no list of every fact
+            frames.append(facts_frame(records))
+            records = []
+    frames.append(facts_frame(records))
+    skipped_frame = pl.DataFrame(skipped, schema=SKIPPED_NUMBER_SCHEMA)
+    problem_frame = pl.DataFrame(problems, schema=EXTRACTION_PROBLEM_SCHEMA)
+    return pl.concat(frames, rechunk=True), skipped_frame, problem_frame, errors
 
 
 @dg.asset(group_name="validate", kinds={"great_expectations", "polars"})

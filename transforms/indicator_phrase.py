@@ -240,15 +240,7 @@ def fill_indicator_and_quote(
     if floor <= sent_start:  # the sentence's first claim: its clause may start on a wrapped line
         sent_start = floor = _unwrapped_start(text, sent_start)
     clause_start = _clause_start(text, sent_start, min(floor, q.start), q.start)
-    pre_end = min(verb_start, q.start)
-    if pre_end < q.start and _NEGATION_END_RE.search(text, max(clause_start, pre_end - 8), pre_end):
-        pre_end = q.start  # "Chỉ tiêu chưa đạt 5/13 chỉ tiêu": a negation keeps its verb
-    hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
-    if hedge_m:
-        fact["approx"] = hedge_m.group("hedge").lower()
-        pre_end = min(pre_end, hedge_m.start())
-    elif _UOC_RE.search(text, clause_start, q.start):
-        fact["approx"] = "ước"
+    pre_end = _clause_end(text, fact, clause_start, q, verb_start)
     pre = _clean_clause(text[clause_start:pre_end])
     # perhaps a list's last item, or the end of a longer name ("... hàng hóa và doanh thu dịch vụ")
     floor_start = max(sent_start, min(floor, q.start))
@@ -256,34 +248,17 @@ def fill_indicator_and_quote(
         start = _enumeration_start(text, floor_start, clause_start, pre_end, pre, floor_start > sent_start)
         if start != clause_start:
             clause_start, pre = start, _clean_clause(text[start:pre_end])
-    info = unit_info(fact["unit"])
-    post, post_end = "", q.end
-    if info.kind == "count" and not fact["change_direction"] and not q.is_rank:
-        opens_clause = not pre or pre.lower() == "có"  # the count is its clause's subject
-        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120), opens_clause)
-    if info.kind == "count" and not q.is_rank:
-        classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
+    kind = unit_info(fact["unit"]).kind
+    post_end = q.end
+    if kind == "count" and not q.is_rank:
         # after another claim ("12 lớp tập huấn với 850 lượt người") the words before name its event
         after_claim = sent_start < floor and clause_start <= floor
-        with_count = not after_claim and _WITH_COUNT_RE.search(text, clause_start, q.start)
-        if with_count and (post or not classifier):
-            pre = ""  # "phát triển mạnh với hơn 1.000 doanh nghiệp": the count names its own thing
-        verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
-        done = _DONE_RE.search(text, pre_end, q.start)
-        if done is None and (not pre or pre.lower() == fact["unit"]):  # "Đã đạt 13/19 tiêu chí"
-            done = _REACHED_RE.search(text, pre_end, q.start)
-        if done:  # "đã hoàn thành 10/19 tiêu chí": what was done to the counted thing
-            next_to_done = _next_to_number(text, clause_start, done.start(), pre)
-            word = done.group(0).lower()
-            verb = f"{pre} {word}".strip() if next_to_done else word
-            pre = verb
-        given = _GIVEN_TO_RE.search(text, clause_start, q.start) is not None
-        indicator = _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb, given)
-    elif info.kind == "percent":
+        indicator, post_end = _count_indicator(text, fact, q, pre, clause_start, pre_end, after_claim)
+    elif kind == "percent":
         indicator, post_end = _share_of(text, pre, q.end, _next_to_number(text, clause_start, q.start, pre))
-    elif info.kind in ("area", "mass", "length"):
+    elif kind in ("area", "mass", "length"):
         adjacent = _next_to_number(text, clause_start, q.start, pre)
-        indicator, post_end = _with_object(text, pre, q.end, info.kind, adjacent)
+        indicator, post_end = _with_object(text, pre, q.end, kind, adjacent)
     else:
         indicator = pre or (fact["unit"] if q.is_rank else "")
     if q.is_rank:  # "Trường Mầm non xếp thứ 17": what is ranked, not the verb of ranking
@@ -295,6 +270,47 @@ def fill_indicator_and_quote(
     stop = max(end, post_end, q.end)
     fact["char_start"], fact["char_end"] = start, stop
     fact["quote"] = text[start:stop]
+
+
+def _clause_end(text: str, fact: dict, clause_start: int, q: Quantity, verb_start: int) -> int:
+    """Where the words naming the fact end: before its verb and its hedge (set as the fact's
+    `approx`), but after a negation ("Chỉ tiêu chưa đạt 5/13 chỉ tiêu" keeps its verb)."""
+    pre_end = min(verb_start, q.start)
+    if pre_end < q.start and _NEGATION_END_RE.search(text, max(clause_start, pre_end - 8), pre_end):
+        pre_end = q.start
+    hedge_m = _HEDGE_BEFORE_RE.search(text, max(clause_start, q.start - 25), q.start)
+    if hedge_m:
+        fact["approx"] = hedge_m.group("hedge").lower()
+        pre_end = min(pre_end, hedge_m.start())
+    elif _UOC_RE.search(text, clause_start, q.start):
+        fact["approx"] = "ước"
+    return pre_end
+
+
+def _count_indicator(
+    text: str, fact: dict, q: Quantity, pre: str, clause_start: int, pre_end: int, after_claim: bool
+) -> tuple[str, int]:
+    """A count's indicator, from the words before it and the words after its counted noun, and
+    where those words end."""
+    post, post_end = "", q.end
+    if not fact["change_direction"]:
+        opens_clause = not pre or pre.lower() == "có"  # the count is its clause's subject
+        post, post_end = _post_words(text, q.end, min(len(text), q.end + 120), opens_clause)
+    classifier = fact["unit"].split("/")[0].lower() in _CLASSIFIERS  # "với 3 lần/ngày" counts the act
+    with_count = not after_claim and _WITH_COUNT_RE.search(text, clause_start, q.start)
+    if with_count and (post or not classifier):
+        pre = ""  # "phát triển mạnh với hơn 1.000 doanh nghiệp": the count names its own thing
+    verb = pre if _next_to_number(text, clause_start, q.start, pre) else ""
+    done = _DONE_RE.search(text, pre_end, q.start)
+    if done is None and (not pre or pre.lower() == fact["unit"]):  # "Đã đạt 13/19 tiêu chí"
+        done = _REACHED_RE.search(text, pre_end, q.start)
+    if done:  # "đã hoàn thành 10/19 tiêu chí": what was done to the counted thing
+        next_to_done = _next_to_number(text, clause_start, done.start(), pre)
+        word = done.group(0).lower()
+        verb = f"{pre} {word}".strip() if next_to_done else word
+        pre = verb
+    given = _GIVEN_TO_RE.search(text, clause_start, q.start) is not None
+    return _counted_indicator(fact["unit"], pre, _clean_indicator(post), verb, given), post_end
 
 
 # Pure in the clause, which is cleaned again for each number it precedes.

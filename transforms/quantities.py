@@ -249,6 +249,8 @@ def _read_quantity(text: str, pos: int, end: int, token: str) -> Quantity | str:
 
 
 def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str:
+    """The quantity the number `token` at `pos` opens (with the b of an a/b form, and its unit),
+    or why it is none."""
     num_end = pos + len(token)
     value = parse_number(token)
     if value is None:
@@ -279,6 +281,21 @@ def _read_with_unit(text: str, pos: int, end: int, token: str) -> Quantity | str
         unit_pos += 1  # "3,2%(57) hộ": the count in brackets, its noun after
     elif text.startswith((",%", ".%"), unit_pos):
         unit_pos += 1  # "bằng 95,%": a separator left where the decimals were never typed
+    return _with_unit(text, pos, num_end, unit_pos, end, value, value_text, target)
+
+
+def _with_unit(
+    text: str,
+    pos: int,
+    num_end: int,
+    unit_pos: int,
+    end: int,
+    value: float,
+    value_text: str,
+    target: float | None,
+) -> Quantity | str:
+    """The number read with the unit at `unit_pos` (a mixed amount, a scaled count, a measure or a
+    counted noun), or why it is no quantity."""
     may_mix, may_scale, may_measure, may_noun, may_time = _may_open(text[unit_pos : unit_pos + 2])
     # (a mixed amount opens right after the number, on a space or "t": not on the skipped sign)
     mixed = (

@@ -30,7 +30,19 @@ def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.
     keeps the document it holds: status loaded with that document, the failure in its
     error_reason and error, so the earlier facts stay until a read succeeds."""
     read = pl.col("action").is_in(["new", "changed", "unchanged", "recovered"])
-    outcome = documents.select(
+    outcome = _parse_outcomes(documents)
+    return (
+        plan.join(outcome, on="document_id", how="left")
+        # an outcome is a file's only if the file itself was read this run
+        .with_columns(pl.when(read).then(pl.col(c)).alias(c) for c in outcome.columns[1:])
+        .with_columns(_file_outcome_columns(now))
+        .select(FILE_COLUMNS)
+    )
+
+
+def _parse_outcomes(documents: pl.DataFrame) -> pl.DataFrame:
+    """Each document read this run: loaded, extraction_failed or rejected, with the reason."""
+    return documents.select(
         "document_id",
         pl.when(pl.col("status") == "ok")
         .then(pl.lit("loaded"))
@@ -41,55 +53,44 @@ def file_rows(plan: pl.DataFrame, documents: pl.DataFrame, now: datetime) -> pl.
         pl.col("error_reason").alias("parsed_reason"),
         pl.col("error").alias("parsed_error"),
     )
+
+
+def _file_outcome_columns(now: datetime) -> list[pl.Expr]:
+    """A planned file's status, document, error and parse time, from its action and its read's
+    outcome (the parsed_* columns)."""
     parsed = pl.col("parsed_status").is_not_null()
     keep = (
         (pl.col("parsed_status") == "rejected")
         & pl.col("parsed_reason").is_in(list(KEEPS_DOCUMENT))
         & pl.col("previous_hash").is_not_null()
     )
-    return (
-        plan.join(outcome, on="document_id", how="left")
-        # an outcome is a file's only if the file itself was read this run
-        .with_columns(pl.when(read).then(pl.col(c)).alias(c) for c in outcome.columns[1:])
-        .with_columns(
-            pl.when(pl.col("action").is_in(["removed", "vanished"]))
-            .then(pl.lit("removed"))
-            .when(pl.col("action") == "rejected")
-            .then(pl.lit("rejected"))
-            .when((pl.col("action") == "kept") | keep)
-            .then(pl.lit("loaded"))
-            .when(parsed)
-            .then(pl.col("parsed_status"))
-            .when(pl.col("action").is_in(["new", "changed", "recovered"]))
-            .then(pl.lit("loaded"))
-            .otherwise(pl.lit(None, dtype=pl.String))
-            .alias("status"),
-            pl.when(keep)
-            .then(pl.col("previous_hash"))
-            .otherwise(pl.col("content_hash"))
-            .alias("content_hash"),
-            pl.when(keep)
-            .then(document_id_expr(pl.col("previous_hash")))
-            .otherwise(pl.col("document_id"))
-            .alias("document_id"),
-            pl.when(parsed)
-            .then(pl.col("parsed_reason"))
-            .otherwise(pl.col("error_reason"))
-            .alias("error_reason"),
-            pl.when(keep)
-            .then(pl.col("parsed_error") + pl.lit("; the facts of its last good read are kept"))
-            .when(parsed)
-            .then(pl.col("parsed_error"))
-            .otherwise(pl.col("error"))
-            .alias("error"),
-            pl.when(parsed & ~keep)
-            .then(pl.lit(now))
-            .otherwise(None)
-            .cast(pl.Datetime("us"))
-            .alias("parsed_at"),
-        )
-        .select(FILE_COLUMNS)
-    )
+    return [
+        pl.when(pl.col("action").is_in(["removed", "vanished"]))
+        .then(pl.lit("removed"))
+        .when(pl.col("action") == "rejected")
+        .then(pl.lit("rejected"))
+        .when((pl.col("action") == "kept") | keep)
+        .then(pl.lit("loaded"))
+        .when(parsed)
+        .then(pl.col("parsed_status"))
+        .when(pl.col("action").is_in(["new", "changed", "recovered"]))
+        .then(pl.lit("loaded"))
+        .otherwise(pl.lit(None, dtype=pl.String))
+        .alias("status"),
+        pl.when(keep).then(pl.col("previous_hash")).otherwise(pl.col("content_hash")).alias("content_hash"),
+        pl.when(keep)
+        .then(document_id_expr(pl.col("previous_hash")))
+        .otherwise(pl.col("document_id"))
+        .alias("document_id"),
+        pl.when(parsed).then(pl.col("parsed_reason")).otherwise(pl.col("error_reason")).alias("error_reason"),
+        pl.when(keep)
+        .then(pl.col("parsed_error") + pl.lit("; the facts of its last good read are kept"))
+        .when(parsed)
+        .then(pl.col("parsed_error"))
+        .otherwise(pl.col("error"))
+        .alias("error"),
+        pl.when(parsed & ~keep).then(pl.lit(now)).otherwise(None).cast(pl.Datetime("us")).alias("parsed_at"),
+    ]
 
 
 def mark_extraction_failures(documents: pl.DataFrame, failures: pl.DataFrame | None) -> pl.DataFrame:
