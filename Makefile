@@ -28,18 +28,21 @@ $(BIN)/python:
 $(BIN)/uv: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-# Stamps: reinstall when the lock changes. --inexact keeps uv itself in the venv.
-$(VENV)/.installed: uv.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv sync --quiet --frozen --inexact
+# Stamps: reinstall when the lock (or how it is installed) changes. --inexact keeps uv itself in the venv.
+# --compile-bytecode: the .pyc files are written once, here; a shell with
+# PYTHONDONTWRITEBYTECODE set (as container images often are) would otherwise compile
+# Dagster's and Great Expectations' sources again at every run (3 s of each `make run`).
+$(VENV)/.installed: uv.lock pyproject.toml Makefile | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact --compile-bytecode
 	touch $@
 
-$(VENV)/.installed-test: uv.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv sync --quiet --frozen --inexact --extra test
+$(VENV)/.installed-test: uv.lock pyproject.toml Makefile | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact --compile-bytecode --extra test
 	touch $@ $(VENV)/.installed
 
 # The DuckDB command-line client (extra "sql"), the same version as the library.
-$(VENV)/.installed-sql: uv.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv sync --quiet --frozen --inexact --extra sql
+$(VENV)/.installed-sql: uv.lock pyproject.toml Makefile | $(BIN)/uv
+	$(BIN)/uv sync --quiet --frozen --inexact --compile-bytecode --extra sql
 	touch $@
 
 $(DAGSTER_HOME)/dagster.yaml:

@@ -1,4 +1,4 @@
-"""Which interpreter the Makefile builds the venv from (dry runs of `make`: nothing is built)."""
+"""How the Makefile builds the venv: from which interpreter (dry runs of `make`: nothing is built), and with bytecode."""
 
 import importlib.util
 import os
@@ -44,3 +44,12 @@ def test_without_a_distribution_python_the_venv_is_built_from_python3(tmp_path):
 def test_a_python_named_on_the_command_line_wins(tmp_path):
     command = _venv_command(tmp_path, PYTHON="/opt/other/python3.11", DISTRO_PYTHON=sys.executable)
     assert command == f"/opt/other/python3.11 -m venv {tmp_path}/venv"
+
+
+def test_the_dependencies_are_installed_with_their_bytecode():
+    # (the venv running the tests was built by the Makefile: its install compiled every
+    # module, so a shell with PYTHONDONTWRITEBYTECODE does not compile them at each run)
+    import great_expectations
+
+    source = Path(great_expectations.__file__)
+    assert Path(importlib.util.cache_from_source(str(source))).is_file()
