@@ -128,6 +128,15 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             "INDUSTRY_VALUE_GROWTH",
             "Sản phẩm gạch",
         ),
+        # "... có tổng ...": the sum is what is measured, not who has it.
+        ("Vụ này có tổng diện tích xuống giống 520 ha.", 0, "CROP_AREA", "tổng diện tích xuống giống"),
+        # "với mức tăng 14,8%": the level's noun after "với" is no part of what grows.
+        (
+            "Ngành công nghiệp tăng trưởng tích cực với mức tăng 14,8%.",
+            0,
+            None,
+            "Ngành công nghiệp tăng trưởng tích cực",
+        ),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -54,7 +54,7 @@ _CLAUSE_BOUNDARY_RE = re.compile(
 # Indicator clean-up: leading bullets and connectives, trailing verbs and hedges.
 _LEADING_JUNK_RE = re.compile(
     r"""^[\s\-–+•*.·)]*
-    (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|công\ tác|theo\ đó
+    (?:(?:và|trong\ đó|đồng\ thời|kết\ quả|đến\ nay|hiện\ nay|tuy\ nhiên|trong\ năm|đã|có(?=\ tổng)|công\ tác|theo\ đó
          |toàn\ (?:huyện|tỉnh|xã|phường|thị\ trấn|thị\ xã|thị|thành\ phố|quận)|cả\ (?:năm|nước)
          # verbs of doing that lead the measured thing ("thực hiện tốt việc chi trả ...")
          |thực\ hiện(?:\ tốt|\ thành\ công)?(?:\ việc)?|tổ\ chức|triển\ khai|đẩy\ mạnh|duy\ trì|tiếp\ tục
@@ -79,6 +79,7 @@ _TRAILING_WORDS = [
     "có",
     r"thực\ hiện",
     "với",
+    r"với\ mức",
     r"đối\ với",
     "cho",
     "còn",
@@ -725,6 +726,7 @@ def _named_part(raw: str) -> str:
 
 # "Tiêm phòng tại trạm y tế xã với tổng số mũi tiêm: 3.100 mũi": the sum after "với" is measured.
 _WITH_SUM_RE = re.compile(r"^.*?\s+với\s+(?=(?:tổng\s+số|tổng|số)\s+(?!lượng\b)\w)", re.IGNORECASE)
+_HAS_SUM_RE = re.compile(r"^.*?\s+có\s+(?=tổng\s+\w)", re.IGNORECASE)
 # "Kết quả 6 tháng đầu năm như sau: ..." announces a list: what comes before is no indicator.
 _AS_FOLLOWS_RE = re.compile(r"^.*\bnhư sau\b[\s:,.\-–]*(?=\w)", re.IGNORECASE)
 _LEAD_IN_HINT_RE = re.compile(r"bao gồm|theo đó|điển hình|cụ thể", re.IGNORECASE)
@@ -748,6 +750,8 @@ def _clean_indicator(raw: str, reorder: bool = True) -> str:
     # (each pattern below needs its "ớ" or "ư ", in either case: only then is it searched)
     if ("ớ" in raw or "Ớ" in raw) and not _measure_last(raw):  # "... với tổng kinh phí": measure first
         raw = _WITH_SUM_RE.sub("", raw)
+    if "ó t" in raw or "Ó T" in raw:  # "Vụ này có tổng diện tích ...": the sum is what is measured
+        raw = _HAS_SUM_RE.sub("", raw)
     if "ư " in raw or "Ư " in raw:
         raw = _AS_FOLLOWS_RE.sub("", raw)
     if "đạt" in raw or "là" in raw or "được" in raw:  # (_CLAIMED_RE is case-sensitive)
