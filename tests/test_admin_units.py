@@ -127,6 +127,12 @@ def test_a_misspelt_name_with_one_letter_off_is_read_as_the_unit():
     found = resolve_unit(meta("huyện", "Đan Phượngg"), "UBND huyện Đan Phượngg báo cáo.")
     assert found["admin_unit_code"] == "273"
     assert "written Đan Phượngg" in found["admin_resolution_note"]
+    assert found["locality"] == "Đan Phượng"  # the locality is the unit's, spelled as it is
+
+
+def test_a_name_written_as_the_unit_is_kept_as_written():
+    found = resolve_unit(meta("huyện", "Đan Phượng"), "UBND huyện Đan Phượng báo cáo.")
+    assert found["admin_unit_code"] == "273" and "locality" not in found
 
 
 def test_a_parent_named_by_its_level_alone_breaks_a_tie():

@@ -383,15 +383,18 @@ class Resolution:
     method: str = "unresolved"  # header | text | unique name | province only | hint | unresolved
     candidates: int = 0
     note: str | None = None
+    respelled: str | None = None  # the unit's name, when the one written was a typo of it
 
     def record(self, ref: Reference) -> dict:
-        """The fields of RESOLUTION_FIELDS: codes on the report's date and their 2025 successors."""
+        """The fields of RESOLUTION_FIELDS: codes on the report's date and their 2025 successors;
+        and the locality spelled as the unit is, when the text misspelled it ("Hòoà Thành")."""
         code_2025, province_2025, partial = successors(ref, self.unit, self.province)
         new_province = ref.unit(POST, province_2025)
         note = self.note
         if partial:
             note = (note + "; " if note else "") + "split in 2025: the main successor is given"
-        return {
+        respelled = {"locality": self.respelled} if self.respelled and self.unit else {}
+        return respelled | {
             "admin_unit_code": self.unit.code if self.unit else None,
             "province_code": self.province.code if self.province else None,
             "admin_unit_code_2025": code_2025,
@@ -510,7 +513,8 @@ def _choose(
             )
         by_parent = any(a.uid in parents for a in _ancestors(ref, unit))
         method = "header" if by_parent else ("text" if best >= 1 else "unique name")
-        return Resolution(era, unit, _province_of(ref, unit), method, len(candidates), spelling)
+        respelled = unit.short_name if spelling else None
+        return Resolution(era, unit, _province_of(ref, unit), method, len(candidates), spelling, respelled)
     shared = {c.province_code for c in (winners if best > 0 else candidates)}
     province = ref.unit(era, shared.pop()) if len(shared) == 1 else None
     note = f"{len(candidates)} candidates named {named}; the text does not tell them apart"
