@@ -611,3 +611,17 @@ def test_a_number_after_a_level_that_starts_a_period_is_no_place():
     page = "BÁO CÁO Kết quả hoạt động của Thường trực HĐND xã 4 tháng đầu năm 2023\n\nThường trực HĐND xã Lạc Sơn báo cáo như sau.\n"
     assert extract_metadata(page)["locality"] == "Lạc Sơn"
     assert extract_metadata("UBND Phường 5 tổ chức hội nghị sơ kết.\n")["locality"] == "5"
+
+
+def test_a_quarter_report_whose_results_run_to_date_reports_the_period_the_quarter_closes():
+    page = (
+        "Báo cáo tình hình kinh tế - xã hội Quý III và nhiệm vụ quý IV năm 2024\n"
+        "Ngày cập nhật 03/10/2024\n\n"
+        "I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM 2024:\n\n"
+        "Thu ngân sách 9 tháng đạt 41 tỷ đồng.\n"
+    )
+    meta = extract_metadata(page)
+    assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == (2024, "months", 9)
+    # a quarter whose results are the quarter's own stays the quarter
+    meta = extract_metadata(page.replace("9 THÁNG ĐẦU NĂM", "QUÝ III NĂM"))
+    assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == (2024, "quarter", 3)

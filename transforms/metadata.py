@@ -299,6 +299,7 @@ def extract_metadata(text: str) -> dict:
     opening = text[title_end : title_end + _OPENING_CHARS] if title else text[:_OPENING_CHARS]
     is_plan = record["doc_number"] is not None and _PLAN_NUMBER.search(record["doc_number"])
     period = (is_plan and _results_period(text)) or _period(title or "") or _period(opening)
+    period = _to_date_period(text, period)
     if period:
         kind, index, year, later_year, stem = period
         if year is None and kind != "year":  # "6 tháng đầu năm": the page's date says which year
@@ -939,6 +940,23 @@ def _results_period(text: str) -> tuple[str | None, int | None, int | None, int 
     """The period of the first results section ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024")."""
     heading = _RESULTS_HEADING.search(text)
     return _period(text[heading.end() : heading.end() + _RESULTS_REACH]) if heading else None
+
+
+# The period to date that a quarter closes: the second quarter closes the first half, the third
+# nine months, the fourth the year.
+_CLOSED_BY_QUARTER = {2: ("half", 1), 3: ("months", 9), 4: ("year", None)}
+
+
+def _to_date_period(text: str, period: tuple | None) -> tuple | None:
+    """ "Báo cáo ... Quý II" whose results section reports "6 tháng đầu năm 2018": the figures run
+    to date, so the report's period is the one the quarter closes."""
+    if not period or period[0] != "quarter" or period[1] not in _CLOSED_BY_QUARTER:
+        return period
+    results = _results_period(text)
+    if results is None or results[:2] != _CLOSED_BY_QUARTER[period[1]]:
+        return period
+    same_year = results[2] is None or period[2] is None or results[2] == period[2]
+    return results if same_year else period
 
 
 def _closing_year(text: str) -> int | None:
