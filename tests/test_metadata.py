@@ -625,3 +625,14 @@ def test_a_quarter_report_whose_results_run_to_date_reports_the_period_the_quart
     # a quarter whose results are the quarter's own stays the quarter
     meta = extract_metadata(page.replace("9 THÁNG ĐẦU NĂM", "QUÝ III NĂM"))
     assert (meta["period_year"], meta["period_kind"], meta["period_index"]) == (2024, "quarter", 3)
+
+
+def test_a_body_that_acts_in_a_claim_is_not_the_page_s_issuer():
+    page = (
+        " date 2024-12 Năm 2024, kinh tế của huyện tiếp tục phát triển. Chương trình OCOP có "
+        "4 sản phẩm được UBND huyện công nhận 3 sao.\n"
+    )
+    meta = extract_metadata(page)
+    assert meta["issuer"] is None
+    meta = extract_metadata(page.replace("Năm 2024, kinh tế", "UBND huyện báo cáo năm 2024, kinh tế"))
+    assert meta["issuer"] == "UBND"

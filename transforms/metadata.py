@@ -716,6 +716,9 @@ def _unit_from_subject_place(opening: str) -> dict:
     return unit
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:được|bị)\s+$", re.IGNORECASE)
+
+
 def _unit_from_opening(opening: str, flat: str) -> dict:
     """The first organisation the headline or first paragraph names as acting ("UBND xã X tổ
     chức hội nghị", "Ban Chấp hành Đảng bộ huyện Y họp"), not as a person's title."""
@@ -726,6 +729,8 @@ def _unit_from_opening(opening: str, flat: str) -> dict:
     for match in mentions:
         if _ROLE_BEFORE.search(opening, max(0, match.start() - 30), match.start()):
             continue
+        if _PASSIVE_BEFORE.search(opening, max(0, match.start() - 8), match.start()):
+            continue  # "5 sản phẩm được UBND huyện quyết định 3 sao": it acts in a claim, not reports
         if match.group("name") is None and _PLURAL_AFTER.match(opening, match.end()):
             continue
         org, level, name = _mention_parts(match)
