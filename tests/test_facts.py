@@ -325,6 +325,12 @@ def test_parts_of_a_total() -> None:
     assert [(f["value"], f["part_of"]) for f in facts] == [(9, None), (6, 0), (3, 0)]
 
 
+def test_a_sentence_opening_on_trong_do_lists_the_parts_of_the_claim_before() -> None:
+    text = "Tổng vốn năm nay đạt 9 tỷ đồng. Trong đó, vốn tỉnh 6 tỷ đồng, vốn huyện 3 tỷ đồng."
+    facts = extract_facts(text)
+    assert [(f["value"], f["part_of"]) for f in facts] == [(9, None), (6, 0), (3, 0)]
+
+
 def test_parts_of_a_total_said_before_in_a_headline_belong_to_the_fact_kept() -> None:
     text = (
         "Tăng trưởng kinh tế 9 tháng đạt 8,2%\n\n"

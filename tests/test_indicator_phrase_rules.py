@@ -137,6 +137,20 @@ def _fact(text: str, index: int) -> tuple[str | None, str | None]:
             None,
             "Ngành công nghiệp tăng trưởng tích cực",
         ),
+        # A part of a value that names only its sector is that sector's value; the words the
+        # measure and the part share are said once.
+        (
+            "Giá trị sản xuất đạt 950 tỷ đồng. Trong đó, khu vực dịch vụ đạt 300 tỷ đồng.",
+            1,
+            "SERVICES_VALUE",
+            "giá trị sản xuất khu vực dịch vụ",
+        ),
+        (
+            "Giá trị sản xuất đạt 95 tỷ đồng, trong đó sản xuất tiểu thủ công nghiệp đạt 30 tỷ đồng.",
+            1,
+            "INDUSTRY_VALUE",
+            "giá trị sản xuất tiểu thủ công nghiệp",
+        ),
         # A lead-in pointing at an example is no part of the indicator.
         ("Điển hình như thu ngân sách đạt 12 tỷ đồng.", 0, "BUDGET_REVENUE", "thu ngân sách"),
         # "trên địa bàn" says where the report's unit is ...

@@ -698,23 +698,39 @@ _UNIT_ONLY_COUNTS = frozenset(("hộ", "người", "lượt", "đối tượng")
 
 
 _PART_NOUNS = {"money": tuple(_MONEY_NOUNS), **{kind: (noun,) for kind, noun in _IMPLIED_MEASURE.items()}}
+# The total of a "trong đó" may also be a measure of value ("Giá trị sản xuất ..., trong đó
+# khu vực dịch vụ ..."): its parts are of that measure.
+_TOTAL_MONEY_NOUNS = tuple(sorted(_MONEY_NOUNS | set(_MEASURE_HEADS), key=len, reverse=True))
 
 
-def _part_of_sum(fact: dict, previous: dict) -> str | None:
+def _joined(noun: str, own: str) -> str:
+    """The measure noun before a part's words, the words they share said once ("giá trị sản
+    xuất" and "sản xuất tiểu thủ công nghiệp" → "giá trị sản xuất tiểu thủ công nghiệp")."""
+    words, own_words = noun.split(), own.split()
+    lowered = [w.lower() for w in own_words]
+    shared = next((k for k in range(len(words), 0, -1) if lowered[:k] == words[-k:]), 0)
+    return " ".join(words + own_words[shared:])
+
+
+def _part_of_sum(fact: dict, previous: dict, is_total: bool = False) -> str | None:
     """ "tổng kinh phí 700 triệu đồng (trong đó: Nhà nước hỗ trợ 250 triệu đồng, ...)": a part of a
-    sum that names only who paid, or which crop ("Diện tích cây ăn quả 560 ha, trong đó cam 210 ha,
-    bưởi 150 ha"), is measured as the sum is ("kinh phí Nhà nước hỗ trợ", "diện tích bưởi")."""
-    if (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
+    sum that names only who paid, which sector or which crop ("Diện tích cây ăn quả 560 ha, trong
+    đó cam 210 ha, bưởi 150 ha"), is measured as the sum is ("kinh phí Nhà nước hỗ trợ", "diện
+    tích bưởi"). `previous` is the claim right before, or (`is_total`) the total the part is of."""
+    if not is_total and (fact.get("char_start") or 0) - (previous.get("char_end") or 0) > _NEIGHBOUR_GAP:
         return None  # (the cheapest test first)
     kind = _measure_kind(fact.get("unit"))
     if kind not in _PART_NOUNS or kind != _measure_kind(previous.get("unit")):
         return None
     before, own = _core_of(previous.get("indicator_text") or ""), fact.get("indicator_text") or ""
-    noun = next((n for n in _PART_NOUNS[kind] if before == n or before.startswith(n + " ")), None)
+    nouns = _TOTAL_MONEY_NOUNS if is_total and kind == "money" else _PART_NOUNS[kind]
+    noun = next((n for n in nouns if before == n or before.startswith(n + " ")), None)
     if noun is None or not own or _core_of(own).startswith(_MEASURE_HEAD_PREFIXES):
         return None
     noun = noun.removeprefix("tổng ").removeprefix("số ")
-    return None if own.lower().startswith(noun) else f"{noun} {own}"
+    if own.lower().startswith(noun):
+        return None
+    return _joined(noun, own)
 
 
 _GROWTH_HEADS = tuple(normalize(w) for w in ("tăng trưởng", "tốc độ tăng", "chỉ số"))
@@ -1027,7 +1043,10 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             and _core_of(fact["indicator_text"]) == "xếp hạng"
         ):
             fact["indicator_text"] = _ranked_thing(fact, previous)
-        money_of = (_amount_of_previous(fact, previous) or _part_of_sum(fact, previous)) if previous else None
+        total = facts[fact["part_of"]] if fact.get("part_of") is not None else None
+        money_of = (_amount_of_previous(fact, previous) if previous else None) or (
+            _part_of_sum(fact, total, True) if total else _part_of_sum(fact, previous) if previous else None
+        )
         leads = (_subject_and_tails(subject) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact

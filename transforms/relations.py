@@ -314,9 +314,14 @@ class _Sentence:
         self.part_start = part.start() if part else None
         # "Kế hoạch vốn ... là 266 tỷ đồng. Trong đó, ngân sách tỉnh là 184 tỷ đồng": a sentence
         # opening on "trong đó" lists the parts of the plan the sentence before left open
+        self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
+        # "Tổng giá trị sản xuất đạt 17 tỷ đồng. Trong đó, khu vực dịch vụ ...": a sentence opening
+        # on "trong đó" lists the parts of the claim the sentence before ended on, or of the plan
+        # it left open
         opens_on_parts = part is not None and not text[start : part.start()].strip(_LIST_MARKS)
         self.open_plan = open_plan if opens_on_parts else None
-        self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
+        if opens_on_parts and carry is not None and open_plan is None:
+            self.parent = carry
         self.prev_end = start
         self.bound_end: int | None = None  # where the last number skipped as a bound ends
         self.skipped: list[SkippedNumber] = []
