@@ -9,7 +9,7 @@ import re
 
 from transforms.admin_levels import levels
 from transforms.catalog import mapping, words
-from transforms.indicators import content_words, match_indicator, match_subject
+from transforms.indicators import content_words, lower_first, match_indicator, match_subject
 from transforms.quantities import Quantity
 from transforms.units import COUNT_SCALES, unit_info
 from transforms.vocabulary import NAME_WORDS, NEGATIONS, WORD_RE, by_first_letter
@@ -480,16 +480,16 @@ def _counted_indicator(unit: str, pre: str, post: str, verb_clause: str = "", gi
     if given and not only_counts and not (not post and named):
         act = _given_act(verb_clause) if post else _AGENT_DONE_RE.sub("", pre)
         if act:
-            return " ".join(f"{noun} {post} được {_lower_first(act)}".split())
+            return " ".join(f"{noun} {post} được {lower_first(act)}".split())
     if post:
-        return f"{noun} {post} {_lower_first(_verb_before(verb_clause))}".strip()
+        return f"{noun} {post} {lower_first(_verb_before(verb_clause))}".strip()
     pre = _AGENT_DONE_RE.sub("", pre)  # "Lãnh đạo UBND đã chủ trì 40 phiên họp": who did it is no part
     if not pre:
         return noun
     if only_counts or named:
         return pre
     verb = _verb_before(pre) if verb_clause else ""  # right before the count
-    first = f"{noun} {_lower_first(verb)}"
+    first = f"{noun} {lower_first(verb)}"
     written = f"{pre} {noun}"
     if verb == pre and verb.split()[0].lower() in _COUNT_VERBS and _same_code(first, written, unit):
         return first  # "đã tiếp nhận 16 trường hợp": the noun first, as a person writes it
@@ -510,16 +510,6 @@ def _given_act(clause: str) -> str:
 def _same_code(a: str, b: str, unit: str) -> bool:
     """Do two orders of the same words name the same catalogued indicator (or none)?"""
     return match_indicator(a, unit) == match_indicator(b, unit)
-
-
-def _lower_first(verb: str) -> str:
-    """The sentence's first word moved after its noun is lower case ("Thành lập 3 HTX" → "HTX thành
-    lập"); an abbreviation keeps its capitals, and so does a name of capitalised words ("Hội Nông
-    dân giải ngân ...")."""
-    second = verb.split(" ", 2)[1:2]
-    if not verb[:1].isupper() or not verb[1:2].islower() or (second and second[0][:1].isupper()):
-        return verb
-    return verb[0].lower() + verb[1:]
 
 
 _TARGET_WORD_RE = re.compile(r"(?:kế hoạch|kh|dự toán|chỉ tiêu|nghị quyết|cùng kỳ|ck|so)\b", re.IGNORECASE)
@@ -633,7 +623,7 @@ def _with_object(text: str, pre: str, pos: int, kind: str, adjacent: bool) -> tu
         harvest = any(f" {verb.lower()}".endswith(f" {v}") for v in _OUTPUT_VERBS)
         verb, measure = ("", measure) if harvest else (verb, "")
     measure = "" if named else measure
-    return " ".join(f"{measure} {post} {_lower_first(verb)}".split()), post_end
+    return " ".join(f"{measure} {post} {lower_first(verb)}".split()), post_end
 
 
 def _enumeration_start(text: str, floor: int, cut: int, pre_end: int, short: str, after_fact: bool) -> int:

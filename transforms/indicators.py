@@ -703,6 +703,16 @@ _PART_NOUNS = {"money": tuple(_MONEY_NOUNS), **{kind: (noun,) for kind, noun in 
 _TOTAL_MONEY_NOUNS = tuple(sorted(_MONEY_NOUNS | set(_MEASURE_HEADS), key=len, reverse=True))
 
 
+def lower_first(verb: str) -> str:
+    """The sentence's first word moved after its noun is lower case ("Thành lập 3 HTX" → "HTX thành
+    lập"); an abbreviation keeps its capitals, and so does a name of capitalised words ("Hội Nông
+    dân giải ngân ...")."""
+    second = verb.split(" ", 2)[1:2]
+    if not verb[:1].isupper() or not verb[1:2].islower() or (second and second[0][:1].isupper()):
+        return verb
+    return verb[0].lower() + verb[1:]
+
+
 def _joined(noun: str, own: str) -> str:
     """The measure noun before a part's words, the words they share said once ("giá trị sản
     xuất" and "sản xuất tiểu thủ công nghiệp" → "giá trị sản xuất tiểu thủ công nghiệp")."""
@@ -741,7 +751,7 @@ def _as_growth(indicator: str | None) -> str | None:
     ("tăng trưởng GRDP")."""
     if not indicator or _core_of(indicator).startswith(_GROWTH_HEADS):
         return indicator
-    return f"tăng trưởng {indicator}"
+    return f"tăng trưởng {lower_first(indicator)}"
 
 
 def _part_of_growth(fact: dict, total: dict) -> str | None:
@@ -756,7 +766,7 @@ def _part_of_growth(fact: dict, total: dict) -> str | None:
     before = _core_of(total.get("indicator_text") or "")
     levels = () if before.startswith(_GROWTH_HEADS) else _MEASURE_HEADS
     head = next((n for n in levels if before == n or before.startswith(n + " ")), "tăng trưởng")
-    return f"{head} {own}"
+    return f"{head} {lower_first(own)}"
 
 
 _SEASON_RE = re.compile(rf"\bvụ\s+({CROP_SEASONS_PATTERN})\b", re.IGNORECASE)
