@@ -127,7 +127,12 @@ def test_a_misspelt_name_with_one_letter_off_is_read_as_the_unit():
     found = resolve_unit(meta("huyện", "Đan Phượngg"), "UBND huyện Đan Phượngg báo cáo.")
     assert found["admin_unit_code"] == "273"
     assert "written Đan Phượngg" in found["admin_resolution_note"]
-    assert found["locality"] == "Đan Phượng"  # the locality is the unit's, spelled as it is
+    assert "locality" not in found  # another name, perhaps: as written
+
+
+def test_a_name_with_a_syllable_of_two_tone_marks_is_spelled_as_its_unit():
+    found = resolve_unit(meta("huyện", "Đan Phượợng"), "UBND huyện Đan Phượợng báo cáo.")
+    assert (found["admin_unit_code"], found["locality"]) == ("273", "Đan Phượng")
 
 
 def test_a_name_written_as_the_unit_is_kept_as_written():

@@ -513,7 +513,7 @@ def _choose(
             )
         by_parent = any(a.uid in parents for a in _ancestors(ref, unit))
         method = "header" if by_parent else ("text" if best >= 1 else "unique name")
-        respelled = unit.short_name if spelling else None
+        respelled = unit.short_name if spelling and _misspelt(named) else None
         return Resolution(era, unit, _province_of(ref, unit), method, len(candidates), spelling, respelled)
     shared = {c.province_code for c in (winners if best > 0 else candidates)}
     province = ref.unit(era, shared.pop()) if len(shared) == 1 else None
@@ -524,6 +524,15 @@ def _choose(
 
 
 _MIN_FUZZY_KEY = 6  # letters; shorter names are too close to each other to forgive a typo
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _misspelt(name: str) -> bool:
+    """Does the name hold a syllable no word of Vietnamese has: two tone marks ("Hòoà")? (One
+    letter off a unit may be a typo of it or another name: only such a typo is corrected.)"""
+    return any(
+        sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", syllable)) > 1 for syllable in name.split()
+    )
 
 
 def _near_candidates(ref: Reference, era: str, level: str, locality: str) -> list[Unit]:
