@@ -1033,6 +1033,16 @@ def _continues(text: str, fact: dict, previous: dict | None) -> bool:
     return same_unit
 
 
+def _measured_as_another(fact: dict, previous: dict | None, facts: list[dict]) -> str | None:
+    """The indicator a fact takes from another claim: the money of the count right before it, or
+    the measure of the total it is a part of (else of the claim right before it)."""
+    if previous is not None and (amount := _amount_of_previous(fact, previous)):
+        return amount
+    if fact.get("part_of") is not None:
+        return _part_of_sum(fact, facts[fact["part_of"]], is_total=True)
+    return _part_of_sum(fact, previous) if previous is not None else None
+
+
 def _assign_codes(text: str, facts: list[dict]) -> None:
     previous: dict | None = None
     for fact in facts:
@@ -1053,10 +1063,7 @@ def _assign_codes(text: str, facts: list[dict]) -> None:
             and _core_of(fact["indicator_text"]) == "xếp hạng"
         ):
             fact["indicator_text"] = _ranked_thing(fact, previous)
-        total = facts[fact["part_of"]] if fact.get("part_of") is not None else None
-        money_of = (_amount_of_previous(fact, previous) if previous else None) or (
-            _part_of_sum(fact, total, True) if total else _part_of_sum(fact, previous) if previous else None
-        )
+        money_of = _measured_as_another(fact, previous, facts)
         leads = (_subject_and_tails(subject) if subject and not bare else ()) + fact_leads(text, fact)
         leads += _sibling_leads(fact, previous)
         previous = fact
