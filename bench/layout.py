@@ -352,6 +352,7 @@ def _unit(rng, lv: str) -> tuple[str, str]:
 
 def build_report(rng, error_rate: float) -> tuple[str, dict, list[dict], list[dict], int]:
     """(file text, document record, facts, errors, number of cross-checkable facts)."""
+    # (the random draws keep their order: the same seed must give the same corpus)
     issuer = _weighted(rng, ISSUERS)
     lv = _weighted(rng, LEVEL_WEIGHTS)
     if issuer == "Đảng ủy" and lv == "thị trấn" and rng.random() < 0.5:
@@ -360,10 +361,64 @@ def build_report(rng, error_rate: float) -> tuple[str, dict, list[dict], list[di
     if lv == "phường" and rng.random() < 0.4:
         pl = "thị xã"
     loc, parent = _unit(rng, lv)
-    name_parent = rng.random() < 0.9
+    parent = parent if rng.random() < 0.9 else None  # the parent is named, or not
     year = rng.randint(2019, 2025)
     kind, index, label, nxt = _period(rng, year)
     issued = _issued(rng, year, kind, index)
+    c = _context(rng, year, kind, index, lv, pl, big)
+    fill = {"lv": lv, "cq": c.cq, "pl": pl}
+    c.ignore([(label, "period"), (label.upper(), "period")])
+
+    subtitle = _subtitle(rng, issuer, lv, label, nxt)
+    title = f"BÁO CÁO {subtitle}"
+    c.ignore([(nxt, "period")])
+    n_facts = rng.randint(32, 58)
+    intro = _intro(c, issuer, lv, loc, pl, parent, label)
+    body = [intro] + _body(c, issuer, label, nxt, fill, n_facts, error_rate)
+    closing = _closing(rng, issuer, lv, pl)
+
+    header, doc_number = _header(c, issuer, lv, loc, pl, parent)
+    date_line = rng.random() < 0.95
+    signer = person(rng) if rng.random() < 0.95 else None
+    sig, signer_title = _signature(rng, issuer, lv, signer)
+    recipients = _recipients(rng, issuer, lv, pl)
+    official = _official_lines(c, header, loc, issued if date_line else None, subtitle, body, closing)
+    official += recipients + [""] + sig if rng.random() < 0.6 else sig + [""] + recipients
+
+    issued_date = issued if date_line else None
+    lines = official
+    if rng.random() < 0.3:  # a web page
+        stripped = rng.random() < 0.35
+        page_date = issued + dt.timedelta(days=rng.randint(0, 9))
+        if stripped:  # a news page: title, page date, the report's body only
+            inner = body + [closing]
+            issued_date = page_date
+            doc_number = signer = signer_title = None
+        else:
+            inner = official
+            issued_date = issued if date_line else page_date
+        lines = _web(c, loc, lv, parent, pl, title, page_date, inner, double=rng.random() < 0.3)
+    text = "\n".join(_spaced(rng, lines)) + "\n"
+
+    doc = {
+        "title": title,
+        "issuer": issuer,
+        "admin_level": lv,
+        "locality": loc,
+        "parent_locality": parent,
+        "doc_number": doc_number,
+        "issued_date": issued_date.isoformat() if issued_date else None,
+        "period": {"year": year, "kind": kind, "index": index, "label": label},
+        "signer": signer,
+        "signer_title": signer_title if signer else None,
+        "ignored": c.ignored,
+    }
+    return text, doc, c.facts, c.errors, c.checkable
+
+
+def _context(rng, year: int, kind: str, index: int | None, lv: str, pl: str, big: bool) -> Ctx:
+    """The report's context: its period, its unit's level and its parent's, what a change is
+    compared with."""
     vs = (
         ("năm trước", f"năm {year - 1}", "cùng kỳ")
         if kind == "year"
@@ -383,74 +438,21 @@ def build_report(rng, error_rate: float) -> tuple[str, dict, list[dict], list[di
         next_year=year + 1 if kind == "year" else year,
     )
     c.debt = rng.random()  # a random phase, so errors land evenly across reports
-    fill = {"lv": lv, "cq": c.cq, "pl": pl}
-    c.ignore([(label, "period"), (label.upper(), "period")])
+    return c
 
-    subtitle = _subtitle(rng, issuer, lv, label, nxt)
-    title = f"BÁO CÁO {subtitle}"
-    c.ignore([(nxt, "period")])
-    n_facts = rng.randint(32, 58)
-    intro = _intro(c, issuer, lv, loc, pl, parent if name_parent else None, label)
-    body = [intro] + _body(c, issuer, label, nxt, fill, n_facts, error_rate)
-    closing = _closing(rng, issuer, lv, pl)
 
-    header, doc_number = _header(c, issuer, lv, loc, pl, parent if name_parent else None)
-    date_line = rng.random() < 0.95
-    signer = person(rng) if rng.random() < 0.95 else None
-    sig, signer_title = _signature(rng, issuer, lv, signer)
-    recipients = _recipients(rng, issuer, lv, pl)
+def _official_lines(
+    c: Ctx, header: list[str], loc: str, dated: dt.date | None, subtitle: str, body: list[str], closing: str
+) -> list[str]:
+    """The report as filed: header, date line (when `dated`), title, body and closing."""
+    rng = c.rng
     official = header[:]
-    if date_line:
-        day = f"{issued.day:02d}" if rng.random() < 0.5 else str(issued.day)
-        dl = f"ngày {day} tháng {issued.month} năm {issued.year}"
+    if dated:
+        day = f"{dated.day:02d}" if rng.random() < 0.5 else str(dated.day)
+        dl = f"ngày {day} tháng {dated.month} năm {dated.year}"
         official += [f"{loc}, {dl}", ""]
         c.ignore([(dl, "date")])
-    official += ["BÁO CÁO", subtitle, ""]
-    official += body + [closing, ""]
-    tail = recipients + [""] + sig if rng.random() < 0.6 else sig + [""] + recipients
-    official += tail
-
-    web = rng.random() < 0.3
-    issued_date = issued if date_line else None
-    if web:
-        stripped = rng.random() < 0.35
-        page_date = issued + dt.timedelta(days=rng.randint(0, 9))
-        if stripped:  # a news page: title, page date, the report's body only
-            inner = body + [closing]
-            issued_date = page_date
-            doc_number = signer = signer_title = None
-        else:
-            inner = official
-            issued_date = issued if date_line else page_date
-        lines = _web(
-            c,
-            loc,
-            lv,
-            parent if name_parent else None,
-            pl,
-            title,
-            page_date,
-            inner,
-            double=rng.random() < 0.3,
-        )
-    else:
-        lines = official
-    text = "\n".join(_spaced(rng, lines)) + "\n"
-
-    doc = {
-        "title": title,
-        "issuer": issuer,
-        "admin_level": lv,
-        "locality": loc,
-        "parent_locality": parent if name_parent else None,
-        "doc_number": doc_number,
-        "issued_date": issued_date.isoformat() if issued_date else None,
-        "period": {"year": year, "kind": kind, "index": index, "label": label},
-        "signer": signer,
-        "signer_title": signer_title if signer else None,
-        "ignored": c.ignored,
-    }
-    return text, doc, c.facts, c.errors, c.checkable
+    return official + ["BÁO CÁO", subtitle, ""] + body + [closing, ""]
 
 
 def _spaced(rng, lines: list[str]) -> list[str]:
