@@ -930,3 +930,11 @@ def test_a_level_kept_steady_against_last_year_is_100_percent_of_it() -> None:
 def test_the_parse_stage_decides_the_units_meaning() -> None:
     f = one("Diện tích lúa đạt 120 ha.")
     assert (f["value_base"], f["unit_base"], f["unit_kind"]) == (1_200_000, "m2", "area")
+
+
+def test_a_sentence_opening_on_an_earlier_year_than_one_before_states_no_fact_of_the_report() -> None:
+    text = "Năm 2024, tổng sản phẩm trên địa bàn tăng 7,2%. Năm 2023, tổng sản phẩm tăng 6,5%."
+    assert values(text) == [(7.2, "%")]
+    # years in their own order are each reported
+    text = "Năm 2023, tổng sản phẩm tăng 6,5%. Năm 2024, tổng sản phẩm trên địa bàn tăng 7,2%."
+    assert values(text) == [(6.5, "%"), (7.2, "%")]

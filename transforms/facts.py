@@ -60,9 +60,14 @@ def read_numbers(text: str, placed: list | None = None) -> tuple[list[dict], lis
     chrome: dict[int, bool] = {}  # line start -> page furniture? (sentences share lines)
     facts: list[dict] = []
     open_plan = None  # the plan figure the last sentence stated with no result
+    latest_year = 0  # the latest year a sentence opened on ("Năm 2022, ...")
     for sent_start, sent_end, sent_tokens, sent_ranks in sentences_with_numbers(text, tokens, ranks):
         section = outline.at(sent_start)  # (once for the sentence: its facts are placed in it)
         reason = _sentence_skip_reason(text, outline, section, chrome, sent_start, sent_tokens, sent_ranks)
+        year = _opening_year(text, sent_start)
+        if reason is None and year and year < latest_year:
+            reason = "an earlier year's figure"  # "Năm 2022, GRDP tăng 9%. Năm 2021, GRDP tăng 8,6%."
+        latest_year = max(latest_year, year)
         if reason is not None:
             skipped.extend(SkippedNumber(m.start(), m.end(), reason) for m in sent_tokens)
             continue
@@ -122,6 +127,16 @@ def _sentence_skip_reason(
 
 # Where one sentence ends and another begins (a claim said again in another sentence repeats it).
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…](?=\s)|\n")
+# A sentence that opens on its year ("Năm 2021, GRDP tăng 8,6%").
+_OPENING_YEAR_RE = re.compile(r"[ \t\-–+•*]*(?:Năm|NĂM)\s+((?:19|20)\d\d)\s*,")
+
+
+def _opening_year(text: str, sent_start: int) -> int:
+    """The year a sentence opens on, or 0."""
+    m = _OPENING_YEAR_RE.match(text, sent_start)
+    return int(m.group(1)) if m else 0
+
+
 # (Its two kinds are found apart, by transforms.sentences: newline_starts and stop_starts.)
 # A footnote marker right after a fact's quote: "[3]", "(3)" or a superscript.
 _MARK_AFTER_RE = re.compile(r"\s?\(?\[\d{1,2}\]\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
