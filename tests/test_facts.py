@@ -938,3 +938,18 @@ def test_a_sentence_opening_on_an_earlier_year_than_one_before_states_no_fact_of
     # years in their own order are each reported
     text = "Năm 2023, tổng sản phẩm tăng 6,5%. Năm 2024, tổng sản phẩm trên địa bàn tăng 7,2%."
     assert values(text) == [(6.5, "%"), (7.2, "%")]
+
+
+def test_an_excess_whose_plan_is_named_before_the_number_is_a_share_of_plan() -> None:
+    f = one("Thu ngân sách đạt 12 tỷ đồng, vượt kế hoạch 5%.")
+    assert (f["value"], f["pct_target"], f["target_kind"]) == (12, 105, "kế hoạch")
+
+
+def test_a_change_that_beats_its_target_by_points_takes_the_target_s_name_only() -> None:
+    f = one("Tỷ lệ hộ nghèo giảm 2,1%, vượt mục tiêu 0,3%.")
+    assert (f["value"], f["change_direction"], f["pct_target"], f["target_kind"]) == (
+        2.1,
+        "giảm",
+        None,
+        "mục tiêu",
+    )

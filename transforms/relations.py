@@ -225,6 +225,8 @@ _BASE_IN_BRACKETS_RE = re.compile(r"\b(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm
 _KIND_BEFORE_RE = re.compile(
     rf"[sSſ](?<!\w.)(?i:o(?:\s+với)?\s+(?P<kind>{_TARGET_KIND}(?:\s+(?!và\b)[^\W\d_]+){{0,4}}?)\s+(?:đạt|bằng)\s*$)"
 )
+# An excess whose plan is named before the number: "vượt kế hoạch 5%", "vượt mục tiêu 0,42%".
+_EXCESS_OF_PLAN_RE = re.compile(rf"\bvượt\s+(?:so\s+với\s+)?(?P<kind>{_TARGET_KIND})\s*$", re.IGNORECASE)
 # "..., tăng 0,4% so với kế hoạch và cùng kỳ": one figure against a plan and the same period.
 _AND_SAME_PERIOD_RE = re.compile(r"\s*và\s+(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?)", re.IGNORECASE)
 _SAME_PERIOD_VS_RE = re.compile(r"cùng\s+kỳ|CK\b|năm\s+trước|năm\s+\d{4}", re.IGNORECASE)
@@ -290,6 +292,7 @@ class _Num(NamedTuple):
     bracketed: bool  # alone in brackets: "(80%)"
     ends_clause: bool  # a percentage that ends its clause ("bằng 99%." but not "bằng 80% tổng ...")
     other_period: bool  # a percentage against an earlier month or quarter ("so với tháng trước")
+    plan_before: str | None = None  # the plan an excess names before it ("vượt kế hoạch 5%")
 
 
 class _Sentence:
@@ -584,6 +587,9 @@ def _context(s: _Sentence, q: Quantity, unit: str | None, before: str) -> _Num:
         verb = "còn"
     if verb == "vượt" and (q.target is not None or _MET_OR_EXCEEDED_RE.search(before)):
         verb = "đạt"  # "đạt và vượt 17/19 chỉ tiêu": met, an a/b count, no excess
+    plan_m = _EXCESS_OF_PLAN_RE.search(near) if verb is None and is_pct and "ợ" in near else None
+    if plan_m:  # "vượt kế hoạch 5%": the excess, its plan named before it
+        verb, verb_start = "vượt", q.start - (len(near) - plan_m.start())
     read_after = is_pct or verb == "vượt"
     target_m = _TARGET_AFTER_RE.match(text, q.end, s.end) if read_after else None
     same_m = _SAME_PERIOD_AFTER_RE.match(text, q.end, s.end) if read_after else None
@@ -604,6 +610,7 @@ def _context(s: _Sentence, q: Quantity, unit: str | None, before: str) -> _Num:
         bracketed,
         ends_clause,
         other_period,
+        plan_m.group("kind") if plan_m else None,
     )
 
 
@@ -727,7 +734,7 @@ def _describing_role(n: _Num) -> str:
         return "pct_target"  # "tăng 3% so với dự toán": exceeds the plan
     if verb in ("tăng", "giảm") or (verb == "vượt" and n.same_m and not n.target_m):
         return "change"
-    if verb == "vượt" and (n.target_m or (is_pct and n.host is not None)):
+    if verb == "vượt" and (n.target_m or n.plan_before or (is_pct and n.host is not None)):
         return "pct_target"
     if is_pct and n.target_m:
         return "pct_target"
@@ -828,6 +835,17 @@ def _on_pct_target(s: _Sentence, n: _Num) -> None:
     host = n.host
     if host is not None and host["pct_target"] is not None and _names_a_new_subject(s, n):
         host = None  # "..., đạt 101% kế hoạch và giải ngân đạt 100% kế hoạch": another claim
+    if (
+        host is not None
+        and n.verb == "vượt"
+        and host["change_unit"] == "%"
+        and host["change_amount"] == host["value"]
+    ):
+        # "tỷ lệ hộ nghèo giảm 3,92%, vượt mục tiêu 0,42%": a change beats its target by points,
+        # which is no share of the plan
+        host["target_kind"] = host["target_kind"] or kind
+        s.attach(host, end)
+        return
     if host is not None:
         _add_target(host, pct, decimals, kind)
         _also_same_period_change(s, n, host, end)
@@ -869,6 +887,8 @@ def _pct_of_plan(n: _Num) -> tuple[float, str | None, int]:
         pct = value
     if n.target_m:
         return pct, _kind_text(n.target_m.group("kind")), n.target_m.end()
+    if n.plan_before:
+        return pct, _kind_text(n.plan_before), q.end
     kind_m = _KIND_BEFORE_RE.search(n.before)
     return pct, _kind_text(kind_m.group("kind")) if kind_m else None, q.end
 
