@@ -953,3 +953,8 @@ def test_a_change_that_beats_its_target_by_points_takes_the_target_s_name_only()
         None,
         "mục tiêu",
     )
+
+
+def test_an_ab_form_equal_to_its_share_is_a_result_whose_unit_went_unwritten() -> None:
+    f = one("Tiêm phòng dại cho đàn chó là: 450/500 = 90%.")
+    assert (f["value"], f["unit"], f["target_value"], f["pct_target"]) == (450, None, 500, 90)

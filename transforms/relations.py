@@ -156,6 +156,7 @@ _TARGET_AFTER_RE = re.compile(
 _SHARE_OF_PLAN_NEXT_RE = re.compile(
     rf"\s*,?\s*(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so\s+với\s+)?{_TARGET_KIND}", re.IGNORECASE
 )
+_SHARE_EQUALS_NEXT_RE = re.compile(r"\s*=\s*\d+(?:[.,]\d+)?\s*%")
 _SAME_PERIOD_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?:(?:thực\s+hiện|TH)\s+)?(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?"
     r"|CK\b|năm\s+trước|năm\s+20\d\d|đầu\s+năm|cuối\s+năm\s+20\d\d)",
@@ -565,6 +566,8 @@ def _unitless_reason(s: _Sentence, q: Quantity) -> str | None:
     reason = name_or_date_reason(s.text, s.start, q)
     if reason is not None:
         return reason
+    if q.target is not None and _SHARE_EQUALS_NEXT_RE.match(s.text, q.end, s.end):
+        return None  # "971/876 = 110,8%": a result against its plan, and its share
     if not _SHARE_OF_PLAN_NEXT_RE.match(s.text, q.end, s.end):
         return "no unit"
     counted = s.text[max(s.start, q.start - 4) : q.start].split()[-1:] == ["có"]
