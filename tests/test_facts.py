@@ -958,3 +958,10 @@ def test_a_change_that_beats_its_target_by_points_takes_the_target_s_name_only()
 def test_an_ab_form_equal_to_its_share_is_a_result_whose_unit_went_unwritten() -> None:
     f = one("Tiêm phòng dại cho đàn chó là: 450/500 = 90%.")
     assert (f["value"], f["unit"], f["target_value"], f["pct_target"]) == (450, None, 500, 90)
+
+
+def test_a_share_naming_what_an_amount_measures_is_no_fact() -> None:
+    text = "Thu ngân sách xã hưởng 100% được 82,5 triệu đồng, đạt 70% kế hoạch."
+    assert values(text) == [(82.5, "triệu đồng")]
+    # a rate named as such, and a share with its own verb, are facts
+    assert values("Tỷ lệ che phủ rừng 42% được duy trì.") == [(42, "%")]

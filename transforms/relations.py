@@ -156,6 +156,11 @@ _TARGET_AFTER_RE = re.compile(
 _SHARE_OF_PLAN_NEXT_RE = re.compile(
     rf"\s*,?\s*(?:đạt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s*(?:so\s+với\s+)?{_TARGET_KIND}", re.IGNORECASE
 )
+# A percentage right before the verb of an amount, not of a percentage, belongs to the name of
+# what the amount measures ("thu thụ hưởng 100% được 93,7 triệu đồng").
+_AMOUNT_NEXT_RE = re.compile(
+    r"\s+(?:được|đạt)\s+(?:(?:gần|trên|hơn|khoảng)\s+)?\d[\d.,]*\s*(?![\d.,%\s])", re.IGNORECASE
+)
 _SHARE_EQUALS_NEXT_RE = re.compile(r"\s*=\s*\d+(?:[.,]\d+)?\s*%")
 _SAME_PERIOD_AFTER_RE = re.compile(
     r"\s*(?:so\s+với\s+|so\s+)?(?:(?:thực\s+hiện|TH)\s+)?(?P<vs>cùng\s+kỳ(?:\s+năm\s+(?:trước|20\d\d)|\s+20\d\d)?"
@@ -646,11 +651,24 @@ def _skip_reason(s: _Sentence, n: _Num) -> str | None:
     return _word_reason(s, n) or _threshold_reason(s, n)
 
 
+def _in_a_name(s: _Sentence, n: _Num) -> bool:
+    """Is a percentage right after a noun, and right before the verb of an amount, part of the
+    name of what the amount measures (a rate named as such is none)?"""
+    words = n.before.rstrip()
+    return (
+        words[-1:].isalpha()
+        and _AMOUNT_NEXT_RE.match(s.text, n.q.end, s.end) is not None
+        and "tỷ lệ" not in words.lower()
+    )
+
+
 def _word_reason(s: _Sentence, n: _Num) -> str | None:
     """Reasons read from the unit and the words next to it (GUIDE "Not facts")."""
     q, text = n.q, s.text
     if n.unit in _NONFACT_UNITS:
         return _NONFACT_UNITS[n.unit]
+    if n.unit == "%" and n.verb is None and _in_a_name(s, n):
+        return "share in a name"  # "thu thụ hưởng 100% được 93,7 triệu đồng": the amount is the claim
     if n.unit == "vụ" and n.before.split()[-1:] and n.before.split()[-1].lower() in _CROP_WORDS:
         return "count of crop seasons"  # "đất lúa 2 vụ"
     # (the patterns end at the number: a window of a few words before it is enough)
