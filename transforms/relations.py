@@ -321,12 +321,10 @@ class _Sentence:
         self.pending_target: tuple[Quantity, str | None] | None = None  # a target stated before its value
         part = _PART_OF_RE.search(text, start, end) if _PART_OF_HINT_RE.search(text, start, end) else None
         self.part_start = part.start() if part else None
-        # "Kế hoạch vốn ... là 266 tỷ đồng. Trong đó, ngân sách tỉnh là 184 tỷ đồng": a sentence
-        # opening on "trong đó" lists the parts of the plan the sentence before left open
         self.parent: dict | None = None  # the total of "Tổng ..., trong đó ..."
-        # "Tổng giá trị sản xuất đạt 17 tỷ đồng. Trong đó, khu vực dịch vụ ...": a sentence opening
-        # on "trong đó" lists the parts of the claim the sentence before ended on, or of the plan
-        # it left open
+        # A sentence opening on "trong đó" lists the parts of the plan the sentence before left
+        # open ("Kế hoạch vốn ... là 266 tỷ đồng. Trong đó, ngân sách tỉnh là 184 tỷ đồng"), else
+        # of the claim it ended on ("Tổng giá trị sản xuất đạt 17 tỷ đồng. Trong đó, dịch vụ ...")
         opens_on_parts = part is not None and not text[start : part.start()].strip(_LIST_MARKS)
         self.open_plan = open_plan if opens_on_parts else None
         if opens_on_parts and carry is not None and open_plan is None:
