@@ -965,3 +965,17 @@ def test_a_share_naming_what_an_amount_measures_is_no_fact() -> None:
     assert values(text) == [(82.5, "triệu đồng")]
     # a rate named as such, and a share with its own verb, are facts
     assert values("Tỷ lệ che phủ rừng 42% được duy trì.") == [(42, "%")]
+
+
+def test_a_plan_in_brackets_with_its_own_verb_is_the_target() -> None:
+    f = one("Tổng sản phẩm trên địa bàn ước tăng 7,8% (kế hoạch năm tăng từ 8% trở lên).")
+    assert (f["value"], f["change_direction"], f["target_value"]) == (7.8, "tăng", 8)
+
+
+def test_a_headline_said_again_with_its_plan_keeps_the_body_s_claim() -> None:
+    text = (
+        "Tổng sản phẩm trên địa bàn ước tăng 7,8%\n\n"
+        "Năm nay, tổng sản phẩm trên địa bàn ước tăng 7,8% (kế hoạch tăng 8%). Thu ngân sách đạt 5 tỷ đồng."
+    )
+    facts = extract_facts(text)
+    assert [(f["value"], f["target_value"]) for f in facts] == [(7.8, 8), (5, None)]

@@ -261,6 +261,8 @@ def _plain_stated_target(text: str, sent_start: int, pos: int, after_pct_target:
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(" \t\n-–+•*")
     if not clause and after_pct_target and cut != -1 and text[cut] == "(":
         return ""
+    if cut != -1 and text[cut] == "(" and clause[-1:].isalpha():  # "(kế hoạch tăng từ 10% ...)"
+        clause = re.sub(r"\s+(?:tăng|giảm|đạt)(?:\s+từ)?$", "", clause, flags=re.IGNORECASE)
     named = _plain_clause_target(clause)
     if named is None and cut != -1 and text[cut] == ",":
         cut = max(text.rfind(";", sent_start, pos), text.rfind("(", sent_start, pos))
@@ -275,7 +277,7 @@ def test_stated_target_is_what_the_plain_reading_finds():
     pieces = _cases(
         ["kế hoạch", "KH", "dự toán", "vốn", "năm 2024", "thu", "thuế", "là", "giao", "theo", "hơn"]
     )
-    pieces += _cases(["được giao", "phân bổ", "gần", "đạt", "xã", "huyện"]) + [
+    pieces += _cases(["được giao", "phân bổ", "gần", "đạt", "xã", "huyện", "tăng", "từ", "giảm"]) + [
         ",",
         ", ",
         ";",

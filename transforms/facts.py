@@ -166,12 +166,13 @@ def _place(text: str, fact: dict, outline: Outline, section) -> None:
 # Repeated claims: the same figure said twice is one fact
 
 
-# (an a/b form alone is no more said: "03/27 chỉ tiêu" may only count the whole list)
-_RELATION_FIELDS = ("pct_target", "pct_same_period", "change_direction")
+# (an a/b form alone is no more said: "03/27 chỉ tiêu" may only count the whole list; a target
+# counts when the text names its plan, "(kế hoạch năm tăng từ 10% trở lên)")
+_RELATION_FIELDS = ("pct_target", "pct_same_period", "change_direction", "target_kind")
 
 
 def _relations(fact: dict) -> int:
-    """How many relations the claim states: share of plan, share of last year, change."""
+    """How many relations the claim states: share of plan, share of last year, change, plan."""
     return sum(fact[field] is not None for field in _RELATION_FIELDS)
 
 

@@ -1110,8 +1110,11 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
     if slash > cut and _STATED_TARGET_RE.search(text[slash + 1 : pos].strip()):
         cut = slash
     clause = text[cut + 1 if cut != -1 else sent_start : pos].strip(_LIST_MARKS)
-    if not clause and after_pct_target and cut != -1 and text[cut] == "(":
+    in_bracket = cut != -1 and text[cut] == "("
+    if not clause and after_pct_target and in_bracket:
         return ""
+    if in_bracket and clause[-1:].isalpha():  # "(kế hoạch năm tăng từ 10% trở lên)": the plan's level
+        clause = _BRACKETED_PLAN_VERB_RE.sub("", clause)
     named = _clause_target(clause)
     if named is None and cut != -1 and text[cut] == ",":
         if _PLAN_CLAUSE_END_RE.match(clause[::-1]) is None:
@@ -1120,6 +1123,10 @@ def _stated_target(text: str, sent_start: int, pos: int, after_pct_target: bool)
         m = _plan_clause(text[cut + 1 if cut != -1 else sent_start : pos].strip(_LIST_MARKS))
         return _kind_text(m.group("kind") or "") if m else None
     return named
+
+
+# The verb of a plan stated in brackets after its value: "(kế hoạch tăng 10%)", "(KH đạt từ 60%)".
+_BRACKETED_PLAN_VERB_RE = re.compile(r"\s+(?:tăng|giảm|đạt)(?:\s+từ)?$", re.IGNORECASE)
 
 
 def _plan_clause(whole: str) -> re.Match | None:
